@@ -1,0 +1,54 @@
+/** The national clouds of Microsoft 365 and the endpoints each one uses. */
+export type CloudName = 'public' | 'usgov' | 'usgov-dod' | 'china'
+
+/** The endpoints of one cloud; every value can be overridden by an input. */
+export interface CloudPreset {
+  /** What users call this cloud, for messages. */
+  label: string
+  /** Entra ID authority host (no tenant, no trailing slash). */
+  authorityHost: string
+  /** Exchange Online SMTP AUTH submission host. */
+  smtpHost: string
+  /** OAuth scope of Exchange Online for an app-only token. */
+  scope: string
+  /** Audience Entra expects in a GitHub OIDC token for workload identity federation. */
+  oidcAudience: string
+}
+
+/** One table of presets; the README's cloud table is kept in step with it. */
+export const CLOUDS: Readonly<Record<CloudName, CloudPreset>> = {
+  public: {
+    label: 'Microsoft 365 (worldwide, including GCC)',
+    authorityHost: 'https://login.microsoftonline.com',
+    smtpHost: 'smtp.office365.com',
+    scope: 'https://outlook.office365.com/.default',
+    oidcAudience: 'api://AzureADTokenExchange'
+  },
+  usgov: {
+    label: 'Microsoft 365 GCC High',
+    authorityHost: 'https://login.microsoftonline.us',
+    smtpHost: 'smtp.office365.us',
+    scope: 'https://outlook.office365.us/.default',
+    oidcAudience: 'api://AzureADTokenExchangeUSGov'
+  },
+  'usgov-dod': {
+    label: 'Microsoft 365 DoD',
+    authorityHost: 'https://login.microsoftonline.us',
+    smtpHost: 'outlook-dod.office365.us',
+    scope: 'https://outlook-dod.office365.us/.default',
+    oidcAudience: 'api://AzureADTokenExchangeUSGov'
+  },
+  china: {
+    label: 'Microsoft 365 operated by 21Vianet',
+    authorityHost: 'https://login.partner.microsoftonline.cn',
+    smtpHost: 'smtp.partner.outlook.cn',
+    scope: 'https://partner.outlook.cn/.default',
+    oidcAudience: 'api://AzureADTokenExchangeChina'
+  }
+}
+
+export const CLOUD_NAMES = Object.keys(CLOUDS) as CloudName[]
+
+export function isCloudName(value: string): value is CloudName {
+  return Object.hasOwn(CLOUDS, value)
+}

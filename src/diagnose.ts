@@ -1,0 +1,273 @@
+import { TokenError } from './auth.js'
+import { CATALOGUE, type CatalogueEntry } from './catalogue.js'
+import { InputError } from './errors.js'
+
+/** Where a failure happened, reduced to plain facts (no error classes), so diagnosis is pure. */
+export type Failure =
+  | {
+      /** The token endpoint (or the request to it) failed. */
+      source: 'entra'
+      /** OAuth error or msal code (invalid_client, network_error…). */
+      errorCode: string
+      /** Entra's error text. */
+      description: string
+      /** HTTP status, if a response came. */
+      status?: number
+      /** The transport failure behind a network_error. */
+      networkCause?: string
+      /** Claims of the presented GitHub OIDC token. */
+      claims?: Record<string, unknown>
+      /** Credential kind that was presented. */
+      credentialKind?: string
+    }
+  | {
+      /** The SMTP server answered with an error, or the connection failed. */
+      source: 'smtp'
+      /** nodemailer's code (EAUTH, EENVELOPE, ESOCKET, ETIMEDOUT…). */
+      code: string
+      /** Underlying system/TLS code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT…). */
+      originalCode?: string
+      /** The server's reply, if any. */
+      response?: string
+      /** Basic reply code. */
+      responseCode?: number
+      /** The SMTP command that failed. */
+      command?: string
+      /** The error message. */
+      message: string
+    }
+  | {
+      /** Invalid inputs. */
+      source: 'input'
+      /** The message, naming the input. */
+      message: string
+    }
+  | {
+      /** Anything else. */
+      source: 'unknown'
+      /** The error message. */
+      message: string
+    }
+
+/** Values of the run used to fill in the fixes. */
+export interface DiagnosisContext {
+  tenant?: string
+  clientId?: string
+  mailbox?: string
+  from?: string
+  cloud?: string
+  authorityHost?: string
+  smtpHost?: string
+  smtpPort?: number
+  scope?: string
+  audience?: string
+  thumbprint?: string
+}
+
+/** What the step prints when it fails. */
+export interface Diagnosis {
+  /** One line: what failed. */
+  headline: string
+  /** The server's own words, verbatim (AADSTS text or SMTP reply), if any. */
+  serverText?: string
+  /** Entra's correlation ID, for a support request. */
+  correlationId?: string
+  /** Entra's trace ID. */
+  traceId?: string
+  /** The matching catalogue entry, if the failure is a known one. */
+  entry?: CatalogueEntry
+  /** What it means, with the run's values filled in. */
+  meaning?: string
+  /** What to do, with the run's values filled in. */
+  fix: string[]
+  /** Extra facts (e.g. the presented OIDC claims). */
+  details: string[]
+}
+
+/** Reduces any thrown value to the plain facts of a Failure. */
+export function failureFromError(err: unknown): Failure {
+  if (err instanceof InputError) return { source: 'input', message: err.message }
+  if (err instanceof TokenError) {
+    return {
+      source: 'entra',
+      errorCode: err.errorCode,
+      description: err.description,
+      status: err.status,
+      networkCause: err.networkCause,
+      claims: err.presentedClaims,
+      credentialKind: err.credentialKind
+    }
+  }
+  const e = (err ?? {}) as Record<string, unknown>
+  if (typeof e.code === 'string' && (e.code.startsWith('E') || typeof e.responseCode === 'number')) {
+    return {
+      source: 'smtp',
+      code: e.code,
+      originalCode: typeof e.originalCode === 'string' ? e.originalCode : undefined,
+      response: typeof e.response === 'string' ? e.response : undefined,
+      responseCode: typeof e.responseCode === 'number' ? e.responseCode : undefined,
+      command: typeof e.command === 'string' ? e.command : undefined,
+      message: String(e.message ?? e.code)
+    }
+  }
+  return { source: 'unknown', message: err instanceof Error ? err.message : String(err) }
+}
+
+/** The AADSTS numbers in an Entra error text, first one first. */
+export function aadstsCodes(text: string): number[] {
+  return [...text.matchAll(/AADSTS(\d+)/g)].map((m) => Number(m[1]))
+}
+
+/** The enhanced status code (RFC 3463) of an SMTP reply, e.g. 5.7.3. */
+export function enhancedCode(reply: string): string | undefined {
+  return /^\d{3}[ -](\d\.\d{1,3}\.\d{1,3})\b/.exec(reply.trim())?.[1]
+}
+
+function matches(entry: CatalogueEntry, f: Failure, transportCodes: string[]): boolean {
+  const m = entry.match
+  if ('entra' in m) {
+    return f.source === 'entra' && aadstsCodes(f.description).some((code) => m.entra.includes(code))
+  }
+  if ('transport' in m) return transportCodes.some((code) => m.transport.includes(code))
+  if (f.source !== 'smtp' || !f.response) return false
+  const reply = f.response
+  const enhanced = enhancedCode(reply)
+  const basic = f.responseCode ?? Number(reply.slice(0, 3))
+  const { reply: replies, enhanced: codes, text } = m.smtp
+  if (replies && !replies.includes(basic)) return false
+  if (codes && text) return (enhanced !== undefined && codes.includes(enhanced)) || text.test(reply)
+  if (codes) return enhanced !== undefined && codes.includes(enhanced)
+  if (text) return text.test(reply)
+  return replies !== undefined
+}
+
+/** System and TLS codes of a failure, most specific first. */
+function transportCodesOf(f: Failure): string[] {
+  if (f.source === 'entra') {
+    const cause = f.networkCause ?? ''
+    return [...cause.matchAll(/\b(E[A-Z_]{3,}|[A-Z_]*CERT[A-Z_]*|UNABLE_TO_[A-Z_]+)\b/g)].map((m) => m[1] as string)
+  }
+  if (f.source !== 'smtp') return []
+  const codes: string[] = []
+  if (f.originalCode) codes.push(f.originalCode)
+  const certCode = /\b(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_[A-Z_]+|CERT_[A-Z_]+|ERR_TLS_CERT_ALTNAME_INVALID)\b/.exec(
+    f.message
+  )
+  if (certCode) codes.push(certCode[1] as string)
+  if (/self[- ]signed certificate|unable to verify|certificate has expired|altnames|Hostname\/IP does not match/i.test(f.message)) {
+    codes.push('UNABLE_TO_VERIFY_LEAF_SIGNATURE')
+  }
+  if (f.code === 'ETLS' && /STARTTLS/i.test(`${f.message} ${f.command ?? ''}`)) codes.push('ETLS_REQUIRED')
+  if (f.code === 'ETIMEDOUT' || /Greeting never received|timeout/i.test(f.message)) codes.push('ETIMEDOUT')
+  if (f.code === 'EDNS') codes.push('EDNS')
+  codes.push(f.code)
+  return codes
+}
+
+/** Fills {placeholders} with the run's values; unknown ones stay visible. */
+export function fillIn(text: string, values: Record<string, string | number | undefined>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key]
+    return value === undefined || value === '' ? whole : String(value)
+  })
+}
+
+/** Finds what went wrong and what to do about it. Pure. */
+export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
+  if (f.source === 'input') return { headline: f.message, fix: [], details: [] }
+
+  const claims = f.source === 'entra' ? f.claims : undefined
+  const values: Record<string, string | number | undefined> = {
+    ...ctx,
+    issuer: claimText(claims?.iss) ?? 'https://token.actions.githubusercontent.com',
+    subject: claimText(claims?.sub),
+    audience: claimText(claims?.aud) ?? ctx.audience
+  }
+
+  const transportCodes = transportCodesOf(f)
+  const entry = CATALOGUE.find((e) => matches(e, f, transportCodes))
+  const details: string[] = []
+  let headline: string
+  let serverText: string | undefined
+  let correlationId: string | undefined
+  let traceId: string | undefined
+
+  if (f.source === 'entra') {
+    serverText = f.description || undefined
+    correlationId = /Correlation ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1]
+    traceId = /Trace ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1]
+    const code = aadstsCodes(f.description)[0]
+    if (f.errorCode === 'network_error') {
+      headline = `Could not reach the Entra ID token endpoint at ${ctx.authorityHost ?? 'the authority host'}${f.networkCause ? `: ${f.networkCause}` : ''}.`
+      serverText = undefined
+    } else if (f.errorCode === 'oidc_token_unavailable') {
+      headline = 'The runner could not issue a GitHub OIDC token.'
+    } else {
+      headline = `Entra ID refused the token request${code ? ` (AADSTS${code})` : ` (${f.errorCode}${f.status ? `, HTTP ${f.status}` : ''})`}.`
+    }
+    if (claims) {
+      details.push(
+        `Presented GitHub OIDC token: iss=${claimText(claims.iss) ?? '?'} sub=${claimText(claims.sub) ?? '?'} aud=${claimText(claims.aud) ?? '?'}`
+      )
+    }
+    if (ctx.thumbprint && f.credentialKind === 'certificate') {
+      details.push(`Presented certificate: SHA-256 thumbprint ${ctx.thumbprint.toUpperCase()}`)
+    }
+  } else if (f.source === 'smtp') {
+    serverText = f.response || undefined
+    const where = `${ctx.smtpHost ?? 'the SMTP server'}:${ctx.smtpPort ?? ''}`.replace(/:$/, '')
+    if (f.response) {
+      headline = `The SMTP server ${where} refused ${commandName(f.command)}: ${f.response.split(/\r?\n/)[0]}`
+    } else {
+      headline = `SMTP to ${where} failed: ${f.message}`
+    }
+  } else {
+    headline = f.message
+  }
+
+  const diagnosis: Diagnosis = { headline, fix: [], details }
+  if (serverText !== undefined) diagnosis.serverText = serverText
+  if (correlationId !== undefined) diagnosis.correlationId = correlationId
+  if (traceId !== undefined) diagnosis.traceId = traceId
+  if (entry) {
+    diagnosis.entry = entry
+    diagnosis.meaning = fillIn(entry.meaning, values)
+    diagnosis.fix = entry.fix.map((line) => fillIn(line, values))
+  }
+  return diagnosis
+}
+
+function claimText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.map(String).join(',')
+  return undefined
+}
+
+function commandName(command: string | undefined): string {
+  if (!command) return 'the request'
+  if (/^AUTH/i.test(command)) return 'authentication'
+  if (/^MAIL/i.test(command)) return 'the sender (MAIL FROM)'
+  if (/^RCPT/i.test(command)) return 'a recipient (RCPT TO)'
+  if (/^DATA|^\./i.test(command)) return 'the message'
+  if (command === 'CONN') return 'the connection'
+  return command
+}
+
+/** The failure message: what failed, the server's words, the correlation ID, then the diagnosis. */
+export function formatDiagnosis(d: Diagnosis): string {
+  const lines = [d.headline]
+  if (d.serverText) lines.push('', `Server said: ${d.serverText}`)
+  if (d.correlationId) lines.push(`Correlation ID: ${d.correlationId}${d.traceId ? ` (trace ID ${d.traceId})` : ''}`)
+  for (const detail of d.details) lines.push(detail)
+  if (d.entry) {
+    lines.push('', `Diagnosis (${d.entry.id}): ${d.meaning ?? d.entry.meaning}`)
+    if (d.fix.length > 0) {
+      lines.push('How to fix:')
+      for (const step of d.fix) lines.push(`  - ${step}`)
+    }
+    lines.push(`See ${d.entry.docs}`)
+  } else if (d.serverText || d.correlationId) {
+    lines.push('', 'This failure is not in the diagnosis catalogue; the server\'s own text above is the best lead.')
+  }
+  return lines.join('\n')
+}

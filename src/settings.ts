@@ -1,0 +1,425 @@
+import * as core from '@actions/core'
+import { X509Certificate, createPrivateKey } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import addressparser from 'nodemailer/lib/addressparser'
+import { CLOUDS, CLOUD_NAMES, isCloudName, type CloudName } from './clouds.js'
+import { InputError } from './errors.js'
+
+/** Every input the action reads, exactly as declared in action.yml. */
+export const INPUT_NAMES = [
+  'tenant-id',
+  'client-id',
+  'client-secret',
+  'client-certificate',
+  'client-certificate-password',
+  'oidc-audience',
+  'cloud',
+  'authority-host',
+  'token-scope',
+  'smtp-host',
+  'smtp-port',
+  'from',
+  'smtp-user',
+  'to',
+  'cc',
+  'bcc',
+  'reply-to',
+  'subject',
+  'body',
+  'html-body',
+  'job-status',
+  'dry-run',
+  'timeout-seconds'
+] as const
+
+export type InputName = (typeof INPUT_NAMES)[number]
+
+/** Raw input values by name; a missing input is the empty string, as on the runner. */
+export type RawInputs = Partial<Record<InputName, string>>
+
+/** A mailbox address with an optional display name. */
+export interface Mailbox {
+  /** Display name, if the input gave one. */
+  name: string
+  /** The bare address (local@domain). */
+  address: string
+}
+
+/** A client secret of the app registration. */
+export interface SecretCredential {
+  /** Discriminant. */
+  kind: 'secret'
+  /** The secret's value (not its ID). */
+  secret: string
+}
+
+/** A certificate uploaded to the app registration, with its private key. */
+export interface CertificateCredential {
+  /** Discriminant. */
+  kind: 'certificate'
+  /** Unencrypted PKCS#8 PEM of the private key. */
+  privateKeyPem: string
+  /** Lower-case hex SHA-256 thumbprint of the certificate that matches the key. */
+  thumbprintSha256: string
+  /** The certificate chain as PEM, leaf first (sent as x5c). */
+  chainPem: string
+  /** Subject of the leaf certificate, for messages. */
+  subject: string
+}
+
+/** GitHub's OIDC token, exchanged through a federated credential (no stored secret). */
+export interface FederatedCredential {
+  /** Discriminant. */
+  kind: 'oidc'
+  /** Audience requested for the runner's OIDC token. */
+  audience: string
+}
+
+/** The one way the action proves the app registration's identity. */
+export type Credential = SecretCredential | CertificateCredential | FederatedCredential
+
+/** A message template and where it came from. */
+export interface TemplateSource {
+  /** The input that supplied it. */
+  input: InputName
+  /** Liquid source text. */
+  text: string
+  /** Workspace file it was read from (file://), if any. */
+  file?: string
+}
+
+/** Everything the action needs, read and validated once from the inputs. */
+export interface Settings {
+  /** Directory (tenant) ID or verified domain of the Entra ID tenant. */
+  tenantId: string
+  /** Application (client) ID of the app registration. */
+  clientId: string
+  /** How the app proves its identity to Entra ID. */
+  credential: Credential
+  /** The national cloud whose presets apply. */
+  cloud: CloudName
+  /** Entra ID authority host, an https origin without a trailing slash. */
+  authorityHost: string
+  /** OAuth scope requested for Exchange Online. */
+  scope: string
+  /** SMTP submission host. */
+  smtpHost: string
+  /** SMTP port: 587 with STARTTLS, 465 with implicit TLS. */
+  smtpPort: number
+  /** True when TLS starts at connect (port 465) rather than by STARTTLS. */
+  implicitTls: boolean
+  /** The From mailbox. */
+  from: Mailbox
+  /** The mailbox to authenticate as (XOAUTH2 user=). */
+  smtpUser: string
+  /** To recipients. */
+  to: Mailbox[]
+  /** Cc recipients. */
+  cc: Mailbox[]
+  /** Bcc recipients (never written to headers). */
+  bcc: Mailbox[]
+  /** Reply-To addresses. */
+  replyTo: Mailbox[]
+  /** Subject template, or undefined for the default. */
+  subject?: TemplateSource
+  /** Text body template, or undefined for the default. */
+  body?: TemplateSource
+  /** HTML body template, if any. */
+  htmlBody?: TemplateSource
+  /** The job's status as passed by the workflow (success, failure, cancelled), or empty. */
+  jobStatus: string
+  /** Render and report only: no token, no connection. */
+  dryRun: boolean
+  /** Time budget for the whole step, in milliseconds. */
+  timeoutMs: number
+}
+
+/** What parsing the inputs produced: the settings and every value to mask. */
+export interface ParsedSettings {
+  /** The validated settings. */
+  settings: Settings
+  /** Secret values derived while parsing (e.g. a converted private key), to mask too. */
+  derivedSecrets: string[]
+}
+
+/** Inputs whose values are secrets and are masked before anything else happens. */
+export const SECRET_INPUTS: readonly InputName[] = [
+  'client-secret',
+  'client-certificate',
+  'client-certificate-password'
+]
+
+/** Reads every input once, masks every secret, and returns validated settings. */
+export function getSettings(): Settings {
+  const raw: RawInputs = {}
+  for (const name of INPUT_NAMES) {
+    raw[name] = core.getInput(name)
+  }
+  for (const name of SECRET_INPUTS) {
+    for (const value of secretFragments(raw[name] ?? '')) core.setSecret(value)
+  }
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  const { settings, derivedSecrets } = parseSettings(raw, { workspace })
+  for (const value of derivedSecrets.flatMap(secretFragments)) core.setSecret(value)
+  return settings
+}
+
+/**
+ * The pieces of a secret to mask: the whole value and, for multi-line values such as
+ * PEM keys, every line on its own (the runner masks per line when it prints).
+ */
+export function secretFragments(value: string): string[] {
+  const trimmed = value.trim()
+  if (!trimmed) return []
+  const parts = new Set<string>([trimmed])
+  for (const line of trimmed.split(/\r?\n/)) {
+    const text = line.trim()
+    if (text && !/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(text)) parts.add(text)
+  }
+  return [...parts]
+}
+
+/** Options of parsing that come from the environment rather than the inputs. */
+export interface ParseOptions {
+  /** Directory that file:// templates are relative to. */
+  workspace: string
+}
+
+/** Validates raw inputs into settings. Pure apart from reading file:// templates. */
+export function parseSettings(raw: RawInputs, options: ParseOptions): ParsedSettings {
+  const get = (name: InputName): string => (raw[name] ?? '').trim()
+  const derivedSecrets: string[] = []
+
+  const tenantId = required(get('tenant-id'), 'tenant-id')
+  if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(tenantId)) {
+    throw new InputError(
+      'tenant-id',
+      `'${tenantId}' is neither a directory (tenant) ID nor a domain name. Copy the Directory (tenant) ID from the app registration's Overview page in the Entra admin center.`
+    )
+  }
+  const clientId = required(get('client-id'), 'client-id')
+  if (!/^[A-Za-z0-9-]+$/.test(clientId)) {
+    throw new InputError(
+      'client-id',
+      `'${clientId}' is not an application (client) ID. Copy it from the app registration's Overview page.`
+    )
+  }
+
+  const cloudInput = get('cloud') || 'public'
+  if (!isCloudName(cloudInput)) {
+    throw new InputError('cloud', `unknown cloud '${cloudInput}'; use one of ${CLOUD_NAMES.join(', ')}.`)
+  }
+  const preset = CLOUDS[cloudInput]
+
+  const authorityHost = parseAuthorityHost(get('authority-host') || preset.authorityHost)
+  const scope = get('token-scope') || preset.scope
+  if (/\s/.test(scope)) throw new InputError('token-scope', 'must be a single scope without spaces.')
+
+  const credential = parseCredential(raw, preset.oidcAudience, derivedSecrets)
+
+  const smtpHost = get('smtp-host') || preset.smtpHost
+  if (!/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/.test(smtpHost)) {
+    throw new InputError('smtp-host', `'${smtpHost}' is not a host name.`)
+  }
+  const smtpPort = parseInteger(get('smtp-port') || '587', 'smtp-port', 1, 65535)
+
+  const fromList = parseAddresses(required(get('from'), 'from'), 'from')
+  if (fromList.length !== 1) throw new InputError('from', 'must be exactly one address.')
+  const from = fromList[0] as Mailbox
+  const smtpUserInput = get('smtp-user')
+  const smtpUser = smtpUserInput ? singleAddress(smtpUserInput, 'smtp-user') : from.address
+
+  const to = parseAddresses(get('to'), 'to')
+  const cc = parseAddresses(get('cc'), 'cc')
+  const bcc = parseAddresses(get('bcc'), 'bcc')
+  if (to.length + cc.length + bcc.length === 0) {
+    throw new InputError('to', "no recipient: give at least one address in 'to', 'cc' or 'bcc'.")
+  }
+  const replyTo = parseAddresses(get('reply-to'), 'reply-to')
+
+  const timeoutSeconds = parseInteger(get('timeout-seconds') || '120', 'timeout-seconds', 5, 3600)
+
+  const settings: Settings = {
+    tenantId,
+    clientId,
+    credential,
+    cloud: cloudInput,
+    authorityHost,
+    scope,
+    smtpHost,
+    smtpPort,
+    implicitTls: smtpPort === 465,
+    from,
+    smtpUser,
+    to,
+    cc,
+    bcc,
+    replyTo,
+    subject: template(raw, 'subject', options),
+    body: template(raw, 'body', options),
+    htmlBody: template(raw, 'html-body', options),
+    jobStatus: get('job-status').toLowerCase(),
+    dryRun: parseBoolean(get('dry-run'), 'dry-run', false),
+    timeoutMs: timeoutSeconds * 1000
+  }
+  return { settings, derivedSecrets }
+}
+
+function required(value: string, input: InputName): string {
+  if (!value) throw new InputError(input, 'is required and was not supplied.')
+  return value
+}
+
+function parseInteger(value: string, input: InputName, min: number, max: number): number {
+  if (!/^\d+$/.test(value)) throw new InputError(input, `'${value}' is not a whole number.`)
+  const n = Number(value)
+  if (n < min || n > max) throw new InputError(input, `${n} is out of range (${min}–${max}).`)
+  return n
+}
+
+/** YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+export function parseBoolean(value: string, input: InputName, fallback: boolean): boolean {
+  if (value === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new InputError(input, `'${value}' is not a boolean; use true or false.`)
+}
+
+function parseAuthorityHost(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError('authority-host', `'${value}' is not a URL; use e.g. https://login.microsoftonline.us.`)
+  }
+  if (url.protocol !== 'https:') throw new InputError('authority-host', `must use https, got '${value}'.`)
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new InputError(
+      'authority-host',
+      `give only the scheme and host (e.g. https://login.microsoftonline.com), without a tenant or path: '${value}'.`
+    )
+  }
+  return url.origin
+}
+
+const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/
+
+/** Parses a comma- or newline-separated address list ("Name <a@b>", "a@b"). */
+export function parseAddresses(value: string, input: InputName): Mailbox[] {
+  const result: Mailbox[] = []
+  for (const line of value.split(/\r?\n/)) {
+    if (!line.trim()) continue
+    for (const entry of addressparser(line, { flatten: true })) {
+      const address = (entry.address ?? '').trim()
+      const name = (entry.name ?? '').replace(/[\r\n]+/g, ' ').trim()
+      if (!address) {
+        throw new InputError(input, `'${name || line.trim()}' is not an e-mail address.`)
+      }
+      if (!ADDRESS.test(address)) throw new InputError(input, `'${address}' is not a valid e-mail address.`)
+      result.push({ name, address })
+    }
+  }
+  return result
+}
+
+function singleAddress(value: string, input: InputName): string {
+  const list = parseAddresses(value, input)
+  if (list.length !== 1) throw new InputError(input, 'must be exactly one address.')
+  return (list[0] as Mailbox).address
+}
+
+function template(raw: RawInputs, input: InputName, options: ParseOptions): TemplateSource | undefined {
+  const value = raw[input] ?? ''
+  if (!value.trim()) return undefined
+  const trimmed = value.trim()
+  if (!trimmed.startsWith('file://')) return { input, text: value }
+  const relative = trimmed.slice('file://'.length)
+  if (!relative) throw new InputError(input, 'file:// needs a path relative to the workspace.')
+  const file = path.resolve(options.workspace, relative)
+  try {
+    return { input, text: readFileSync(file, 'utf8'), file: relative }
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : String(err)
+    throw new InputError(input, `template file '${relative}' ${reason} (looked in ${file}).`)
+  }
+}
+
+function parseCredential(raw: RawInputs, defaultAudience: string, derivedSecrets: string[]): Credential {
+  const secret = (raw['client-secret'] ?? '').trim()
+  const certificate = (raw['client-certificate'] ?? '').trim()
+  const password = raw['client-certificate-password'] ?? ''
+  const audience = (raw['oidc-audience'] ?? '').trim() || defaultAudience
+  if (secret && certificate) {
+    throw new InputError(
+      'client-certificate',
+      "give one credential only: 'client-secret' and 'client-certificate' are both set."
+    )
+  }
+  if (secret) return { kind: 'secret', secret }
+  if (certificate) return parseCertificate(certificate, password, derivedSecrets)
+  if (password) {
+    throw new InputError('client-certificate-password', "is set but 'client-certificate' is empty.")
+  }
+  return { kind: 'oidc', audience }
+}
+
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g
+
+/** Reads a PEM bundle holding one private key and its certificate (chain allowed). */
+export function parseCertificate(pem: string, password: string, derivedSecrets: string[]): CertificateCredential {
+  const input = 'client-certificate'
+  const blocks = [...pem.replace(/\r\n/g, '\n').matchAll(PEM_BLOCK)].map((m) => ({
+    label: m[1] as string,
+    text: m[0]
+  }))
+  if (blocks.length === 0) {
+    throw new InputError(
+      input,
+      'is not PEM: expected a private key (-----BEGIN PRIVATE KEY-----) followed by its certificate (-----BEGIN CERTIFICATE-----).'
+    )
+  }
+  const keys = blocks.filter((b) => b.label.endsWith('PRIVATE KEY'))
+  const certs = blocks.filter((b) => b.label === 'CERTIFICATE')
+  if (keys.length === 0) {
+    throw new InputError(
+      input,
+      'holds no private key: put the PEM private key and the certificate in the same secret (e.g. cat key.pem cert.pem).'
+    )
+  }
+  if (keys.length > 1) throw new InputError(input, 'holds more than one private key.')
+  if (certs.length === 0) {
+    throw new InputError(input, 'holds no certificate: append the certificate PEM after the private key.')
+  }
+  const keyBlock = keys[0] as { label: string; text: string }
+  const encrypted = keyBlock.label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type: 4,ENCRYPTED/.test(keyBlock.text)
+  if (encrypted && !password) {
+    throw new InputError(input, "the private key is encrypted: give its password in 'client-certificate-password'.")
+  }
+  let privateKeyPem: string
+  try {
+    const key = createPrivateKey(encrypted ? { key: keyBlock.text, passphrase: password } : { key: keyBlock.text })
+    privateKeyPem = key.export({ type: 'pkcs8', format: 'pem' }).toString()
+    derivedSecrets.push(privateKeyPem)
+    const parsed = certs.map((c) => ({ pem: c.text, x509: new X509Certificate(c.text) }))
+    const leafIndex = parsed.findIndex((c) => c.x509.checkPrivateKey(key))
+    if (leafIndex < 0) {
+      throw new InputError(input, 'none of its certificates matches the private key.')
+    }
+    const leaf = parsed[leafIndex] as (typeof parsed)[number]
+    const chain = [leaf, ...parsed.filter((_, i) => i !== leafIndex)]
+    return {
+      kind: 'certificate',
+      privateKeyPem,
+      thumbprintSha256: leaf.x509.fingerprint256.replace(/:/g, '').toLowerCase(),
+      chainPem: chain.map((c) => c.pem).join('\n'),
+      subject: leaf.x509.subject.replace(/\n/g, ', ')
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err
+    const reason = encrypted
+      ? "the private key could not be decrypted: check 'client-certificate-password'."
+      : `the key or certificate could not be read (${(err as Error).message}).`
+    throw new InputError(encrypted ? 'client-certificate-password' : input, reason)
+  }
+}

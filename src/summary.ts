@@ -1,0 +1,65 @@
+import * as core from '@actions/core'
+import type { Delivery } from './mail.js'
+import type { RenderedMessage } from './render.js'
+import type { Mailbox, Settings } from './settings.js'
+
+/** Escapes text for the job summary's HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** "Name <address>" or "address". */
+export function formatMailbox(m: Mailbox): string {
+  return m.name ? `${m.name} <${m.address}>` : m.address
+}
+
+/** The rows describing a message, shared by the log and the summary; Bcc shows only a count. */
+export function messageFacts(settings: Settings, message: RenderedMessage): [string, string][] {
+  const rows: [string, string][] = [
+    ['Subject', message.subject],
+    ['From', formatMailbox(settings.from)]
+  ]
+  if (settings.to.length) rows.push(['To', settings.to.map(formatMailbox).join(', ')])
+  if (settings.cc.length) rows.push(['Cc', settings.cc.map(formatMailbox).join(', ')])
+  if (settings.bcc.length) rows.push(['Bcc', `${settings.bcc.length} hidden recipient(s)`])
+  if (settings.replyTo.length) rows.push(['Reply-To', settings.replyTo.map(formatMailbox).join(', ')])
+  rows.push(['Parts', message.html === undefined ? 'text' : 'text + HTML'])
+  return rows
+}
+
+function table(rows: [string, string][]): string {
+  const body = rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+  return `<table>${body.join('')}</table>`
+}
+
+function preview(message: RenderedMessage): string {
+  return `<details><summary>Message text</summary>\n\n<pre>${escapeHtml(message.text)}</pre>\n\n</details>`
+}
+
+/** Writes the job summary of a delivered message. */
+export async function writeDeliverySummary(
+  settings: Settings,
+  message: RenderedMessage,
+  delivery: Delivery
+): Promise<void> {
+  const rows = messageFacts(settings, message)
+  rows.push(['Accepted', delivery.accepted.join(', ') || '(none)'])
+  if (delivery.rejected.length) {
+    rows.push(['Rejected', delivery.rejected.map((r) => `${r.address} (${r.response})`).join(', ')])
+  }
+  rows.push(['Message-ID', delivery.messageId], ['Server reply', delivery.response])
+  await core.summary
+    .addHeading('📧 Notification sent', 3)
+    .addRaw(table(rows), true)
+    .addRaw(preview(message), true)
+    .write()
+}
+
+/** Writes the job summary of a dry run. */
+export async function writeDryRunSummary(settings: Settings, message: RenderedMessage): Promise<void> {
+  await core.summary
+    .addHeading('📝 Notification preview (dry run, nothing sent)', 3)
+    .addRaw(table(messageFacts(settings, message)), true)
+    .addRaw(preview(message), true)
+    .write()
+}
