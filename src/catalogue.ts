@@ -45,7 +45,7 @@ const NDR =
 
 const FEDERATED_FIX = [
   'In the Entra admin center open App registrations → (app {clientId}) → Certificates & secrets → Federated credentials → Add credential → "GitHub Actions deploying Azure resources" (or "Other issuer").',
-  "Issuer: {issuer} · Subject identifier: {subject} · Audience: {audience} — the exact values this run presented (Entra compares them character for character; the subject changes with branch, tag, environment or pull_request).",
+  'Issuer: {issuer} · Subject identifier: {subject} · Audience: {audience} — the exact values this run presented (Entra compares them character for character; the subject changes with branch, tag, environment or pull_request).',
   'Or with the Azure CLI: az ad app federated-credential create --id {clientId} --parameters \'{"name":"github","issuer":"{issuer}","subject":"{subject}","audiences":["{audience}"]}\''
 ]
 
@@ -68,7 +68,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     match: { entra: [7000222] },
     meaning: 'The client secret has expired.',
     fix: [
-      'In App registrations → (app {clientId}) → Certificates & secrets, add a new client secret and update the secret passed to \'client-secret\' with its Value.',
+      "In App registrations → (app {clientId}) → Certificates & secrets, add a new client secret and update the secret passed to 'client-secret' with its Value.",
       'Secrets expire by design (at most 24 months): switch to GitHub OIDC federation to stop rotating them.'
     ],
     docs: CREDENTIALS
@@ -87,7 +87,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     id: 'AADSTS90002',
     match: { entra: [90002] },
-    meaning: "Tenant '{tenant}' was not found at {authorityHost} — a wrong tenant ID or domain, or the tenant lives in another cloud.",
+    meaning:
+      "Tenant '{tenant}' was not found at {authorityHost} — a wrong tenant ID or domain, or the tenant lives in another cloud.",
     fix: [
       "Check 'tenant-id': copy the Directory (tenant) ID from Entra admin center → Overview.",
       "Check 'cloud' (now '{cloud}'): GCC High and DoD tenants need 'usgov' or 'usgov-dod', 21Vianet tenants 'china'."
@@ -98,7 +99,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'AADSTS900023',
     match: { entra: [900023] },
     meaning: "'{tenant}' is not a valid tenant ID or domain name.",
-    fix: ["Set 'tenant-id' to the Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com."],
+    fix: [
+      "Set 'tenant-id' to the Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com."
+    ],
     docs: ENTRA_CODES
   },
   {
@@ -114,7 +117,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     id: 'AADSTS500011',
     match: { entra: [500011] },
-    meaning: "Exchange Online (the resource of '{scope}') is not available in tenant '{tenant}' — the tenant has no Exchange Online, or it is in another cloud.",
+    meaning:
+      "Exchange Online (the resource of '{scope}') is not available in tenant '{tenant}' — the tenant has no Exchange Online, or it is in another cloud.",
     fix: [
       'Check that the tenant has Exchange Online licences and mailboxes.',
       "Check 'cloud' (now '{cloud}') and 'token-scope' against the tenant's cloud."
@@ -124,7 +128,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     id: 'AADSTS700027',
     match: { entra: [700027, 50012] },
-    meaning: 'Entra rejected the certificate assertion: the certificate (SHA-256 thumbprint {thumbprint}) is not registered on the app, or the signature did not verify.',
+    meaning:
+      'Entra rejected the certificate assertion: the certificate (SHA-256 thumbprint {thumbprint}) is not registered on the app, or the signature did not verify.',
     fix: [
       'Upload the certificate (the public .cer/.pem part, never the key) in App registrations → (app {clientId}) → Certificates & secrets → Certificates → Upload certificate.',
       'Compare the SHA-256 thumbprint shown there with {thumbprint}; they must match.',
@@ -146,7 +151,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     id: 'AADSTS70021',
     match: { entra: [70021, 700211, 700212, 700213] },
-    meaning: 'No federated credential on the app matches the GitHub OIDC token this run presented (issuer, subject or audience differ).',
+    meaning:
+      'No federated credential on the app matches the GitHub OIDC token this run presented (issuer, subject or audience differ).',
     fix: FEDERATED_FIX,
     docs: FEDERATION
   },
@@ -163,7 +169,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     meaning: 'A Conditional Access policy blocked the token request.',
     fix: [
       'In Entra admin center → Protection → Conditional Access → Sign-in logs, find the failed service principal sign-in of app {clientId} and the policy that blocked it.',
-      'Exclude this workload identity from the policy, or allow the runner\'s network location.'
+      "Exclude this workload identity from the policy, or allow the runner's network location."
     ],
     docs: 'https://learn.microsoft.com/entra/identity/conditional-access/workload-identity'
   },
@@ -179,7 +185,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     id: '535 5.7.139',
     match: { smtp: { enhanced: ['5.7.139'] } },
-    meaning: 'SMTP AUTH is disabled for the mailbox {mailbox} or for the whole tenant (security defaults also turn it off).',
+    meaning:
+      'SMTP AUTH is disabled for the mailbox {mailbox} or for the whole tenant (security defaults also turn it off).',
     fix: [
       'In Exchange Online PowerShell: Set-CASMailbox -Identity {mailbox} -SmtpClientAuthenticationDisabled $false',
       'Or in the Microsoft 365 admin center → Users → (the mailbox) → Mail → Manage email apps → tick "Authenticated SMTP".',
@@ -192,7 +199,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     match: { smtp: { reply: [535], enhanced: ['5.7.3'] } },
     meaning: 'Exchange Online rejected the token for mailbox {mailbox}.',
     fix: [
-      'The app\'s service principal is not registered in Exchange: Connect-ExchangeOnline, then New-ServicePrincipal -AppId {clientId} -ObjectId <Object ID from Entra → Enterprise applications → (this app)> — the enterprise application\'s object ID, not the app registration\'s.',
+      "The app's service principal is not registered in Exchange: Connect-ExchangeOnline, then New-ServicePrincipal -AppId {clientId} -ObjectId <Object ID from Entra → Enterprise applications → (this app)> — the enterprise application's object ID, not the app registration's.",
       'The service principal has no access to the mailbox: Add-MailboxPermission -Identity {mailbox} -User <service principal ID> -AccessRights FullAccess',
       'SMTP.SendAsApp is not granted: App registrations → (app {clientId}) → API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp, then "Grant admin consent".',
       "The token is for another cloud: check 'cloud' (now '{cloud}').",
@@ -204,12 +211,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: '530 5.7.57',
     match: { smtp: { enhanced: ['5.7.57'] } },
     meaning: 'The server required authentication before MAIL FROM: the session was not authenticated.',
-    fix: ["Check 'smtp-host' and 'smtp-port' point at Exchange Online SMTP AUTH ({smtpHost}:587), not at a relay or MX endpoint."],
+    fix: [
+      "Check 'smtp-host' and 'smtp-port' point at Exchange Online SMTP AUTH ({smtpHost}:587), not at a relay or MX endpoint."
+    ],
     docs: SMTP_AUTH_ENABLE
   },
   {
     id: '5.7.60 SendAsDenied',
-    match: { smtp: { enhanced: ['5.7.60', '5.2.252', '5.2.0'], text: /SendAsDenied|send as/i } },
+    match: { smtp: { enhanced: ['5.7.60', '5.2.252'], text: /SendAsDenied/i } },
     meaning: 'The authenticated mailbox {mailbox} may not send as {from}.',
     fix: [
       "Send from the authenticated mailbox itself (set 'from' to {mailbox}), or",
@@ -227,7 +236,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     id: '554 5.2.2 SubmissionQuotaExceeded',
-    match: { smtp: { enhanced: ['5.2.2', '5.1.90'], text: /SubmissionQuotaExceeded|quota/i } },
+    match: { smtp: { enhanced: ['5.2.2', '5.1.90'], text: /SubmissionQuotaExceeded/i } },
     meaning: 'Mailbox {mailbox} reached a sending limit: 30 messages a minute or 10,000 recipients a day.',
     fix: ['Send fewer messages (e.g. one summary instead of one per job), spread them out, or use another mailbox.'],
     docs: LIMITS,
@@ -237,14 +246,18 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: '421 4.7.66',
     match: { smtp: { enhanced: ['4.7.66'] } },
     meaning: 'The TLS version was refused: Exchange Online requires TLS 1.2 or newer.',
-    fix: ['The action always offers TLS 1.2+; a TLS-intercepting proxy or firewall between the runner and {smtpHost} is downgrading the connection.'],
+    fix: [
+      'The action always offers TLS 1.2+; a TLS-intercepting proxy or firewall between the runner and {smtpHost} is downgrading the connection.'
+    ],
     docs: SMTP_AUTH_ENABLE
   },
   {
     id: '451 4.7.500-699',
     match: { smtp: { text: /\b4\.7\.[5-6]\d\d\b/ } },
     meaning: 'Exchange Online temporarily restricted sending from this tenant or IP address.',
-    fix: ['Run the step again later; if it persists, check Microsoft 365 admin center → Health → Service health and message center.'],
+    fix: [
+      'Run the step again later; if it persists, check Microsoft 365 admin center → Health → Service health and message center.'
+    ],
     docs: NDR,
     transient: true
   },
@@ -252,7 +265,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: '550 5.1.8',
     match: { smtp: { enhanced: ['5.1.8'] } },
     meaning: 'Mailbox {mailbox} is blocked from sending (usually after suspected spam).',
-    fix: ['Microsoft Defender portal → Email & collaboration → Review → Restricted entities: unblock the mailbox, and check it is not compromised.'],
+    fix: [
+      'Microsoft Defender portal → Email & collaboration → Review → Restricted entities: unblock the mailbox, and check it is not compromised.'
+    ],
     docs: 'https://learn.microsoft.com/defender-office-365/outbound-spam-restore-restricted-users'
   },
   {
@@ -266,7 +281,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: '550 5.7.750',
     match: { smtp: { enhanced: ['5.7.750'] } },
     meaning: 'The sender domain of {from} is not a registered (accepted) domain of the tenant.',
-    fix: ['Use a From address in an accepted domain (Exchange admin center → Mail flow → Accepted domains), or add and verify the domain.'],
+    fix: [
+      'Use a From address in an accepted domain (Exchange admin center → Mail flow → Accepted domains), or add and verify the domain.'
+    ],
     docs: NDR
   },
   {
@@ -280,7 +297,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: '550 5.7.520',
     match: { smtp: { enhanced: ['5.7.520'] } },
     meaning: 'External forwarding or sending is blocked by an outbound spam policy.',
-    fix: ['Microsoft Defender portal → Policies → Anti-spam → Outbound policy: allow external forwarding/sending for {mailbox}, or send to internal recipients.'],
+    fix: [
+      'Microsoft Defender portal → Policies → Anti-spam → Outbound policy: allow external forwarding/sending for {mailbox}, or send to internal recipients.'
+    ],
     docs: 'https://learn.microsoft.com/defender-office-365/outbound-spam-policies-external-email-forwarding'
   },
   // ── Transport ────────────────────────────────────────────────────────────────────────
@@ -288,7 +307,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'DNS',
     match: { transport: ['ENOTFOUND', 'EAI_AGAIN', 'EDNS'] },
     meaning: 'The host name could not be resolved.',
-    fix: ["Check 'smtp-host' / 'authority-host' and the runner's DNS (self-hosted runners behind a proxy may resolve only internal names)."],
+    fix: [
+      "Check 'smtp-host' / 'authority-host' and the runner's DNS (self-hosted runners behind a proxy may resolve only internal names)."
+    ],
     docs: 'https://docs.github.com/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-requirements',
     transient: true
   },
@@ -296,7 +317,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'ECONNREFUSED',
     match: { transport: ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH'] },
     meaning: 'The connection was refused or reset.',
-    fix: ['Check the host and port; on self-hosted runners, allow outbound TCP {smtpPort} to {smtpHost} and 443 to {authorityHost} in the firewall.'],
+    fix: [
+      'Check the host and port; on self-hosted runners, allow outbound TCP {smtpPort} to {smtpHost} and 443 to {authorityHost} in the firewall.'
+    ],
     docs: SMTP_AUTH_ENABLE,
     transient: true
   },
@@ -323,7 +346,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
         'ERR_TLS_CERT_ALTNAME_INVALID'
       ]
     },
-    meaning: 'The server\'s TLS certificate is not trusted (unknown CA, self-signed, expired, or issued for another name).',
+    meaning:
+      "The server's TLS certificate is not trusted (unknown CA, self-signed, expired, or issued for another name).",
     fix: [
       'A TLS-inspecting proxy signs with a private CA: add it with the environment variable NODE_EXTRA_CA_CERTS=/path/to/ca.pem on the step or runner.',
       "A name mismatch means 'smtp-host' / 'authority-host' differs from the certificate's name: use the official host name."
@@ -334,7 +358,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     id: 'STARTTLS',
     match: { transport: ['ETLS_REQUIRED'] },
     meaning: 'The server did not offer STARTTLS, and the action never authenticates or sends in the clear.',
-    fix: ["Use Exchange Online's SMTP AUTH endpoint ({smtpHost}:587), or port 465 for implicit TLS; a proxy stripping STARTTLS must be bypassed."],
+    fix: [
+      "Use Exchange Online's SMTP AUTH endpoint ({smtpHost}:587), or port 465 for implicit TLS; a proxy stripping STARTTLS must be bypassed."
+    ],
     docs: SMTP_AUTH_ENABLE
   }
 ]

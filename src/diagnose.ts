@@ -150,11 +150,16 @@ function transportCodesOf(f: Failure): string[] {
   if (f.source !== 'smtp') return []
   const codes: string[] = []
   if (f.originalCode) codes.push(f.originalCode)
-  const certCode = /\b(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_[A-Z_]+|CERT_[A-Z_]+|ERR_TLS_CERT_ALTNAME_INVALID)\b/.exec(
-    f.message
-  )
+  const certCode =
+    /\b(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_[A-Z_]+|CERT_[A-Z_]+|ERR_TLS_CERT_ALTNAME_INVALID)\b/.exec(
+      f.message
+    )
   if (certCode) codes.push(certCode[1] as string)
-  if (/self[- ]signed certificate|unable to verify|certificate has expired|altnames|Hostname\/IP does not match/i.test(f.message)) {
+  if (
+    /self[- ]signed certificate|unable to verify|certificate has expired|altnames|Hostname\/IP does not match/i.test(
+      f.message
+    )
+  ) {
     codes.push('UNABLE_TO_VERIFY_LEAF_SIGNATURE')
   }
   if (f.code === 'ETLS' && /STARTTLS/i.test(`${f.message} ${f.command ?? ''}`)) codes.push('ETLS_REQUIRED')
@@ -267,7 +272,7 @@ export function formatDiagnosis(d: Diagnosis): string {
     }
     lines.push(`See ${d.entry.docs}`)
   } else if (d.serverText || d.correlationId) {
-    lines.push('', 'This failure is not in the diagnosis catalogue; the server\'s own text above is the best lead.')
+    lines.push('', "This failure is not in the diagnosis catalogue; the server's own text above is the best lead.")
   }
   return lines.join('\n')
 }

@@ -67,7 +67,9 @@ async function deliver(settings: Settings, message: RenderedMessage, startedAt: 
   const track = (promise: Promise<AccessToken>): Promise<string> =>
     promise.then(
       (t) => {
-        core.info(`Token acquired in ${Date.now() - tokenStarted} ms (expires ${t.expiresOn?.toISOString() ?? 'unknown'}).`)
+        core.info(
+          `Token acquired in ${Date.now() - tokenStarted} ms (expires ${t.expiresOn?.toISOString() ?? 'unknown'}).`
+        )
         return t.token
       },
       (err: unknown) => {

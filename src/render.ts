@@ -51,8 +51,7 @@ function createEngine(html: boolean): Liquid {
     templates: {},
     strictFilters: true,
     ownPropertyOnly: true,
-    outputEscape: html ? 'escape' : undefined,
-    greedy: false
+    outputEscape: html ? 'escape' : undefined
   })
   registerFilters(engine)
   return engine
@@ -100,8 +99,11 @@ export function compileTemplates(templates: MessageTemplates): CompiledTemplates
 
 /** Makes any text a single header-safe line: no control characters, collapsed spaces, bounded length. */
 export function toSingleLine(value: string, max = MAX_SUBJECT_LENGTH): string {
-  // eslint-disable-next-line no-control-regex
-  const line = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const line = value
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line
 }
 

@@ -303,7 +303,8 @@ function parseAuthorityHost(value: string): string {
   return url.origin
 }
 
-const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/
+const ADDRESS =
+  /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/
 
 /** Parses a comma- or newline-separated address list ("Name <a@b>", "a@b"). */
 export function parseAddresses(value: string, input: InputName): Mailbox[] {

@@ -10,11 +10,7 @@ function load(name: string, location: URL | string, input: TemplateSource['input
 
 /** The built-in subject, text and HTML templates used when no template input is given. */
 export const DEFAULT_TEMPLATES = {
-  subject: load(
-    'default.subject.liquid',
-    new URL('../templates/default.subject.liquid', import.meta.url),
-    'subject'
-  ),
+  subject: load('default.subject.liquid', new URL('../templates/default.subject.liquid', import.meta.url), 'subject'),
   text: load('default.text.liquid', new URL('../templates/default.text.liquid', import.meta.url), 'body'),
   html: load('default.html.liquid', new URL('../templates/default.html.liquid', import.meta.url), 'html-body')
 } as const

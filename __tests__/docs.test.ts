@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { generatedSections, renderReadme } from '../scripts/docs.js'
+import { OUTPUT_NAMES } from '../src/main.js'
+import { INPUT_NAMES } from '../src/settings.js'
+
+const actionYml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+const action = parse(actionYml) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: unknown }
+
+describe('action.yml', () => {
+  it('declares every input the code reads, and the code reads every declared input', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
+  })
+
+  it('declares every output the code sets', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+  })
+
+  it('runs the bundle on node24', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+})
+
+describe('README', () => {
+  it('matches what npm run docs generates from action.yml, the clouds and the catalogue', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    expect(renderReadme(readme, generatedSections(actionYml))).toBe(readme)
+  })
+})
