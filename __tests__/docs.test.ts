@@ -23,8 +23,8 @@ describe('action.yml', () => {
 })
 
 describe('README', () => {
-  it('matches what npm run docs generates from action.yml, the clouds and the catalogue', () => {
+  it('matches what npm run docs generates from action.yml, the clouds and the catalogue', async () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-    expect(renderReadme(readme, generatedSections(actionYml))).toBe(readme)
+    expect(await renderReadme(readme, generatedSections(actionYml))).toBe(readme)
   })
 })

@@ -59441,7 +59441,7 @@ const LIMITS = 'https://learn.microsoft.com/office365/servicedescriptions/exchan
 const NDR = 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online';
 const FEDERATED_FIX = [
     'In the Entra admin center open App registrations → (app {clientId}) → Certificates & secrets → Federated credentials → Add credential → "GitHub Actions deploying Azure resources" (or "Other issuer").',
-    "Issuer: {issuer} · Subject identifier: {subject} · Audience: {audience} — the exact values this run presented (Entra compares them character for character; the subject changes with branch, tag, environment or pull_request).",
+    'Issuer: {issuer} · Subject identifier: {subject} · Audience: {audience} — the exact values this run presented (Entra compares them character for character; the subject changes with branch, tag, environment or pull_request).',
     'Or with the Azure CLI: az ad app federated-credential create --id {clientId} --parameters \'{"name":"github","issuer":"{issuer}","subject":"{subject}","audiences":["{audience}"]}\''
 ];
 /** Every known failure, Entra ID first, then Exchange Online SMTP, then the transport. */
@@ -59463,7 +59463,7 @@ const CATALOGUE = [
         match: { entra: [7000222] },
         meaning: 'The client secret has expired.',
         fix: [
-            'In App registrations → (app {clientId}) → Certificates & secrets, add a new client secret and update the secret passed to \'client-secret\' with its Value.',
+            "In App registrations → (app {clientId}) → Certificates & secrets, add a new client secret and update the secret passed to 'client-secret' with its Value.",
             'Secrets expire by design (at most 24 months): switch to GitHub OIDC federation to stop rotating them.'
         ],
         docs: CREDENTIALS
@@ -59493,7 +59493,9 @@ const CATALOGUE = [
         id: 'AADSTS900023',
         match: { entra: [900023] },
         meaning: "'{tenant}' is not a valid tenant ID or domain name.",
-        fix: ["Set 'tenant-id' to the Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com."],
+        fix: [
+            "Set 'tenant-id' to the Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com."
+        ],
         docs: ENTRA_CODES
     },
     {
@@ -59558,7 +59560,7 @@ const CATALOGUE = [
         meaning: 'A Conditional Access policy blocked the token request.',
         fix: [
             'In Entra admin center → Protection → Conditional Access → Sign-in logs, find the failed service principal sign-in of app {clientId} and the policy that blocked it.',
-            'Exclude this workload identity from the policy, or allow the runner\'s network location.'
+            "Exclude this workload identity from the policy, or allow the runner's network location."
         ],
         docs: 'https://learn.microsoft.com/entra/identity/conditional-access/workload-identity'
     },
@@ -59587,7 +59589,7 @@ const CATALOGUE = [
         match: { smtp: { reply: [535], enhanced: ['5.7.3'] } },
         meaning: 'Exchange Online rejected the token for mailbox {mailbox}.',
         fix: [
-            'The app\'s service principal is not registered in Exchange: Connect-ExchangeOnline, then New-ServicePrincipal -AppId {clientId} -ObjectId <Object ID from Entra → Enterprise applications → (this app)> — the enterprise application\'s object ID, not the app registration\'s.',
+            "The app's service principal is not registered in Exchange: Connect-ExchangeOnline, then New-ServicePrincipal -AppId {clientId} -ObjectId <Object ID from Entra → Enterprise applications → (this app)> — the enterprise application's object ID, not the app registration's.",
             'The service principal has no access to the mailbox: Add-MailboxPermission -Identity {mailbox} -User <service principal ID> -AccessRights FullAccess',
             'SMTP.SendAsApp is not granted: App registrations → (app {clientId}) → API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → SMTP.SendAsApp, then "Grant admin consent".',
             "The token is for another cloud: check 'cloud' (now '{cloud}').",
@@ -59599,12 +59601,14 @@ const CATALOGUE = [
         id: '530 5.7.57',
         match: { smtp: { enhanced: ['5.7.57'] } },
         meaning: 'The server required authentication before MAIL FROM: the session was not authenticated.',
-        fix: ["Check 'smtp-host' and 'smtp-port' point at Exchange Online SMTP AUTH ({smtpHost}:587), not at a relay or MX endpoint."],
+        fix: [
+            "Check 'smtp-host' and 'smtp-port' point at Exchange Online SMTP AUTH ({smtpHost}:587), not at a relay or MX endpoint."
+        ],
         docs: SMTP_AUTH_ENABLE
     },
     {
         id: '5.7.60 SendAsDenied',
-        match: { smtp: { enhanced: ['5.7.60', '5.2.252', '5.2.0'], text: /SendAsDenied|send as/i } },
+        match: { smtp: { enhanced: ['5.7.60', '5.2.252'], text: /SendAsDenied/i } },
         meaning: 'The authenticated mailbox {mailbox} may not send as {from}.',
         fix: [
             "Send from the authenticated mailbox itself (set 'from' to {mailbox}), or",
@@ -59622,7 +59626,7 @@ const CATALOGUE = [
     },
     {
         id: '554 5.2.2 SubmissionQuotaExceeded',
-        match: { smtp: { enhanced: ['5.2.2', '5.1.90'], text: /SubmissionQuotaExceeded|quota/i } },
+        match: { smtp: { enhanced: ['5.2.2', '5.1.90'], text: /SubmissionQuotaExceeded/i } },
         meaning: 'Mailbox {mailbox} reached a sending limit: 30 messages a minute or 10,000 recipients a day.',
         fix: ['Send fewer messages (e.g. one summary instead of one per job), spread them out, or use another mailbox.'],
         docs: LIMITS,
@@ -59632,14 +59636,18 @@ const CATALOGUE = [
         id: '421 4.7.66',
         match: { smtp: { enhanced: ['4.7.66'] } },
         meaning: 'The TLS version was refused: Exchange Online requires TLS 1.2 or newer.',
-        fix: ['The action always offers TLS 1.2+; a TLS-intercepting proxy or firewall between the runner and {smtpHost} is downgrading the connection.'],
+        fix: [
+            'The action always offers TLS 1.2+; a TLS-intercepting proxy or firewall between the runner and {smtpHost} is downgrading the connection.'
+        ],
         docs: SMTP_AUTH_ENABLE
     },
     {
         id: '451 4.7.500-699',
         match: { smtp: { text: /\b4\.7\.[5-6]\d\d\b/ } },
         meaning: 'Exchange Online temporarily restricted sending from this tenant or IP address.',
-        fix: ['Run the step again later; if it persists, check Microsoft 365 admin center → Health → Service health and message center.'],
+        fix: [
+            'Run the step again later; if it persists, check Microsoft 365 admin center → Health → Service health and message center.'
+        ],
         docs: NDR,
         transient: true
     },
@@ -59647,7 +59655,9 @@ const CATALOGUE = [
         id: '550 5.1.8',
         match: { smtp: { enhanced: ['5.1.8'] } },
         meaning: 'Mailbox {mailbox} is blocked from sending (usually after suspected spam).',
-        fix: ['Microsoft Defender portal → Email & collaboration → Review → Restricted entities: unblock the mailbox, and check it is not compromised.'],
+        fix: [
+            'Microsoft Defender portal → Email & collaboration → Review → Restricted entities: unblock the mailbox, and check it is not compromised.'
+        ],
         docs: 'https://learn.microsoft.com/defender-office-365/outbound-spam-restore-restricted-users'
     },
     {
@@ -59661,7 +59671,9 @@ const CATALOGUE = [
         id: '550 5.7.750',
         match: { smtp: { enhanced: ['5.7.750'] } },
         meaning: 'The sender domain of {from} is not a registered (accepted) domain of the tenant.',
-        fix: ['Use a From address in an accepted domain (Exchange admin center → Mail flow → Accepted domains), or add and verify the domain.'],
+        fix: [
+            'Use a From address in an accepted domain (Exchange admin center → Mail flow → Accepted domains), or add and verify the domain.'
+        ],
         docs: NDR
     },
     {
@@ -59675,7 +59687,9 @@ const CATALOGUE = [
         id: '550 5.7.520',
         match: { smtp: { enhanced: ['5.7.520'] } },
         meaning: 'External forwarding or sending is blocked by an outbound spam policy.',
-        fix: ['Microsoft Defender portal → Policies → Anti-spam → Outbound policy: allow external forwarding/sending for {mailbox}, or send to internal recipients.'],
+        fix: [
+            'Microsoft Defender portal → Policies → Anti-spam → Outbound policy: allow external forwarding/sending for {mailbox}, or send to internal recipients.'
+        ],
         docs: 'https://learn.microsoft.com/defender-office-365/outbound-spam-policies-external-email-forwarding'
     },
     // ── Transport ────────────────────────────────────────────────────────────────────────
@@ -59683,7 +59697,9 @@ const CATALOGUE = [
         id: 'DNS',
         match: { transport: ['ENOTFOUND', 'EAI_AGAIN', 'EDNS'] },
         meaning: 'The host name could not be resolved.',
-        fix: ["Check 'smtp-host' / 'authority-host' and the runner's DNS (self-hosted runners behind a proxy may resolve only internal names)."],
+        fix: [
+            "Check 'smtp-host' / 'authority-host' and the runner's DNS (self-hosted runners behind a proxy may resolve only internal names)."
+        ],
         docs: 'https://docs.github.com/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-requirements',
         transient: true
     },
@@ -59691,7 +59707,9 @@ const CATALOGUE = [
         id: 'ECONNREFUSED',
         match: { transport: ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH'] },
         meaning: 'The connection was refused or reset.',
-        fix: ['Check the host and port; on self-hosted runners, allow outbound TCP {smtpPort} to {smtpHost} and 443 to {authorityHost} in the firewall.'],
+        fix: [
+            'Check the host and port; on self-hosted runners, allow outbound TCP {smtpPort} to {smtpHost} and 443 to {authorityHost} in the firewall.'
+        ],
         docs: SMTP_AUTH_ENABLE,
         transient: true
     },
@@ -59718,7 +59736,7 @@ const CATALOGUE = [
                 'ERR_TLS_CERT_ALTNAME_INVALID'
             ]
         },
-        meaning: 'The server\'s TLS certificate is not trusted (unknown CA, self-signed, expired, or issued for another name).',
+        meaning: "The server's TLS certificate is not trusted (unknown CA, self-signed, expired, or issued for another name).",
         fix: [
             'A TLS-inspecting proxy signs with a private CA: add it with the environment variable NODE_EXTRA_CA_CERTS=/path/to/ca.pem on the step or runner.',
             "A name mismatch means 'smtp-host' / 'authority-host' differs from the certificate's name: use the official host name."
@@ -59729,7 +59747,9 @@ const CATALOGUE = [
         id: 'STARTTLS',
         match: { transport: ['ETLS_REQUIRED'] },
         meaning: 'The server did not offer STARTTLS, and the action never authenticates or sends in the clear.',
-        fix: ["Use Exchange Online's SMTP AUTH endpoint ({smtpHost}:587), or port 465 for implicit TLS; a proxy stripping STARTTLS must be bypassed."],
+        fix: [
+            "Use Exchange Online's SMTP AUTH endpoint ({smtpHost}:587), or port 465 for implicit TLS; a proxy stripping STARTTLS must be bypassed."
+        ],
         docs: SMTP_AUTH_ENABLE
     }
 ];
@@ -59862,7 +59882,7 @@ function diagnose(f, ctx) {
     let correlationId;
     let traceId;
     if (f.source === 'entra') {
-        serverText = f.description || undefined;
+        serverText = entraText(f.description) || undefined;
         correlationId = /Correlation ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1];
         traceId = /Trace ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1];
         const code = aadstsCodes(f.description)[0];
@@ -59884,7 +59904,7 @@ function diagnose(f, ctx) {
         }
     }
     else if (f.source === 'smtp') {
-        serverText = f.response || undefined;
+        serverText = f.response?.replace(/\s*\r?\n\s*/g, ' ').trim() || undefined;
         const where = `${ctx.smtpHost ?? 'the SMTP server'}:${ctx.smtpPort ?? ''}`.replace(/:$/, '');
         if (f.response) {
             headline = `The SMTP server ${where} refused ${commandName(f.command)}: ${f.response.split(/\r?\n/)[0]}`;
@@ -59909,6 +59929,16 @@ function diagnose(f, ctx) {
         diagnosis.fix = entry.fix.map((line) => fillIn(line, values));
     }
     return diagnosis;
+}
+/**
+ * Entra's own words out of msal-node's error message ("Error(s): … - Description: AADSTS…:
+ * … Trace ID: … Correlation ID: … - Correlation ID: …"): the description, on one line, without
+ * the IDs that the diagnosis prints on their own line.
+ */
+function entraText(message) {
+    const oneLine = message.replace(/\s*\r?\n\s*/g, ' ').trim();
+    const description = /Description:\s*(.*?)(?:\s+-\s+(?:Correlation|Trace) ID:.*)?$/.exec(oneLine)?.[1] ?? oneLine;
+    return description.replace(/\s*(?:Trace ID|Correlation ID|Timestamp):.*$/, '').trim();
 }
 function claimText(value) {
     if (typeof value === 'string')
@@ -59951,15 +59981,15 @@ function formatDiagnosis(d) {
         lines.push(`See ${d.entry.docs}`);
     }
     else if (d.serverText || d.correlationId) {
-        lines.push('', 'This failure is not in the diagnosis catalogue; the server\'s own text above is the best lead.');
+        lines.push('', "This failure is not in the diagnosis catalogue; the server's own text above is the best lead.");
     }
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/punycode/index.js
@@ -76361,6 +76391,7 @@ const nodemailer = {
 
 ;// CONCATENATED MODULE: ./src/mail.ts
 
+
 /** Formats a mailbox as nodemailer takes it. */
 function mailbox(m) {
     return m.name ? { name: m.name, address: m.address } : m.address;
@@ -76392,7 +76423,8 @@ async function sendMail(settings, message, getToken, timeouts, log) {
         secure: settings.implicitTls,
         // STARTTLS is mandatory on 587: never authenticate or send in the clear.
         requireTLS: !settings.implicitTls,
-        tls: { minVersion: 'TLSv1.2', servername: settings.smtpHost },
+        // SNI takes host names only; certificates are verified against the host either way.
+        tls: (0,external_node_net_.isIP)(settings.smtpHost) ? { minVersion: 'TLSv1.2' } : { minVersion: 'TLSv1.2', servername: settings.smtpHost },
         connectionTimeout: timeouts.connection,
         greetingTimeout: timeouts.greeting,
         socketTimeout: timeouts.socket,
@@ -83853,8 +83885,7 @@ function createEngine(html) {
         templates: {},
         strictFilters: true,
         ownPropertyOnly: true,
-        outputEscape: html ? 'escape' : undefined,
-        greedy: false
+        outputEscape: html ? 'escape' : undefined
     });
     registerFilters(engine);
     return engine;
@@ -83898,8 +83929,11 @@ function compileTemplates(templates) {
 }
 /** Makes any text a single header-safe line: no control characters, collapsed spaces, bounded length. */
 function toSingleLine(value, max = MAX_SUBJECT_LENGTH) {
-    // eslint-disable-next-line no-control-regex
-    const line = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const line = value
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 /** Renders the compiled templates against the context. */
@@ -84290,10 +84324,15 @@ function preview(message) {
 /** Writes the job summary of a delivered message. */
 async function writeDeliverySummary(settings, message, delivery) {
     const rows = messageFacts(settings, message);
-    rows.push(['Accepted', delivery.accepted.join(', ') || '(none)']);
-    if (delivery.rejected.length) {
-        rows.push(['Rejected', delivery.rejected.map((r) => `${r.address} (${r.response})`).join(', ')]);
-    }
+    // Bcc addresses stay hidden here too: the summary is visible to everyone who can see the run.
+    const hidden = new Set(settings.bcc.map((m) => m.address.toLowerCase()));
+    const shown = (address) => !hidden.has(address.toLowerCase());
+    const accepted = delivery.accepted.filter(shown);
+    const hiddenCount = delivery.accepted.length - accepted.length;
+    rows.push(['Accepted', [...accepted, ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])].join(', ') || '(none)']);
+    const rejected = delivery.rejected.map((r) => shown(r.address) ? `${r.address} (${r.response})` : `a Bcc recipient (${r.response})`);
+    if (rejected.length)
+        rows.push(['Rejected', rejected.join(', ')]);
     rows.push(['Message-ID', delivery.messageId], ['Server reply', delivery.response]);
     await summary
         .addHeading('📧 Notification sent', 3)
@@ -84326,14 +84365,14 @@ async function run() {
     const startedAt = Date.now();
     let settings;
     try {
-        settings = await group('Read inputs', async () => {
-            const s = getSettings();
-            info(`Cloud: ${s.cloud} · authority ${s.authorityHost} · SMTP ${s.smtpHost}:${s.smtpPort}`);
-            info(`Credential: ${describeCredential(s)} · app ${s.clientId} · tenant ${s.tenantId}`);
-            debug(`Token scope: ${s.scope}; SMTP user: ${s.smtpUser}`);
-            return s;
-        });
+        // First of all: read the inputs and mask every secret, before anything is printed.
+        settings = getSettings();
         const current = settings;
+        startGroup('Settings');
+        info(`Cloud: ${current.cloud} · authority ${current.authorityHost} · SMTP ${current.smtpHost}:${current.smtpPort}`);
+        info(`Credential: ${describeCredential(current)} · app ${current.clientId} · tenant ${current.tenantId}`);
+        debug(`Token scope: ${current.scope}; SMTP user: ${current.smtpUser}`);
+        endGroup();
         const compiled = compileTemplates(current);
         if (current.credential.kind === 'oidc' && !current.dryRun)
             requireIdTokenPermission();

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { format, resolveConfig } from 'prettier'
 import { parse } from 'yaml'
 import { CATALOGUE } from '../src/catalogue.js'
 import { CLOUDS } from '../src/clouds.js'
@@ -61,21 +62,22 @@ export function generatedSections(actionYml: string): Record<string, string> {
   }
 }
 
-/** The README with every generated section replaced. */
-export function renderReadme(readme: string, sections: Record<string, string>): string {
+/** The README with every generated section replaced, formatted as Prettier formats it. */
+export async function renderReadme(readme: string, sections: Record<string, string>): Promise<string> {
   let result = readme
   for (const [name, content] of Object.entries(sections)) {
     const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`)
     if (!pattern.test(result)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`)
     result = result.replace(pattern, (_m, start: string, end: string) => `${start}${content}\n${end}`)
   }
-  return result
+  const options = (await resolveConfig(path.join(root, 'README.md'))) ?? {}
+  return format(result, { ...options, parser: 'markdown' })
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const readmePath = path.join(root, 'README.md')
   const current = readFileSync(readmePath, 'utf8')
-  const next = renderReadme(current, generatedSections(readFileSync(path.join(root, 'action.yml'), 'utf8')))
+  const next = await renderReadme(current, generatedSections(readFileSync(path.join(root, 'action.yml'), 'utf8')))
   if (process.argv.includes('--check')) {
     if (next !== current) {
       console.error('README.md is out of date: run npm run docs')

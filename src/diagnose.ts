@@ -198,7 +198,7 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
   let traceId: string | undefined
 
   if (f.source === 'entra') {
-    serverText = f.description || undefined
+    serverText = entraText(f.description) || undefined
     correlationId = /Correlation ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1]
     traceId = /Trace ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1]
     const code = aadstsCodes(f.description)[0]
@@ -219,7 +219,7 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
       details.push(`Presented certificate: SHA-256 thumbprint ${ctx.thumbprint.toUpperCase()}`)
     }
   } else if (f.source === 'smtp') {
-    serverText = f.response || undefined
+    serverText = f.response?.replace(/\s*\r?\n\s*/g, ' ').trim() || undefined
     const where = `${ctx.smtpHost ?? 'the SMTP server'}:${ctx.smtpPort ?? ''}`.replace(/:$/, '')
     if (f.response) {
       headline = `The SMTP server ${where} refused ${commandName(f.command)}: ${f.response.split(/\r?\n/)[0]}`
@@ -240,6 +240,17 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
     diagnosis.fix = entry.fix.map((line) => fillIn(line, values))
   }
   return diagnosis
+}
+
+/**
+ * Entra's own words out of msal-node's error message ("Error(s): … - Description: AADSTS…:
+ * … Trace ID: … Correlation ID: … - Correlation ID: …"): the description, on one line, without
+ * the IDs that the diagnosis prints on their own line.
+ */
+export function entraText(message: string): string {
+  const oneLine = message.replace(/\s*\r?\n\s*/g, ' ').trim()
+  const description = /Description:\s*(.*?)(?:\s+-\s+(?:Correlation|Trace) ID:.*)?$/.exec(oneLine)?.[1] ?? oneLine
+  return description.replace(/\s*(?:Trace ID|Correlation ID|Timestamp):.*$/, '').trim()
 }
 
 function claimText(value: unknown): string | undefined {

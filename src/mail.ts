@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import nodemailer, { type SendMailOptions } from 'nodemailer'
 import type { ExternalLogger } from 'nodemailer/lib/shared'
 import type { RenderedMessage } from './render.js'
@@ -71,7 +72,8 @@ export async function sendMail(
     secure: settings.implicitTls,
     // STARTTLS is mandatory on 587: never authenticate or send in the clear.
     requireTLS: !settings.implicitTls,
-    tls: { minVersion: 'TLSv1.2', servername: settings.smtpHost },
+    // SNI takes host names only; certificates are verified against the host either way.
+    tls: isIP(settings.smtpHost) ? { minVersion: 'TLSv1.2' } : { minVersion: 'TLSv1.2', servername: settings.smtpHost },
     connectionTimeout: timeouts.connection,
     greetingTimeout: timeouts.greeting,
     socketTimeout: timeouts.socket,

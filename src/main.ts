@@ -15,14 +15,16 @@ export async function run(): Promise<void> {
   const startedAt = Date.now()
   let settings: Settings | undefined
   try {
-    settings = await core.group('Read inputs', async () => {
-      const s = getSettings()
-      core.info(`Cloud: ${s.cloud} · authority ${s.authorityHost} · SMTP ${s.smtpHost}:${s.smtpPort}`)
-      core.info(`Credential: ${describeCredential(s)} · app ${s.clientId} · tenant ${s.tenantId}`)
-      core.debug(`Token scope: ${s.scope}; SMTP user: ${s.smtpUser}`)
-      return s
-    })
+    // First of all: read the inputs and mask every secret, before anything is printed.
+    settings = getSettings()
     const current = settings
+    core.startGroup('Settings')
+    core.info(
+      `Cloud: ${current.cloud} · authority ${current.authorityHost} · SMTP ${current.smtpHost}:${current.smtpPort}`
+    )
+    core.info(`Credential: ${describeCredential(current)} · app ${current.clientId} · tenant ${current.tenantId}`)
+    core.debug(`Token scope: ${current.scope}; SMTP user: ${current.smtpUser}`)
+    core.endGroup()
     const compiled = compileTemplates(current)
     if (current.credential.kind === 'oidc' && !current.dryRun) requireIdTokenPermission()
 

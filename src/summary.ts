@@ -43,10 +43,16 @@ export async function writeDeliverySummary(
   delivery: Delivery
 ): Promise<void> {
   const rows = messageFacts(settings, message)
-  rows.push(['Accepted', delivery.accepted.join(', ') || '(none)'])
-  if (delivery.rejected.length) {
-    rows.push(['Rejected', delivery.rejected.map((r) => `${r.address} (${r.response})`).join(', ')])
-  }
+  // Bcc addresses stay hidden here too: the summary is visible to everyone who can see the run.
+  const hidden = new Set(settings.bcc.map((m) => m.address.toLowerCase()))
+  const shown = (address: string): boolean => !hidden.has(address.toLowerCase())
+  const accepted = delivery.accepted.filter(shown)
+  const hiddenCount = delivery.accepted.length - accepted.length
+  rows.push(['Accepted', [...accepted, ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])].join(', ') || '(none)'])
+  const rejected = delivery.rejected.map((r) =>
+    shown(r.address) ? `${r.address} (${r.response})` : `a Bcc recipient (${r.response})`
+  )
+  if (rejected.length) rows.push(['Rejected', rejected.join(', ')])
   rows.push(['Message-ID', delivery.messageId], ['Server reply', delivery.response])
   await core.summary
     .addHeading('📧 Notification sent', 3)

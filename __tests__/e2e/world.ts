@@ -1,0 +1,118 @@
+/**
+ * A tenant in a box for the end-to-end tests: the local Entra token endpoint, the Exchange-like
+ * SMTP server, the runner's OIDC service and registered app credentials, wired together.
+ */
+import { createClientCertificate, createTestPki, type ClientCert, type TestPki } from '../support/certs.js'
+import { startOidcProvider, type OidcProvider } from '../support/oidc-provider.js'
+import { runAction, type ActionResult, type RunActionOptions } from '../support/runner.js'
+import {
+  EXO_REPLIES,
+  startSmtpServer,
+  type AuthorizeResult,
+  type SmtpServerOptions,
+  type TestSmtpServer
+} from '../support/smtp-server.js'
+import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js'
+
+export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+export const TENANT_DOMAIN = 'contoso.onmicrosoft.com'
+export const MAILBOX = 'ci@contoso.com'
+export const SECRET_APP = '11111111-1111-4111-8111-111111111111'
+export const CERT_APP = '22222222-2222-4222-8222-222222222222'
+export const FED_APP = '33333333-3333-4333-8333-333333333333'
+export const EXPIRED_APP = '44444444-4444-4444-8444-444444444444'
+export const SECRET_VALUE = 'Xy98Q~s3cr3tV4lue-abcdefghijklmnopqrstuv'
+export const SECRET_ID = 'a6f5c0e2-0d7c-4f73-9a0f-2e1f7f9d3c11'
+export const FED_SUBJECT = 'repo:octo/app:ref:refs/heads/main'
+
+export interface World {
+  pki: TestPki
+  endpoint: TokenEndpoint
+  smtp: TestSmtpServer
+  oidc: OidcProvider
+  /** The certificate registered on CERT_APP. */
+  cert: ClientCert
+  /** Replaces the SMTP server's login decision (default: a token the endpoint issued, for MAILBOX). */
+  authorize: (user: string, token: string) => AuthorizeResult
+  /** Inputs of a working client-secret set-up against the local peers. */
+  inputs(overrides?: Record<string, string>): Record<string, string>
+  /** Runs dist/index.js with the test CA trusted. */
+  run(options: RunActionOptions): Promise<ActionResult>
+  /** Forgets recorded requests, messages and overrides between tests. */
+  reset(): void
+  close(): Promise<void>
+}
+
+export async function startWorld(smtpOptions: Partial<SmtpServerOptions> = {}): Promise<World> {
+  const pki = createTestPki()
+  const cert = createClientCertificate({ commonName: 'GitHub mail' })
+  const oidc = await startOidcProvider({ subject: FED_SUBJECT })
+  const endpoint = await startTokenEndpoint({
+    tls: { key: pki.serverKeyPem, cert: pki.serverCertPem },
+    tenants: [TENANT, TENANT_DOMAIN],
+    apps: [
+      { clientId: SECRET_APP, secretValue: SECRET_VALUE, secretId: SECRET_ID },
+      { clientId: EXPIRED_APP, secretValue: SECRET_VALUE, secretExpired: true },
+      { clientId: CERT_APP, certificates: [{ thumbprintSha256Hex: cert.thumbprintSha256Hex, certPem: cert.certPem }] },
+      {
+        clientId: FED_APP,
+        federatedCredentials: [
+          {
+            issuer: 'https://token.actions.githubusercontent.com',
+            subject: FED_SUBJECT,
+            audience: 'api://AzureADTokenExchange'
+          }
+        ]
+      }
+    ],
+    federationIssuerKeys: [oidc.publicKey]
+  })
+  const defaultAuthorize = (user: string, token: string): AuthorizeResult =>
+    user === MAILBOX && endpoint.issued.has(token) ? true : EXO_REPLIES.authUnsuccessful
+  const world: World = {
+    pki,
+    endpoint,
+    oidc,
+    cert,
+    authorize: defaultAuthorize,
+    smtp: await startSmtpServer({
+      tls: { key: pki.serverKeyPem, cert: pki.serverCertPem },
+      authorize: (user, token) => world.authorize(user, token),
+      ...smtpOptions
+    }),
+    inputs(overrides = {}) {
+      return {
+        'tenant-id': TENANT,
+        'client-id': SECRET_APP,
+        'client-secret': SECRET_VALUE,
+        'authority-host': endpoint.url,
+        'smtp-host': 'localhost',
+        'smtp-port': String(world.smtp.port),
+        from: `CI Bot <${MAILBOX}>`,
+        to: 'dev@contoso.com',
+        ...overrides
+      }
+    },
+    run(options) {
+      return runAction({ caFile: pki.caFile, ...options })
+    },
+    reset() {
+      endpoint.reset()
+      world.smtp.reset()
+      oidc.requests.length = 0
+      world.authorize = defaultAuthorize
+    },
+    async close() {
+      await Promise.all([endpoint.close(), world.smtp.close(), oidc.close()])
+    }
+  }
+  return world
+}
+
+/** Every line the action logged that is not a workflow command. */
+export function plainLog(result: ActionResult): string {
+  return result.log
+    .split('\n')
+    .filter((line) => !line.startsWith('::'))
+    .join('\n')
+}
