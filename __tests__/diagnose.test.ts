@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TokenError } from '../src/auth.js'
+import { TokenError } from '../src/errors.js'
 import { CATALOGUE } from '../src/catalogue.js'
 import {
   aadstsCodes,

@@ -207,7 +207,9 @@ describe('certs', () => {
     const ca = new X509Certificate(pki.caPem)
     expect(server.checkIssued(ca)).toBe(true)
     expect(server.verify(ca.publicKey)).toBe(true)
-    expect(server.subjectAltName).toBe('DNS:localhost, IP Address:127.0.0.1')
+    expect(server.subjectAltName).toBe(
+      'DNS:localhost, DNS:login.example.test, DNS:smtp.example.test, IP Address:127.0.0.1'
+    )
     expect(createTestPki()).toBe(pki) // cached
 
     const enc = createClientCertificate({ password: 'pw', commonName: 'mail-bot' })

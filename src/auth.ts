@@ -1,40 +1,7 @@
 import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node'
+import { TokenError } from './errors.js'
 import { IdentityNetworkClient } from './network.js'
-import type { Credential, Settings } from './settings.js'
-
-/** The facts of a failed token request, kept for the diagnosis. */
-export class TokenError extends Error {
-  /** OAuth `error` (e.g. invalid_client), or msal's own code (e.g. network_error). */
-  readonly errorCode: string
-  /** Entra's error text (AADSTS… description, trace and correlation IDs). */
-  readonly description: string
-  /** HTTP status of the token response, when there was one. */
-  readonly status: number | undefined
-  /** Transport-level cause (DNS, refused, TLS, timeout) msal-node does not keep. */
-  readonly networkCause: string | undefined
-  /** The credential kind that was presented. */
-  readonly credentialKind: Credential['kind']
-  /** Claims of the presented GitHub OIDC token (never the token itself). */
-  readonly presentedClaims: Record<string, unknown> | undefined
-
-  constructor(init: {
-    errorCode: string
-    description: string
-    status?: number
-    networkCause?: string
-    credentialKind: Credential['kind']
-    presentedClaims?: Record<string, unknown>
-  }) {
-    super(`Token request failed: ${init.errorCode}${init.description ? `: ${init.description}` : ''}`)
-    this.name = 'TokenError'
-    this.errorCode = init.errorCode
-    this.description = init.description
-    this.status = init.status
-    this.networkCause = init.networkCause
-    this.credentialKind = init.credentialKind
-    this.presentedClaims = init.presentedClaims
-  }
-}
+import type { Settings } from './settings.js'
 
 /** What the token provider needs from the runner; injected so the module reads no environment. */
 export interface AuthDependencies {

@@ -1,6 +1,5 @@
-import { TokenError } from './auth.js'
 import { CATALOGUE, type CatalogueEntry } from './catalogue.js'
-import { InputError } from './errors.js'
+import { InputError, TokenError } from './errors.js'
 
 /** Where a failure happened, reduced to plain facts (no error classes), so diagnosis is pure. */
 export type Failure =

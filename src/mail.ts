@@ -1,6 +1,11 @@
-import { isIP } from 'node:net'
-import nodemailer, { type SendMailOptions } from 'nodemailer'
+import { isIP, type Socket } from 'node:net'
+import type { Readable } from 'node:stream'
+import type { SendMailOptions } from 'nodemailer'
+import MailComposer from 'nodemailer/lib/mail-composer'
 import type { ExternalLogger } from 'nodemailer/lib/shared'
+import SMTPConnection, { type SMTPConnectionSendInfo } from 'nodemailer/lib/smtp-connection'
+import httpProxyClient from 'nodemailer/lib/smtp-connection/http-proxy-client'
+import XOAuth2 from 'nodemailer/lib/xoauth2'
 import type { RenderedMessage } from './render.js'
 import type { Mailbox, Settings } from './settings.js'
 
@@ -19,7 +24,7 @@ export interface Delivery {
 /** Supplies the XOAUTH2 access token when AUTH needs it; `renew` after a rejected token. */
 export type TokenSupplier = (renew: boolean) => Promise<string>
 
-/** Hooks for logging the SMTP conversation (the AUTH line is redacted by nodemailer). */
+/** Where the SMTP conversation is logged (the AUTH line is redacted by nodemailer). */
 export interface MailLog {
   /** Debug-level lines. */
   debug: (message: string) => void
@@ -27,7 +32,7 @@ export interface MailLog {
 
 /** Timeouts of one SMTP connection, in milliseconds. */
 export interface SmtpTimeouts {
-  /** TCP (and implicit TLS) connection. */
+  /** TCP (and implicit TLS) connection, proxy handshake included. */
   connection: number
   /** Wait for the 220 greeting. */
   greeting: number
@@ -35,12 +40,24 @@ export interface SmtpTimeouts {
   socket: number
 }
 
+/** A message composed into MIME, ready for the envelope and the DATA stream. */
+export interface ComposedMessage {
+  /** Envelope sender and every recipient (Bcc included). */
+  envelope: { from: string; to: string[] }
+  /** The Message-ID header value. */
+  messageId: string
+  /** A fresh stream of the RFC 5322 message (Bcc is not among its headers). */
+  stream: () => Readable
+  /** The whole message as bytes. */
+  build: () => Promise<Buffer>
+}
+
 /** Formats a mailbox as nodemailer takes it. */
 function mailbox(m: Mailbox): { name: string; address: string } | string {
   return m.name ? { name: m.name, address: m.address } : m.address
 }
 
-/** The nodemailer message: Bcc goes to the envelope only (nodemailer never writes it as a header). */
+/** The nodemailer message options: Bcc goes to the envelope only. */
 export function buildMailOptions(settings: Settings, message: RenderedMessage): SendMailOptions {
   const options: SendMailOptions = {
     from: mailbox(settings.from),
@@ -55,46 +72,144 @@ export function buildMailOptions(settings: Settings, message: RenderedMessage): 
   return options
 }
 
+/** Composes the MIME message with nodemailer's MailComposer. */
+export function composeMessage(settings: Settings, message: RenderedMessage): ComposedMessage {
+  const mime = new MailComposer(buildMailOptions(settings, message)).compile()
+  const envelope = mime.getEnvelope()
+  return {
+    envelope: { from: String(envelope.from || settings.from.address), to: envelope.to.map(String) },
+    messageId: mime.messageId(),
+    stream: () => mime.createReadStream(),
+    build: () =>
+      new Promise((resolve, reject) => mime.build((err, data) => (err ? reject(err) : resolve(data as Buffer))))
+  }
+}
+
 /**
- * Sends the message over SMTP with XOAUTH2. The connection, greeting, EHLO and STARTTLS run
- * while the token is still being acquired: nodemailer asks `getToken` only at AUTH.
+ * One SMTP session with nodemailer's SMTPConnection, driven step by step so that the slow
+ * parts overlap: `open` connects, reads the greeting, says EHLO and upgrades with STARTTLS
+ * while the caller is still acquiring the token and rendering the message.
  */
-export async function sendMail(
-  settings: Settings,
-  message: RenderedMessage,
-  getToken: TokenSupplier,
-  timeouts: SmtpTimeouts,
-  log: MailLog
-): Promise<Delivery> {
-  const transport = nodemailer.createTransport({
-    host: settings.smtpHost,
-    port: settings.smtpPort,
-    secure: settings.implicitTls,
-    // STARTTLS is mandatory on 587: never authenticate or send in the clear.
-    requireTLS: !settings.implicitTls,
-    // SNI takes host names only; certificates are verified against the host either way.
-    tls: isIP(settings.smtpHost) ? { minVersion: 'TLSv1.2' } : { minVersion: 'TLSv1.2', servername: settings.smtpHost },
-    connectionTimeout: timeouts.connection,
-    greetingTimeout: timeouts.greeting,
-    socketTimeout: timeouts.socket,
-    dnsTimeout: timeouts.connection,
-    logger: smtpLogger(log),
-    auth: {
-      type: 'OAuth2',
-      user: settings.smtpUser,
+export class SmtpSession {
+  /** Resolves once the session is encrypted and ready to authenticate. */
+  readonly ready: Promise<void>
+  private connection: SMTPConnection | undefined
+  private closed = false
+
+  private constructor(
+    private readonly settings: Settings,
+    private readonly timeouts: SmtpTimeouts,
+    private readonly log: MailLog
+  ) {
+    this.ready = this.connect()
+    this.ready.catch(() => undefined) // awaited by login(); never an unhandled rejection
+  }
+
+  /** Starts connecting now; await `ready` (or call login) later. */
+  static open(settings: Settings, timeouts: SmtpTimeouts, log: MailLog): SmtpSession {
+    return new SmtpSession(settings, timeouts, log)
+  }
+
+  private async connect(): Promise<void> {
+    const s = this.settings
+    const socket = s.smtpProxy ? await this.proxySocket(s.smtpProxy) : undefined
+    const connection = new SMTPConnection({
+      host: s.smtpHost,
+      port: s.smtpPort,
+      secure: s.implicitTls,
+      // STARTTLS is mandatory on 587: never authenticate or send in the clear.
+      requireTLS: !s.implicitTls,
+      // SNI takes host names only; the certificate is verified against the host either way.
+      tls: isIP(s.smtpHost) ? { minVersion: 'TLSv1.2' } : { minVersion: 'TLSv1.2', servername: s.smtpHost },
+      connectionTimeout: this.timeouts.connection,
+      greetingTimeout: this.timeouts.greeting,
+      socketTimeout: this.timeouts.socket,
+      dnsTimeout: this.timeouts.connection,
+      logger: smtpLogger(this.log),
+      debug: true,
+      ...(socket ? { connection: socket } : {})
+    })
+    this.connection = connection
+    // Errors while no step is waiting would otherwise crash the process; steps see them too.
+    connection.on('error', (err: Error) => this.log.debug(`smtp error: ${err.message}`))
+    await this.step<void>((done) => connection.connect(() => done(null)))
+    if (!connection.secure) {
+      throw Object.assign(new Error('The connection is not encrypted after STARTTLS; refusing to authenticate.'), {
+        code: 'ETLS',
+        command: 'STARTTLS'
+      })
+    }
+  }
+
+  private proxySocket(proxy: string): Promise<Socket> {
+    return new Promise((resolve, reject) =>
+      httpProxyClient(
+        proxy,
+        this.settings.smtpPort,
+        this.settings.smtpHost,
+        { timeout: this.timeouts.connection },
+        (err, socket) => (err || !socket ? reject(err ?? new Error('The proxy gave no socket')) : resolve(socket))
+      )
+    )
+  }
+
+  /** Runs one SMTPConnection step; a connection error or close while it waits fails it. */
+  private step<T>(run: (done: (err: Error | null, value?: T) => void) => void): Promise<T> {
+    const connection = this.connection
+    if (!connection) return Promise.reject(new Error('SMTP session is not connected'))
+    return new Promise<T>((resolve, reject) => {
+      const cleanup = (): void => {
+        connection.removeListener('error', onError)
+        connection.removeListener('end', onEnd)
+      }
+      const onError = (err: Error): void => {
+        cleanup()
+        reject(err)
+      }
+      const onEnd = (): void => {
+        cleanup()
+        reject(Object.assign(new Error('The server closed the connection'), { code: 'ECONNECTION' }))
+      }
+      connection.once('error', onError)
+      connection.once('end', onEnd)
+      run((err, value) => {
+        cleanup()
+        if (err) reject(err)
+        else resolve(value as T)
+      })
+    })
+  }
+
+  /** Authenticates with XOAUTH2, asking for the token only now; a rejected token is renewed once. */
+  async login(getToken: TokenSupplier): Promise<void> {
+    await this.ready
+    const connection = this.connection as SMTPConnection
+    const oauth2 = new XOAuth2({
+      user: this.settings.smtpUser,
       provisionCallback: (_user, renew, callback) => {
         getToken(renew).then(
           (token) => callback(null, token),
           (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)))
         )
       }
-    }
-  })
-  try {
-    const info = await transport.sendMail(buildMailOptions(settings, message))
+    })
+    oauth2.on('error', () => undefined) // reported through the login callback
+    await this.step<void>((done) =>
+      connection.login({ type: 'OAUTH2', user: this.settings.smtpUser, method: 'XOAUTH2', oauth2 }, (err) =>
+        done(err ?? null)
+      )
+    )
+  }
+
+  /** Sends the envelope and the message data. Resolves once the server accepted the data. */
+  async send(message: ComposedMessage): Promise<Delivery> {
+    const connection = this.connection as SMTPConnection
+    const info = await this.step<SMTPConnectionSendInfo>((done) =>
+      connection.send(message.envelope, message.stream(), (err, result) => done(err ?? null, result))
+    )
     const rejectedErrors = info.rejectedErrors ?? []
     return {
-      messageId: info.serverMessageId ?? info.messageId,
+      messageId: info.serverMessageId ?? message.messageId,
       accepted: info.accepted.map(String),
       rejected: info.rejected.map((address) => {
         const error = rejectedErrors.find((e) => (e as { recipient?: string }).recipient === address)
@@ -102,23 +217,40 @@ export async function sendMail(
       }),
       response: info.response
     }
-  } finally {
-    transport.close()
+  }
+
+  /** Says QUIT (without waiting) and closes the connection. */
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    const connection = this.connection
+    if (!connection) {
+      // still connecting: close as soon as the connection exists
+      this.ready.then(
+        () => this.connection?.quit(),
+        () => this.connection?.close()
+      )
+      return
+    }
+    try {
+      connection.quit()
+    } catch {
+      connection.close()
+    }
   }
 }
 
-/** A nodemailer logger that writes the SMTP conversation to the debug log. */
+/** A nodemailer logger that writes the SMTP conversation to the debug log, never the message. */
 function smtpLogger(log: MailLog): ExternalLogger {
   const write =
     (level: string) =>
     (...args: unknown[]): void => {
       const [first, ...rest] = args
       const entry = first && typeof first === 'object' ? (first as Record<string, unknown>) : undefined
-      const parts = entry ? rest : args
-      const [format, ...values] = parts
+      if (entry?.tnx === 'message') return
+      const [format, ...values] = entry ? rest : args
       let text = typeof format === 'string' ? format : ''
       for (const value of values) text = text.replace(/%[sd]/, String(value))
-      if (entry?.tnx === 'message') return
       log.debug(`smtp ${level}: ${text}`)
     }
   return {

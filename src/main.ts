@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
-import { createTokenProvider, TokenError, type AccessToken } from './auth.js'
-import { buildContext, readEventPayload } from './context.js'
+import { buildContext, readEventPayload, type TemplateContext } from './context.js'
 import { diagnose, failureFromError, formatDiagnosis, type DiagnosisContext } from './diagnose.js'
-import { sendMail, type Delivery } from './mail.js'
-import { compileTemplates, renderMessage, type RenderedMessage } from './render.js'
+import { TokenError } from './errors.js'
+import { composeMessage, SmtpSession, type ComposedMessage, type Delivery, type TokenSupplier } from './mail.js'
+import { compileTemplates, renderMessage, type CompiledTemplates, type RenderedMessage } from './render.js'
 import { getSettings, type Settings } from './settings.js'
 import { formatMailbox, messageFacts, writeDeliverySummary, writeDryRunSummary } from './summary.js'
 
@@ -25,71 +25,28 @@ export async function run(): Promise<void> {
     core.info(`Credential: ${describeCredential(current)} · app ${current.clientId} · tenant ${current.tenantId}`)
     core.debug(`Token scope: ${current.scope}; SMTP user: ${current.smtpUser}`)
     core.endGroup()
+
+    // Every input problem is found before any network use.
     const compiled = compileTemplates(current)
     if (current.credential.kind === 'oidc' && !current.dryRun) requireIdTokenPermission()
-
-    const message = await core.group('Render message', async () => {
-      const context = buildContext(process.env, readEventPayload(process.env), current.jobStatus)
-      const rendered = await renderMessage(compiled, context)
-      for (const [name, value] of messageFacts(current, rendered)) core.info(`${name}: ${value}`)
-      return rendered
-    })
+    const context = buildContext(process.env, readEventPayload(process.env), current.jobStatus)
 
     if (current.dryRun) {
+      const message = await renderAndLog(compiled, context, current)
       printDryRun(current, message)
       await writeDryRunSummary(current, message)
       setOutputs({ messageId: '', accepted: [], rejected: [], response: 'dry run: nothing sent' })
       return
     }
 
-    const delivery = await core.group('Send', () => deliver(current, message, startedAt))
-    setOutputs(delivery)
-    await writeDeliverySummary(current, message, delivery)
-    core.info(`Delivered ${delivery.messageId} to ${delivery.accepted.join(', ')}: ${delivery.response}`)
-  } catch (err) {
-    core.setFailed(formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings))))
-  }
-}
-
-/** Starts the token request and the SMTP connection together; the token is awaited at AUTH. */
-async function deliver(settings: Settings, message: RenderedMessage, startedAt: number): Promise<Delivery> {
-  const remaining = (): number => Math.max(1000, settings.timeoutMs - (Date.now() - startedAt))
-  const tokens = createTokenProvider(
-    settings,
-    {
-      getIdToken: (audience) => core.getIDToken(audience),
-      mask: (secret) => core.setSecret(secret),
-      debug: (line) => core.debug(line)
-    },
-    Math.min(30_000, remaining())
-  )
-  core.info(`Requesting a token from ${settings.authorityHost} and connecting to ${settings.smtpHost}…`)
-  const tokenStarted = Date.now()
-  let tokenError: TokenError | undefined
-  const track = (promise: Promise<AccessToken>): Promise<string> =>
-    promise.then(
-      (t) => {
-        core.info(
-          `Token acquired in ${Date.now() - tokenStarted} ms (expires ${t.expiresOn?.toISOString() ?? 'unknown'}).`
-        )
-        return t.token
-      },
-      (err: unknown) => {
-        if (err instanceof TokenError) tokenError = err
-        throw err
-      }
+    // The SMTP connection (greeting, EHLO, STARTTLS) and the token request start together;
+    // the message is rendered meanwhile, and the token is awaited only at AUTH.
+    const remaining = (): number => Math.max(1000, current.timeoutMs - (Date.now() - startedAt))
+    core.info(
+      `Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`
     )
-  const first = track(tokens.getToken(false))
-  first.catch(() => undefined) // awaited at AUTH; a failure is reported there
-  try {
-    return await sendMail(
-      settings,
-      message,
-      (renew) => {
-        if (!renew) return first
-        core.info('The server rejected the token; requesting a fresh one.')
-        return track(tokens.getToken(true))
-      },
+    const smtp = SmtpSession.open(
+      current,
       {
         connection: Math.min(30_000, remaining()),
         greeting: Math.min(30_000, remaining()),
@@ -97,11 +54,107 @@ async function deliver(settings: Settings, message: RenderedMessage, startedAt: 
       },
       { debug: (line) => core.debug(line) }
     )
+    try {
+      const tokens = startTokens(current, Math.min(30_000, remaining()))
+      const message = await renderAndLog(compiled, context, current)
+      const delivery = await core.group('Send', () => deliver(smtp, tokens, composeMessage(current, message)))
+      setOutputs(delivery)
+      await writeDeliverySummary(current, message, delivery)
+      core.info(`Delivered ${delivery.messageId} to ${delivery.accepted.join(', ')}: ${delivery.response}`)
+    } finally {
+      smtp.close()
+    }
   } catch (err) {
-    // nodemailer reports a failed token as EAUTH: the token error has the facts.
-    throw tokenError ?? err
+    core.setFailed(formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings))))
+  }
+}
+
+async function renderAndLog(
+  compiled: CompiledTemplates,
+  context: TemplateContext,
+  settings: Settings
+): Promise<RenderedMessage> {
+  return core.group('Render message', async () => {
+    const rendered = await renderMessage(compiled, context)
+    for (const [name, value] of messageFacts(settings, rendered)) core.info(`${name}: ${value}`)
+    return rendered
+  })
+}
+
+/** Tokens on demand: the first request starts now; a renewal is a fresh request. */
+interface Tokens {
+  /** The token for AUTH; `renew` after the server rejected the previous one. */
+  get: TokenSupplier
+  /** The token request's failure, if it failed (nodemailer reports it only as EAUTH). */
+  error: () => TokenError | undefined
+  /** Identity requests sent, for the debug log. */
+  requests: () => string[]
+}
+
+function startTokens(settings: Settings, timeoutMs: number): Tokens {
+  const started = Date.now()
+  let failure: TokenError | undefined
+  // msal-node is loaded only now, while the SMTP connection is being set up.
+  const provider = import('./auth.js').then(({ createTokenProvider }) =>
+    createTokenProvider(
+      settings,
+      {
+        getIdToken: (audience) => core.getIDToken(audience),
+        mask: (secret) => core.setSecret(secret),
+        debug: (line) => core.debug(line)
+      },
+      timeoutMs
+    )
+  )
+  let requests: () => string[] = () => []
+  const acquire = (renew: boolean): Promise<string> =>
+    provider
+      .then((p) => {
+        requests = () => p.requests.map((r) => `${r.method} ${r.url}`)
+        return p.getToken(renew)
+      })
+      .then(
+        (t) => {
+          core.info(
+            `Token acquired ${Date.now() - started} ms after start (expires ${t.expiresOn?.toISOString() ?? 'unknown'}).`
+          )
+          return t.token
+        },
+        (err: unknown) => {
+          if (err instanceof TokenError) failure = err
+          throw err
+        }
+      )
+  const first = acquire(false)
+  first.catch(() => undefined) // awaited at AUTH; a failure is reported there
+  return {
+    get: (renew) => {
+      if (!renew) {
+        const askedAt = Date.now()
+        return first.then((token) => {
+          core.debug(`Token wait at AUTH: ${Date.now() - askedAt} ms`)
+          return token
+        })
+      }
+      core.info('The server rejected the token; requesting a fresh one.')
+      return acquire(true)
+    },
+    error: () => failure,
+    requests: () => requests()
+  }
+}
+
+/** Authenticates with the token and sends the message over the session opened earlier. */
+async function deliver(smtp: SmtpSession, tokens: Tokens, message: ComposedMessage): Promise<Delivery> {
+  try {
+    await smtp.login(tokens.get)
+    core.info('Authenticated with XOAUTH2.')
+    return await smtp.send(message)
+  } catch (err) {
+    // nodemailer reports a failed token request as EAUTH: the token error has the facts.
+    throw tokens.error() ?? err
   } finally {
-    core.debug(`Identity requests: ${tokens.requests.map((r) => `${r.method} ${r.url}`).join(', ') || 'none'}`)
+    core.debug(`Identity requests: ${tokens.requests().join(', ') || 'none'}`)
   }
 }
 

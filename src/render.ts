@@ -1,4 +1,3 @@
-import { convert as htmlToText } from 'html-to-text'
 import { Liquid, type Template } from 'liquidjs'
 import type { TemplateContext } from './context.js'
 import { InputError } from './errors.js'
@@ -113,8 +112,14 @@ export async function renderMessage(compiled: CompiledTemplates, context: Templa
   const subject = toSingleLine(await render(textEngine, compiled.subject, scope, 'subject'))
   const html = compiled.html ? await render(htmlEngine, compiled.html, scope, 'html-body') : undefined
   let text = compiled.text ? await render(textEngine, compiled.text, scope, 'body') : undefined
-  if (text === undefined) text = html ? htmlToText(html, { wordwrap: 78 }) : ''
+  if (text === undefined) text = html ? await textFromHtml(html) : ''
   return html === undefined ? { subject, text } : { subject, text, html }
+}
+
+/** The text alternative of an HTML part (html-to-text is loaded only when needed). */
+async function textFromHtml(html: string): Promise<string> {
+  const { convert } = await import('html-to-text')
+  return convert(html, { wordwrap: 78 })
 }
 
 async function render(

@@ -19,6 +19,7 @@ export const INPUT_NAMES = [
   'token-scope',
   'smtp-host',
   'smtp-port',
+  'smtp-proxy',
   'from',
   'smtp-user',
   'to',
@@ -109,6 +110,8 @@ export interface Settings {
   smtpPort: number
   /** True when TLS starts at connect (port 465) rather than by STARTTLS. */
   implicitTls: boolean
+  /** HTTP CONNECT proxy for the SMTP connection (http://[user:pass@]host:port), if any. */
+  smtpProxy?: string
   /** The From mailbox. */
   from: Mailbox
   /** The mailbox to authenticate as (XOAUTH2 user=). */
@@ -223,6 +226,7 @@ export function parseSettings(raw: RawInputs, options: ParseOptions): ParsedSett
     throw new InputError('smtp-host', `'${smtpHost}' is not a host name.`)
   }
   const smtpPort = parseInteger(get('smtp-port') || '587', 'smtp-port', 1, 65535)
+  const smtpProxy = parseProxy(get('smtp-proxy'), derivedSecrets)
 
   const fromList = parseAddresses(required(get('from'), 'from'), 'from')
   if (fromList.length !== 1) throw new InputError('from', 'must be exactly one address.')
@@ -250,6 +254,7 @@ export function parseSettings(raw: RawInputs, options: ParseOptions): ParsedSett
     smtpHost,
     smtpPort,
     implicitTls: smtpPort === 465,
+    ...(smtpProxy ? { smtpProxy } : {}),
     from,
     smtpUser,
     to,
@@ -301,6 +306,21 @@ function parseAuthorityHost(value: string): string {
     )
   }
   return url.origin
+}
+
+function parseProxy(value: string, derivedSecrets: string[]): string | undefined {
+  if (!value) return undefined
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError('smtp-proxy', 'is not a URL; use http://proxy.example.com:3128.')
+  }
+  if (url.password) derivedSecrets.push(decodeURIComponent(url.password))
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError('smtp-proxy', `must be an http:// or https:// CONNECT proxy, got '${url.protocol}'.`)
+  }
+  return url.href
 }
 
 const ADDRESS =

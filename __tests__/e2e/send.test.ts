@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { cleanupRunnerTemp, failedMessage, maskedValues } from '../support/runner.js'
 import { EXO_REPLIES } from '../support/smtp-server.js'
 import pushEvent from '../fixtures/events/push.json' with { type: 'json' }
-import { EXPIRED_APP, MAILBOX, SECRET_ID, SECRET_VALUE, TENANT, startWorld, type World } from './world.js'
+import { EXPIRED_APP, MAILBOX, SECRET_ID, SECRET_VALUE, TENANT, startWorld, withoutMasks, type World } from './world.js'
 
 let world: World
 
@@ -127,7 +127,7 @@ describe('secrets', () => {
     expect(masks).toContain(token)
     // the secret's mask is the first thing the action writes
     expect(result.stdout.indexOf(`::add-mask::${SECRET_VALUE}`)).toBe(result.stdout.indexOf('::'))
-    const unmasked = result.log.replace(`::add-mask::${SECRET_VALUE}`, '').replace(`::add-mask::${token}`, '')
+    const unmasked = withoutMasks(result.log)
     expect(unmasked).not.toContain(SECRET_VALUE)
     expect(unmasked).not.toContain(token)
     expect(result.summary).not.toContain(SECRET_VALUE)

@@ -116,3 +116,11 @@ export function plainLog(result: ActionResult): string {
     .filter((line) => !line.startsWith('::'))
     .join('\n')
 }
+
+/** The log without the `::add-mask::` commands themselves (the runner consumes them). */
+export function withoutMasks(log: string): string {
+  return log
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
+}

@@ -119,6 +119,8 @@ export interface SmtpServerOptions {
   implicitTls?: boolean
   /** A server without TLS: neither offers nor accepts STARTTLS (tests the client's requireTLS) */
   hideSTARTTLS?: boolean
+  /** Also accept PLAIN/LOGIN with these credentials (the basic-auth yardstick of the benchmark) */
+  basicAuth?: { user: string; pass: string }
   /** Decide an XOAUTH2 login; anything but `true` is sent as the final reply */
   authorize: (user: string, accessToken: string) => Awaitable<AuthorizeResult>
   /** address (case-insensitive) → full reply, e.g. '550 5.1.10 RESOLVER.ADR.RecipientNotFound; …' */
@@ -241,7 +243,7 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
     hideSTARTTLS: opts.hideSTARTTLS ?? false,
     disabledCommands: opts.hideSTARTTLS ? ['STARTTLS'] : [],
     allowInsecureAuth: false,
-    authMethods: ['XOAUTH2'],
+    authMethods: opts.basicAuth ? ['PLAIN', 'LOGIN', 'XOAUTH2'] : ['XOAUTH2'],
     authOptional: false,
     authRequiredMessage: EXO_REPLIES.notAuthenticated.message,
     size: opts.size ?? 35 * 1024 * 1024,
@@ -286,7 +288,14 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
     ) {
       const user = auth.username ?? ''
       const accessToken = auth.accessToken ?? ''
-      Promise.resolve(opts.authorize(user, accessToken)).then(
+      const basic = opts.basicAuth
+      const decision: Awaitable<AuthorizeResult> =
+        auth.method === 'XOAUTH2'
+          ? opts.authorize(user, accessToken)
+          : basic && user === basic.user && auth.password === basic.pass
+            ? true
+            : EXO_REPLIES.authUnsuccessful
+      Promise.resolve(decision).then(
         (result) => {
           const ok = result === true
           authAttempts.push({ user, accessToken, ok, sessionId: session.id })
