@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { buildContext } from '../src/context.js'
+import { buildContext, emptyRunInfo, type RunInfo } from '../src/context.js'
 import { InputError } from '../src/errors.js'
-import { compileTemplates, renderMessage, toSingleLine } from '../src/render.js'
+import {
+  compileTemplates,
+  formatDuration,
+  renderMessage,
+  safeUrl,
+  toSingleLine,
+  toText,
+  USE_DEFAULT
+} from '../src/render.js'
 import type { TemplateSource } from '../src/settings.js'
 
 const env = {
@@ -24,8 +32,16 @@ const event = { head_commit: { message: 'Fix the parser\n\nLonger description' }
 
 const src = (input: TemplateSource['input'], text: string): TemplateSource => ({ input, text })
 
-async function render(templates: Parameters<typeof compileTemplates>[0], status = '', payload: object = event) {
-  return renderMessage(compileTemplates(templates), buildContext(env, payload as Record<string, unknown>, status))
+async function render(
+  templates: Parameters<typeof compileTemplates>[0],
+  status = '',
+  payload: object = event,
+  extra: Parameters<typeof buildContext>[3] = {}
+) {
+  return renderMessage(
+    compileTemplates(templates),
+    buildContext(env, payload as Record<string, unknown>, status, extra)
+  )
 }
 
 describe('context', () => {
@@ -37,6 +53,28 @@ describe('context', () => {
     expect(ctx.job.status).toBe('failure')
     expect(ctx.run_url).toBe('https://github.com/octo/app/actions/runs/1658821493/attempts/2')
     expect(ctx.commit_url).toBe('https://github.com/octo/app/commit/6113728f27ae82c7b1a177c8d03f9e96e0adf246')
+  })
+
+  it('has empty vars and no run information unless given', () => {
+    const ctx = buildContext(env, event, '')
+    expect(ctx.vars).toEqual({})
+    expect(ctx.run).toEqual({
+      available: false,
+      jobs: [],
+      failed_jobs: [],
+      jobs_more: 0,
+      duration: '',
+      duration_seconds: 0
+    })
+    expect(emptyRunInfo()).toEqual(ctx.run)
+    expect(emptyRunInfo()).not.toBe(emptyRunInfo())
+  })
+
+  it('takes vars and run information', () => {
+    const run: RunInfo = { ...emptyRunInfo(), available: true, duration: '3m 12s', duration_seconds: 192 }
+    const ctx = buildContext(env, event, 'failure', { vars: { environment: 'staging' }, run })
+    expect(ctx.vars).toEqual({ environment: 'staging' })
+    expect(ctx.run).toBe(run)
   })
 
   it('derives ref_name and ref_type when the runner did not set them', () => {
@@ -106,53 +144,236 @@ describe('user templates', () => {
   })
 })
 
-describe('default message', () => {
-  it.each([
-    ['failure', '❌ Failed: CI on main in octo/app (#42)', 'The workflow "CI" failed.'],
-    ['success', '✅ Succeeded: CI on main in octo/app (#42)', 'The workflow "CI" succeeded.'],
-    ['cancelled', '⚪ Cancelled: CI on main in octo/app (#42)', 'The workflow "CI" was cancelled.'],
-    ['', 'CI ran on main in octo/app (#42)', 'The workflow "CI" ran (push).']
-  ])('for job status %j says what happened, where, and links the run', async (status, subject, headline) => {
-    const m = await render({}, status)
-    expect(m.subject).toBe(subject)
-    expect(m.text.startsWith(`${headline}\n\nRepository: octo/app\n`)).toBe(true)
-    expect(m.text).toContain('Commit:     6113728 Fix the parser\n')
-    expect(m.text).toContain('Run:        https://github.com/octo/app/actions/runs/1658821493/attempts/2')
-    expect(m.html).toContain('href="https://github.com/octo/app/actions/runs/1658821493/attempts/2"')
-    expect(m.html).toContain('View run #42')
+describe('compiled templates', () => {
+  it('mark every missing part for the default message of the context', () => {
+    expect(compileTemplates({})).toEqual({ subject: USE_DEFAULT, text: USE_DEFAULT, html: USE_DEFAULT })
+    const subjectOnly = compileTemplates({ subject: src('subject', 'Hi') })
+    expect(Array.isArray(subjectOnly.subject)).toBe(true)
+    expect(subjectOnly.text).toBe(USE_DEFAULT)
+    expect(subjectOnly.html).toBe(USE_DEFAULT)
   })
 
-  it('announces a release', async () => {
-    const m = await render({}, '', {
-      release: { tag_name: 'v2.3.0', name: 'Gazelle', html_url: 'https://github.com/octo/app/releases/tag/v2.3.0' }
-    })
-    // event_name comes from the environment; the release branch needs it
-    expect(m.subject).toContain('CI ran')
-    const release = await renderMessage(
-      compileTemplates({}),
-      buildContext(
-        {
-          ...env,
-          GITHUB_EVENT_NAME: 'release',
-          GITHUB_REF: 'refs/tags/v2.3.0',
-          GITHUB_REF_NAME: 'v2.3.0',
-          GITHUB_REF_TYPE: 'tag'
-        },
-        {
-          release: { tag_name: 'v2.3.0', name: 'Gazelle', html_url: 'https://github.com/octo/app/releases/tag/v2.3.0' }
-        },
-        ''
-      )
+  it('keep a given body without a default HTML part, and a given HTML part without a text template', () => {
+    const body = compileTemplates({ body: src('body', 'x') })
+    expect(body.subject).toBe(USE_DEFAULT)
+    expect(Array.isArray(body.text)).toBe(true)
+    expect(body.html).toBeUndefined()
+    const html = compileTemplates({ htmlBody: src('html-body', '<p>x</p>') })
+    expect(html.text).toBeUndefined()
+    expect(Array.isArray(html.html)).toBe(true)
+  })
+
+  it('carry the markdown switch', () => {
+    expect(compileTemplates({ body: src('body', '# x'), markdown: true }).markdown).toBe(true)
+    expect(compileTemplates({ body: src('body', '# x') }).markdown).toBeUndefined()
+  })
+
+  it('give a user subject with the default body', async () => {
+    const m = await render({ subject: src('subject', 'Build {{ job.status }}') }, 'failure')
+    expect(m.subject).toBe('Build failure')
+    expect(m.text).toContain('The workflow "CI" failed.')
+    expect(m.html).toContain('CI failed on main')
+  })
+})
+
+describe('vars and run in templates', () => {
+  it('reads vars and run information', async () => {
+    const run: RunInfo = { ...emptyRunInfo(), available: true, duration: '3m 12s', duration_seconds: 192 }
+    const m = await render(
+      {
+        subject: src('subject', '[{{ vars.environment }}] {{ vars.service.name }}'),
+        body: src(
+          'body',
+          '{{ run.available }} {{ run.duration }} {{ run.duration_seconds | duration }} {{ vars.count | plus: 1 }}'
+        )
+      },
+      'success',
+      event,
+      { vars: { environment: 'staging', service: { name: 'api' }, count: 2 }, run }
     )
-    expect(release.subject).toBe('🚀 octo/app v2.3.0 · Gazelle released')
-    expect(release.text).toContain('Tag:        v2.3.0')
-    expect(release.html).toContain('href="https://github.com/octo/app/releases/tag/v2.3.0"')
+    expect(m.subject).toBe('[staging] api')
+    expect(m.text).toBe('true 3m 12s 3m 12s 3')
   })
 
-  it('escapes hostile commit messages in the default HTML', async () => {
-    const m = await render({}, 'failure', { head_commit: { message: '<img src=x onerror=alert(1)>' } })
-    expect(m.html).toContain('&lt;img src=x onerror=alert(1)&gt;')
-    expect(m.html).not.toContain('<img')
+  it('never throws on hostile shapes in the event, vars or run', async () => {
+    const m = await render(
+      {
+        subject: src(
+          'subject',
+          '{{ github.event.a }}|{{ vars.b }}|{{ github.event.a | truncate: 5 }}|{{ github.event.c }}'
+        ),
+        htmlBody: src('html-body', '<p>{{ github.event.a }}{{ vars.b | upcase }}{{ run.jobs }}</p>')
+      },
+      '',
+      { a: { toString: 1, valueOf: 'x' }, c: [[[['deep']]]] },
+      { vars: { b: { toString: 'not a function' } }, run: { ...emptyRunInfo(), jobs: [{ toString: 2 }] as never } }
+    )
+    expect(m.subject).toBe('[object Object]|[object Object]|[o...|deep')
+    expect(m.html).toBe('<p>[object Object][OBJECT OBJECT][object Object]</p>')
+  })
+})
+
+describe('markdown bodies', () => {
+  it('render the HTML part from the Markdown, and keep the Markdown source as the text part', async () => {
+    const m = await render({
+      body: src(
+        'body',
+        '## Deployed {{ github.ref_name }}\n\n- commit `{{ github.sha | short_sha }}`\n- [run]({{ run_url }})'
+      ),
+      markdown: true
+    })
+    expect(m.text).toBe(
+      '## Deployed main\n\n- commit `6113728`\n- [run](https://github.com/octo/app/actions/runs/1658821493/attempts/2)'
+    )
+    expect(m.html).toMatch(/<h2 style="[^"]*">Deployed main<\/h2>/)
+    expect(m.html).toMatch(/<code style="[^"]*">6113728<\/code>/)
+    expect(m.html).toContain('<a href="https://github.com/octo/app/actions/runs/1658821493/attempts/2"')
+    expect(m.html).toMatch(/^<!DOCTYPE html>/)
+  })
+
+  it('sanitise event text that lands in the Markdown', async () => {
+    const m = await render({ body: src('body', 'Fixed: {{ github.event.head_commit.message }}'), markdown: true }, '', {
+      head_commit: {
+        message: '<script>alert(1)</script><img src=x onerror=alert(2)> [click](javascript:alert(3))'
+      }
+    })
+    expect(m.text).toContain('<script>alert(1)</script>') // the text part is plain text: nothing runs there
+    expect(m.html).not.toMatch(/<script|onerror|javascript:/i)
+    expect(m.html).toContain('click')
+  })
+
+  it('leave a given HTML body alone', async () => {
+    const m = await render({
+      body: src('body', '# Title'),
+      htmlBody: src('html-body', '<p>mine</p>'),
+      markdown: true
+    })
+    expect(m.text).toBe('# Title')
+    expect(m.html).toBe('<p>mine</p>')
+  })
+
+  it('are plain text without the switch', async () => {
+    const m = await render({ body: src('body', '# Title') })
+    expect(m.html).toBeUndefined()
+  })
+})
+
+describe('filters', () => {
+  it('markdown renders sanitised HTML in the HTML part, unescaped once and only once', async () => {
+    const m = await render(
+      {
+        htmlBody: src(
+          'html-body',
+          '<div>{{ github.event.notes | markdown }}</div><i>{{ github.event.notes | markdown | upcase }}</i>'
+        )
+      },
+      '',
+      { notes: '**bold** & <b onclick="x">b</b>' }
+    )
+    expect(m.html).toBe(
+      '<div><p style="margin:0 0 12px;"><strong>bold</strong> &amp; <b>b</b></p></div>' +
+        // not the last filter: its output is escaped like any other value
+        '<i>&lt;P STYLE=&quot;MARGIN:0 0 12PX;&quot;&gt;&lt;STRONG&gt;BOLD&lt;/STRONG&gt; &amp;AMP; &lt;B&gt;B&lt;/B&gt;&lt;/P&gt;</i>'
+    )
+  })
+
+  it('markdown leaves subjects and text parts as they are', async () => {
+    const m = await render(
+      {
+        subject: src('subject', '{{ github.event.t | markdown }}'),
+        body: src('body', '{{ github.event.t | markdown }}')
+      },
+      '',
+      { t: '**v2** <b>' }
+    )
+    expect(m.subject).toBe('**v2** <b>')
+    expect(m.text).toBe('**v2** <b>')
+  })
+
+  it('date takes a time zone (liquidjs built-in)', async () => {
+    const m = await render(
+      {
+        body: src(
+          'body',
+          "{{ github.event.ts | date: '%Y-%m-%d %H:%M %Z', 'Europe/Berlin' }}|{{ github.event.ts | date: '%-d %b %Y, %H:%M', 'America/New_York' }}|{{ github.event.ts | date: '%H:%M', 'UTC' }}"
+        )
+      },
+      '',
+      { ts: '2026-11-27T10:42:17+01:00' }
+    )
+    expect(m.text).toBe('2026-11-27 10:42 Europe/Berlin|27 Nov 2026, 04:42|09:42')
+  })
+
+  it('duration, safe_url, short_sha and first_line take any value', async () => {
+    const m = await render(
+      {
+        body: src(
+          'body',
+          "{{ 192 | duration }}|{{ '3725' | duration }}|{{ 'x' | duration }}|{{ github.event.u | safe_url }}|{{ github.event.j | safe_url }}|{{ github.event.n | short_sha }}|{{ github.event.a | first_line }}"
+        )
+      },
+      '',
+      { u: 'https://example.com/a b', j: 'javascript:alert(1)', n: 1234567890, a: ['x\ny', 'z'] }
+    )
+    expect(m.text).toBe('3m 12s|1h 2m 5s||https://example.com/a%20b||1234567|x')
+  })
+
+  it('are known to every part', () => {
+    for (const filter of ['short_sha', 'first_line', 'markdown', 'safe_url', 'duration', 'date: "%Y"']) {
+      const template = `{{ x | ${filter} }}`
+      expect(() =>
+        compileTemplates({
+          subject: src('subject', template),
+          body: src('body', template),
+          htmlBody: src('html-body', template)
+        })
+      ).not.toThrow()
+    }
+  })
+})
+
+describe('helpers', () => {
+  it('formatDuration', () => {
+    expect([0, 45, 60, 192, 3600, 3725, 90_000, 86_400, -1, Number.NaN].map(formatDuration)).toEqual([
+      '0s',
+      '45s',
+      '1m',
+      '3m 12s',
+      '1h',
+      '1h 2m 5s',
+      '1d 1h',
+      '1d',
+      '',
+      ''
+    ])
+  })
+
+  it('safeUrl keeps http(s) and mailto only', () => {
+    expect(safeUrl('https://github.com/octo/app')).toBe('https://github.com/octo/app')
+    expect(safeUrl('mailto:a@example.com')).toBe('mailto:a@example.com')
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:x',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '/relative',
+      '',
+      null,
+      42
+    ]) {
+      expect(safeUrl(bad)).toBe('')
+    }
+    expect(safeUrl('docs/a.md', 'https://github.com/octo/app/blob/HEAD/')).toBe(
+      'https://github.com/octo/app/blob/HEAD/docs/a.md'
+    )
+  })
+
+  it('toText never throws', () => {
+    expect(toText({ toString: 1 })).toBe('')
+    expect(toText([1, [2, ['3']], null])).toBe('123')
+    expect(toText(undefined)).toBe('')
   })
 })
 

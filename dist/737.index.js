@@ -34,6 +34,8 @@ class IdentityNetworkClient {
     requests = [];
     /** The last transport-level failure (DNS, refused, TLS, timeout), if any. */
     lastError;
+    /** Retry-After of the last response, in milliseconds, if it had one. */
+    lastRetryAfterMs;
     http;
     /** @param timeoutMs time limit of one request, connection included */
     constructor(timeoutMs) {
@@ -70,6 +72,7 @@ class IdentityNetworkClient {
                     error_description: `HTTP ${response.message.statusCode ?? 0} with a non-JSON body: ${text.slice(0, 200)}`
                 };
             }
+            this.lastRetryAfterMs = parseRetryAfter(headers['retry-after']);
             return { status: response.message.statusCode ?? 0, headers, body: body };
         }
         catch (err) {
@@ -77,6 +80,15 @@ class IdentityNetworkClient {
             throw this.lastError;
         }
     }
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 ;// CONCATENATED MODULE: ./src/auth.ts
@@ -133,7 +145,7 @@ function createTokenProvider(settings, deps, timeoutMs) {
             token = await deps.getIdToken(audience);
         }
         catch (err) {
-            throw new errors/* TokenError */.g({
+            throw new errors/* TokenError */.gz({
                 errorCode: 'oidc_token_unavailable',
                 description: `The runner did not issue a GitHub OIDC token: ${err instanceof Error ? err.message : String(err)}`,
                 credentialKind: 'oidc'
@@ -188,7 +200,7 @@ function createTokenProvider(settings, deps, timeoutMs) {
             try {
                 const result = await app.acquireTokenByClientCredential({ scopes: [settings.scope], skipCache: renew });
                 if (!result?.accessToken) {
-                    throw new errors/* TokenError */.g({
+                    throw new errors/* TokenError */.gz({
                         errorCode: 'empty_response',
                         description: 'The token endpoint answered without an access token.',
                         credentialKind: credential.kind
@@ -198,17 +210,18 @@ function createTokenProvider(settings, deps, timeoutMs) {
                 return { token: result.accessToken, expiresOn: result.expiresOn ?? undefined };
             }
             catch (err) {
-                if (err instanceof errors/* TokenError */.g)
+                if (err instanceof errors/* TokenError */.gz)
                     throw err;
                 const e = err;
                 const errorCode = e.errorCode || 'unknown_error';
-                throw new errors/* TokenError */.g({
+                throw new errors/* TokenError */.gz({
                     errorCode,
                     description: e.errorMessage || e.message || '',
                     status: e.status,
                     networkCause: errorCode === 'network_error' ? describeNetworkError(network.lastError) : undefined,
                     credentialKind: credential.kind,
-                    presentedClaims
+                    presentedClaims,
+                    retryAfterMs: network.lastRetryAfterMs
                 });
             }
         }

@@ -158,7 +158,8 @@ export function createTokenProvider(settings: Settings, deps: AuthDependencies, 
           status: e.status,
           networkCause: errorCode === 'network_error' ? describeNetworkError(network.lastError) : undefined,
           credentialKind: credential.kind,
-          presentedClaims
+          presentedClaims,
+          retryAfterMs: network.lastRetryAfterMs
         })
       }
     }

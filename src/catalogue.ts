@@ -7,8 +7,8 @@
 
 /** How a catalogue entry recognises a failure. */
 export type Match =
-  /** Entra ID AADSTS error numbers. */
-  | { entra: number[] }
+  /** Entra ID AADSTS error numbers, or HTTP statuses of the token response. */
+  | { entra: number[]; status?: number[] }
   /** An SMTP reply: basic code and/or enhanced status codes and/or reply text. */
   | { smtp: { reply?: number[]; enhanced?: string[]; text?: RegExp } }
   /** A transport failure by error code (ECONNREFUSED, ETIMEDOUT, …). */
@@ -175,7 +175,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     id: 'AADSTS50196',
-    match: { entra: [50196] },
+    match: { entra: [50196], status: [429] },
     meaning: 'Entra ID throttled the token requests (too many identical requests in a short time).',
     fix: ['Wait a minute and run the step again; avoid many parallel jobs requesting tokens for the same app.'],
     docs: ENTRA_CODES,

@@ -42,6 +42,93 @@ export interface GitHubContext {
   event: Record<string, unknown>
 }
 
+/** One step of a job, as the GitHub API reports it. */
+export interface RunStep {
+  /** Step name. */
+  name: string
+  /** Position in the job, from 1. */
+  number: number
+  /** queued, in_progress or completed. */
+  status: string
+  /** success, failure, cancelled, skipped …, or null while running. */
+  conclusion: string | null
+}
+
+/** A check annotation of a job (an error or warning the job reported). */
+export interface RunAnnotation {
+  /** notice, warning or failure. */
+  level: string
+  /** The annotation's message. */
+  message: string
+  /** Its title, if any. */
+  title: string
+  /** File path in the repository, if any. */
+  path: string
+  /** Line in that file, if any. */
+  line: number | null
+  /** Link to the file and line (or to the job). */
+  url: string
+}
+
+/** One job of the run. */
+export interface RunJob {
+  /** Job ID. */
+  id: number
+  /** Job name as shown on the run page. */
+  name: string
+  /** queued, in_progress or completed. */
+  status: string
+  /** success, failure, cancelled, skipped …, or null while running. */
+  conclusion: string | null
+  /** ISO 8601 start time. */
+  started_at: string | null
+  /** ISO 8601 end time. */
+  completed_at: string | null
+  /** Human duration, e.g. 3m 12s. */
+  duration: string
+  /** Link to the job's log. */
+  url: string
+  /** True for the job that sends this message. */
+  current: boolean
+  /** The job's steps. */
+  steps: RunStep[]
+  /** The first failed step, if any. */
+  failed_step: { name: string; number: number } | null
+  /** The job's annotations (the first few). */
+  annotations: RunAnnotation[]
+  /** How many annotations were left out. */
+  annotations_more: number
+}
+
+/** What the GitHub API says about this run (filled for failure and cancelled messages). */
+export interface RunInfo {
+  /** False when the run was not looked up (no token, no permission, or not needed). */
+  available: boolean
+  /** The run's jobs (the first few). */
+  jobs: RunJob[]
+  /** The jobs that failed. */
+  failed_jobs: RunJob[]
+  /** How many jobs were left out. */
+  jobs_more: number
+  /** Human duration of the run so far, e.g. 12m 3s. */
+  duration: string
+  /** The same in seconds. */
+  duration_seconds: number
+}
+
+/** Run information when none was looked up. */
+export function emptyRunInfo(): RunInfo {
+  return { available: false, jobs: [], failed_jobs: [], jobs_more: 0, duration: '', duration_seconds: 0 }
+}
+
+/** What buildContext takes beyond the environment and the event. */
+export interface ContextExtras {
+  /** The `vars` input, parsed (YAML or JSON). */
+  vars?: Record<string, unknown>
+  /** Run information from the GitHub API. */
+  run?: RunInfo
+}
+
 /** Everything a template can use. */
 export interface TemplateContext {
   /** Workflow context, as in `${{ github.* }}`. */
@@ -56,6 +143,10 @@ export interface TemplateContext {
   repository_url: string
   /** URL of the commit. */
   commit_url: string
+  /** The `vars` input: values for templates, e.g. `{{ vars.environment }}`. */
+  vars: Record<string, unknown>
+  /** Jobs, failed steps and annotations of this run, when looked up. */
+  run: RunInfo
 }
 
 /** Environment variables as a plain map (process.env in production). */
@@ -74,7 +165,12 @@ export function readEventPayload(env: Env): Record<string, unknown> {
 }
 
 /** Builds the template context from the runner's environment and the event payload. Pure. */
-export function buildContext(env: Env, event: Record<string, unknown>, jobStatus: string): TemplateContext {
+export function buildContext(
+  env: Env,
+  event: Record<string, unknown>,
+  jobStatus: string,
+  extra: ContextExtras = {}
+): TemplateContext {
   const v = (name: string, fallback = ''): string => env[name] ?? fallback
   const serverUrl = v('GITHUB_SERVER_URL', 'https://github.com').replace(/\/+$/, '')
   const repository = v('GITHUB_REPOSITORY')
@@ -112,6 +208,8 @@ export function buildContext(env: Env, event: Record<string, unknown>, jobStatus
       ? `${repositoryUrl}/actions/runs/${runId}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`
       : repositoryUrl,
     repository_url: repositoryUrl,
-    commit_url: sha ? `${repositoryUrl}/commit/${sha}` : repositoryUrl
+    commit_url: sha ? `${repositoryUrl}/commit/${sha}` : repositoryUrl,
+    vars: extra.vars ?? {},
+    run: extra.run ?? emptyRunInfo()
   }
 }

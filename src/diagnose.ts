@@ -1,5 +1,5 @@
 import { CATALOGUE, type CatalogueEntry } from './catalogue.js'
-import { InputError, TokenError } from './errors.js'
+import { InputError, PartialDeliveryError, TokenError } from './errors.js'
 
 /** Where a failure happened, reduced to plain facts (no error classes), so diagnosis is pure. */
 export type Failure =
@@ -18,6 +18,8 @@ export type Failure =
       claims?: Record<string, unknown>
       /** Credential kind that was presented. */
       credentialKind?: string
+      /** Retry-After of the token response, in milliseconds. */
+      retryAfterMs?: number
     }
   | {
       /** The SMTP server answered with an error, or the connection failed. */
@@ -34,6 +36,10 @@ export type Failure =
       command?: string
       /** The error message. */
       message: string
+      /** Recipients the server rejected, with its reply to each. */
+      rejected?: { address: string; response: string }[]
+      /** Recipients that got the message anyway (partial delivery). */
+      accepted?: string[]
     }
   | {
       /** Invalid inputs. */
@@ -86,6 +92,19 @@ export interface Diagnosis {
 /** Reduces any thrown value to the plain facts of a Failure. */
 export function failureFromError(err: unknown): Failure {
   if (err instanceof InputError) return { source: 'input', message: err.message }
+  if (err instanceof PartialDeliveryError) {
+    const first = err.rejected[0]
+    return {
+      source: 'smtp',
+      code: 'EENVELOPE',
+      response: first?.response,
+      responseCode: first ? Number(first.response.slice(0, 3)) || undefined : undefined,
+      command: 'RCPT TO',
+      message: err.message,
+      rejected: err.rejected,
+      accepted: err.accepted
+    }
+  }
   if (err instanceof TokenError) {
     return {
       source: 'entra',
@@ -94,22 +113,43 @@ export function failureFromError(err: unknown): Failure {
       status: err.status,
       networkCause: err.networkCause,
       claims: err.presentedClaims,
-      credentialKind: err.credentialKind
+      credentialKind: err.credentialKind,
+      retryAfterMs: err.retryAfterMs
     }
   }
   const e = (err ?? {}) as Record<string, unknown>
   if (typeof e.code === 'string' && (e.code.startsWith('E') || typeof e.responseCode === 'number')) {
-    return {
+    const rejected = rejectedRecipients(e)
+    const first = rejected[0]
+    // "All recipients were rejected" carries no reply of its own: take the first recipient's.
+    const response = typeof e.response === 'string' ? e.response : first?.response
+    const failure: Failure = {
       source: 'smtp',
       code: e.code,
       originalCode: typeof e.originalCode === 'string' ? e.originalCode : undefined,
-      response: typeof e.response === 'string' ? e.response : undefined,
-      responseCode: typeof e.responseCode === 'number' ? e.responseCode : undefined,
-      command: typeof e.command === 'string' ? e.command : undefined,
+      response,
+      responseCode:
+        typeof e.responseCode === 'number'
+          ? e.responseCode
+          : response
+            ? Number(response.slice(0, 3)) || undefined
+            : undefined,
+      command: typeof e.command === 'string' ? e.command : first ? 'RCPT TO' : undefined,
       message: String(e.message ?? e.code)
     }
+    if (rejected.length) failure.rejected = rejected
+    return failure
   }
   return { source: 'unknown', message: err instanceof Error ? err.message : String(err) }
+}
+
+/** The rejected recipients nodemailer attaches to an envelope error. */
+function rejectedRecipients(e: Record<string, unknown>): { address: string; response: string }[] {
+  const errors = Array.isArray(e.rejectedErrors) ? (e.rejectedErrors as Record<string, unknown>[]) : []
+  return errors.map((r) => ({
+    address: String(r.recipient ?? ''),
+    response: String(r.response ?? r.message ?? '')
+  }))
 }
 
 /** The AADSTS numbers in an Entra error text, first one first. */
@@ -125,7 +165,11 @@ export function enhancedCode(reply: string): string | undefined {
 function matches(entry: CatalogueEntry, f: Failure, transportCodes: string[]): boolean {
   const m = entry.match
   if ('entra' in m) {
-    return f.source === 'entra' && aadstsCodes(f.description).some((code) => m.entra.includes(code))
+    if (f.source !== 'entra') return false
+    return (
+      aadstsCodes(f.description).some((code) => m.entra.includes(code)) ||
+      (f.status !== undefined && (m.status ?? []).includes(f.status))
+    )
   }
   if ('transport' in m) return transportCodes.some((code) => m.transport.includes(code))
   if (f.source !== 'smtp' || !f.response) return false
@@ -220,7 +264,11 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
   } else if (f.source === 'smtp') {
     serverText = f.response?.replace(/\s*\r?\n\s*/g, ' ').trim() || undefined
     const where = `${ctx.smtpHost ?? 'the SMTP server'}:${ctx.smtpPort ?? ''}`.replace(/:$/, '')
-    if (f.response) {
+    if (f.rejected?.length && f.accepted?.length) {
+      headline = `Delivered to ${f.accepted.join(', ')}, but the SMTP server ${where} rejected: ${f.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`
+    } else if (f.rejected?.length) {
+      headline = `The SMTP server ${where} rejected every recipient: ${f.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`
+    } else if (f.response) {
       headline = `The SMTP server ${where} refused ${commandName(f.command)}: ${f.response.split(/\r?\n/)[0]}`
     } else {
       headline = `SMTP to ${where} failed: ${f.message}`

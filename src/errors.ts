@@ -27,6 +27,8 @@ export class TokenError extends Error {
   readonly credentialKind: CredentialKind
   /** Claims of the presented GitHub OIDC token (never the token itself). */
   readonly presentedClaims: Record<string, unknown> | undefined
+  /** How long the token endpoint asked us to wait (Retry-After), in milliseconds. */
+  readonly retryAfterMs: number | undefined
 
   constructor(init: {
     errorCode: string
@@ -35,6 +37,7 @@ export class TokenError extends Error {
     networkCause?: string
     credentialKind: CredentialKind
     presentedClaims?: Record<string, unknown>
+    retryAfterMs?: number
   }) {
     super(`Token request failed: ${init.errorCode}${init.description ? `: ${init.description}` : ''}`)
     this.name = 'TokenError'
@@ -44,5 +47,21 @@ export class TokenError extends Error {
     this.networkCause = init.networkCause
     this.credentialKind = init.credentialKind
     this.presentedClaims = init.presentedClaims
+    this.retryAfterMs = init.retryAfterMs
+  }
+}
+
+/** Some recipients were rejected while the others got the message. */
+export class PartialDeliveryError extends Error {
+  /** Recipients that got the message. */
+  readonly accepted: string[]
+  /** Recipients the server rejected, with its reply to each. */
+  readonly rejected: { address: string; response: string }[]
+
+  constructor(delivery: { accepted: string[]; rejected: { address: string; response: string }[] }) {
+    super(`Rejected recipients: ${delivery.rejected.map((r) => r.address).join(', ')}`)
+    this.name = 'PartialDeliveryError'
+    this.accepted = delivery.accepted
+    this.rejected = delivery.rejected
   }
 }

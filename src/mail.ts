@@ -1,5 +1,5 @@
+import { createHash } from 'node:crypto'
 import { isIP, type Socket } from 'node:net'
-import type { Readable } from 'node:stream'
 import type { SendMailOptions } from 'nodemailer'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import type { ExternalLogger } from 'nodemailer/lib/shared'
@@ -40,16 +40,14 @@ export interface SmtpTimeouts {
   socket: number
 }
 
-/** A message composed into MIME, ready for the envelope and the DATA stream. */
+/** A message composed into MIME, ready for the envelope and the DATA command. */
 export interface ComposedMessage {
   /** Envelope sender and every recipient (Bcc included). */
   envelope: { from: string; to: string[] }
   /** The Message-ID header value. */
   messageId: string
-  /** A fresh stream of the RFC 5322 message (Bcc is not among its headers). */
-  stream: () => Readable
-  /** The whole message as bytes. */
-  build: () => Promise<Buffer>
+  /** The RFC 5322 message (Bcc is not among its headers), built once and sent as is by every attempt. */
+  raw: Buffer
 }
 
 /** Formats a mailbox as nodemailer takes it. */
@@ -57,8 +55,41 @@ function mailbox(m: Mailbox): { name: string; address: string } | string {
   return m.name ? { name: m.name, address: m.address } : m.address
 }
 
+/** Message options beyond the addresses and the rendered parts. */
+export interface MessageExtras {
+  /** Files to attach. */
+  attachments: { path: string; filename: string }[]
+  /** The rendered thread key, if any. */
+  threadKey?: string
+  /** Repository, so that equal keys of different repositories never thread together. */
+  repository: string
+}
+
+/** Threading headers for a key: a stable root Message-ID every message refers to, and Outlook's topic/index. */
+export function threadHeaders(
+  key: string,
+  repository: string,
+  domain: string
+): {
+  root: string
+  topic: string
+  index: string
+} {
+  const digest = createHash('sha256').update(`${repository}\n${key}`).digest()
+  return {
+    root: `<thread.${digest.subarray(0, 16).toString('hex')}@${domain}>`,
+    topic: key,
+    // Outlook's Thread-Index: 22 bytes (a 6-byte time part and a 16-byte GUID), the same for every message of the thread
+    index: digest.subarray(0, 22).toString('base64')
+  }
+}
+
 /** The nodemailer message options: Bcc goes to the envelope only. */
-export function buildMailOptions(settings: Settings, message: RenderedMessage): SendMailOptions {
+export function buildMailOptions(
+  settings: Settings,
+  message: RenderedMessage,
+  extras?: MessageExtras
+): SendMailOptions {
   const options: SendMailOptions = {
     from: mailbox(settings.from),
     to: settings.to.map(mailbox),
@@ -69,19 +100,49 @@ export function buildMailOptions(settings: Settings, message: RenderedMessage): 
   }
   if (settings.replyTo.length > 0) options.replyTo = settings.replyTo.map(mailbox)
   if (message.html !== undefined) options.html = message.html
+  const headers: Record<string, string> = { ...settings.headers }
+  // what nodemailer's Mailer writes for `priority` (MailComposer alone does not)
+  if (settings.priority === 'high') {
+    Object.assign(headers, { 'X-Priority': '1 (Highest)', 'X-MSMail-Priority': 'High', Importance: 'High' })
+  } else if (settings.priority === 'low') {
+    Object.assign(headers, { 'X-Priority': '5 (Lowest)', 'X-MSMail-Priority': 'Low', Importance: 'Low' })
+  }
+  const references: string[] = []
+  if (settings.inReplyTo) {
+    options.inReplyTo = settings.inReplyTo
+    references.push(settings.inReplyTo)
+  }
+  if (extras?.threadKey) {
+    const domain = settings.from.address.split('@')[1] ?? 'localhost'
+    const thread = threadHeaders(extras.threadKey, extras.repository, domain)
+    if (!options.inReplyTo) options.inReplyTo = thread.root
+    references.unshift(thread.root)
+    headers['Thread-Topic'] = thread.topic
+    headers['Thread-Index'] = thread.index
+  }
+  if (references.length) options.references = references
+  if (Object.keys(headers).length) options.headers = headers
+  if (extras?.attachments.length) {
+    options.attachments = extras.attachments.map((a) => ({ filename: a.filename, path: a.path }))
+  }
   return options
 }
 
 /** Composes the MIME message with nodemailer's MailComposer. */
-export function composeMessage(settings: Settings, message: RenderedMessage): ComposedMessage {
-  const mime = new MailComposer(buildMailOptions(settings, message)).compile()
+export async function composeMessage(
+  settings: Settings,
+  message: RenderedMessage,
+  extras?: MessageExtras
+): Promise<ComposedMessage> {
+  const mime = new MailComposer(buildMailOptions(settings, message, extras)).compile()
   const envelope = mime.getEnvelope()
+  const raw = await new Promise<Buffer>((resolve, reject) =>
+    mime.build((err, data) => (err ? reject(err) : resolve(data as Buffer)))
+  )
   return {
     envelope: { from: String(envelope.from || settings.from.address), to: envelope.to.map(String) },
     messageId: mime.messageId(),
-    stream: () => mime.createReadStream(),
-    build: () =>
-      new Promise((resolve, reject) => mime.build((err, data) => (err ? reject(err) : resolve(data as Buffer))))
+    raw
   }
 }
 
@@ -167,8 +228,12 @@ export class SmtpSession {
         reject(err)
       }
       const onEnd = (): void => {
-        cleanup()
-        reject(Object.assign(new Error('The server closed the connection'), { code: 'ECONNECTION' }))
+        // A reply that came with the close (e.g. 421) reaches the step's callback right after
+        // this event; give it the chance to report the server's words first.
+        setTimeout(() => {
+          cleanup()
+          reject(Object.assign(new Error('The server closed the connection'), { code: 'ECONNECTION' }))
+        }, 20)
       }
       connection.once('error', onError)
       connection.once('end', onEnd)
@@ -205,7 +270,10 @@ export class SmtpSession {
   async send(message: ComposedMessage): Promise<Delivery> {
     const connection = this.connection as SMTPConnection
     const info = await this.step<SMTPConnectionSendInfo>((done) =>
-      connection.send(message.envelope, message.stream(), (err, result) => done(err ?? null, result))
+      // a fresh envelope per attempt: nodemailer records errors on the object it is given
+      connection.send({ from: message.envelope.from, to: [...message.envelope.to] }, message.raw, (err, result) =>
+        done(err ?? null, result)
+      )
     )
     const rejectedErrors = info.rejectedErrors ?? []
     return {

@@ -1,23 +1,45 @@
 import * as core from '@actions/core'
-import { buildContext, readEventPayload, type TemplateContext } from './context.js'
+import type { Template } from 'liquidjs'
+import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { resolveAttachments, formatBytes, type Attachment } from './attachments.js'
+import { buildContext, readEventPayload, type RunInfo, type TemplateContext } from './context.js'
+import { deliverWithRetries, startTokens } from './deliver.js'
 import { diagnose, failureFromError, formatDiagnosis, type DiagnosisContext } from './diagnose.js'
-import { TokenError } from './errors.js'
-import { composeMessage, SmtpSession, type ComposedMessage, type Delivery, type TokenSupplier } from './mail.js'
-import { compileTemplates, renderMessage, type CompiledTemplates, type RenderedMessage } from './render.js'
-import { getSettings, type Settings } from './settings.js'
+import {
+  composeMessage,
+  SmtpSession,
+  type ComposedMessage,
+  type Delivery,
+  type MessageExtras,
+  type SmtpTimeouts
+} from './mail.js'
+import { InputError, PartialDeliveryError } from './errors.js'
+import {
+  compileTemplates,
+  renderMessage,
+  textEngine,
+  toSingleLine,
+  type CompiledTemplates,
+  type RenderedMessage
+} from './render.js'
+import { getSettings, type Settings, type TemplateSource } from './settings.js'
 import { formatMailbox, messageFacts, writeDeliverySummary, writeDryRunSummary } from './summary.js'
 
 /** Output names, as declared in action.yml. */
-export const OUTPUT_NAMES = ['message-id', 'accepted', 'rejected', 'response'] as const
+export const OUTPUT_NAMES = ['message-id', 'accepted', 'rejected', 'response', 'eml-path'] as const
 
-/** Runs the action: settings → render → (token ∥ SMTP connection) → send → outputs and summary. */
+/** Runs the action: settings → (SMTP connection ∥ token ∥ render) → send → outputs and summary. */
 export async function run(): Promise<void> {
   const startedAt = Date.now()
   let settings: Settings | undefined
+  let composed: ComposedMessage | undefined
   try {
     // First of all: read the inputs and mask every secret, before anything is printed.
     settings = getSettings()
     const current = settings
+    const smtpLog = (line: string): void => (current.debug ? core.info(line) : core.debug(line))
     core.startGroup('Settings')
     core.info(
       `Cloud: ${current.cloud} · authority ${current.authorityHost} · SMTP ${current.smtpHost}:${current.smtpPort}`
@@ -28,12 +50,30 @@ export async function run(): Promise<void> {
 
     // Every input problem is found before any network use.
     const compiled = compileTemplates(current)
+    const threadKey = current.threadKey ? compileLine(current.threadKey) : undefined
     if (current.credential.kind === 'oidc' && !current.dryRun) requireIdTokenPermission()
-    const context = buildContext(process.env, readEventPayload(process.env), current.jobStatus)
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    const attachments = await resolveAttachments(current.attachments, workspace, current.maxAttachmentBytes)
+    const event = readEventPayload(process.env)
+    // What failed in this run (jobs, failed steps, annotations): read while everything else
+    // starts, awaited just before rendering; it never blocks delivery.
+    const runInfo = wantsRunInfo(current) ? fetchRun(current, Math.min(5000, current.timeoutMs / 4)) : undefined
+    const extras = async (context: TemplateContext): Promise<MessageExtras> => ({
+      attachments,
+      repository: context.github.repository,
+      ...(threadKey ? { threadKey: toSingleLine(await renderLine(threadKey, context)) } : {})
+    })
+
+    const contextWithRun = async (): Promise<TemplateContext> => {
+      const run = runInfo ? await runInfo : undefined
+      return buildContext(process.env, event, current.jobStatus, { vars: current.vars, ...(run ? { run } : {}) })
+    }
 
     if (current.dryRun) {
+      const context = await contextWithRun()
       const message = await renderAndLog(compiled, context, current)
-      printDryRun(current, message)
+      const dryExtras = await extras(context)
+      printDryRun(current, message, attachments, dryExtras.threadKey)
       await writeDryRunSummary(current, message)
       setOutputs({ messageId: '', accepted: [], rejected: [], response: 'dry run: nothing sent' })
       return
@@ -42,31 +82,121 @@ export async function run(): Promise<void> {
     // The SMTP connection (greeting, EHLO, STARTTLS) and the token request start together;
     // the message is rendered meanwhile, and the token is awaited only at AUTH.
     const remaining = (): number => Math.max(1000, current.timeoutMs - (Date.now() - startedAt))
+    const timeouts = (): SmtpTimeouts => ({
+      connection: Math.min(30_000, remaining()),
+      greeting: Math.min(30_000, remaining()),
+      socket: Math.min(60_000, remaining())
+    })
     core.info(
       `Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`
     )
-    const smtp = SmtpSession.open(
-      current,
-      {
-        connection: Math.min(30_000, remaining()),
-        greeting: Math.min(30_000, remaining()),
-        socket: Math.min(60_000, remaining())
-      },
-      { debug: (line) => core.debug(line) }
-    )
+    const firstSession = SmtpSession.open(current, timeouts(), { debug: smtpLog })
     try {
-      const tokens = startTokens(current, Math.min(30_000, remaining()))
+      const tokens = startTokens(current, () => Math.min(30_000, remaining()))
+      const context = await contextWithRun()
       const message = await renderAndLog(compiled, context, current)
-      const delivery = await core.group('Send', () => deliver(smtp, tokens, composeMessage(current, message)))
+      composed = await composeMessage(current, message, await extras(context))
+      const plan = { settings: current, firstSession, tokens, message: composed, timeouts, remaining, log: smtpLog }
+      const delivery = await core.group('Send', () => withDeadline(deliverWithRetries(plan), remaining()))
       setOutputs(delivery)
       await writeDeliverySummary(current, message, delivery)
       core.info(`Delivered ${delivery.messageId} to ${delivery.accepted.join(', ')}: ${delivery.response}`)
+      if (delivery.rejected.length > 0) {
+        if (current.failOnRejected) throw new PartialDeliveryError(delivery)
+        core.warning(`Not delivered to: ${delivery.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`)
+      }
     } finally {
-      smtp.close()
+      firstSession.close()
     }
   } catch (err) {
-    core.setFailed(formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings))))
+    let text = formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings)))
+    if (composed && !(err instanceof PartialDeliveryError)) {
+      const saved = await saveEml(composed).catch((e: unknown) => {
+        core.warning(`Could not save the undelivered message: ${e instanceof Error ? e.message : String(e)}`)
+        return undefined
+      })
+      if (saved) {
+        core.setOutput('eml-path', saved)
+        text += `\n\nThe undelivered message was saved to ${saved} (output eml-path): keep it with actions/upload-artifact.`
+      }
+    }
+    core.setFailed(text)
   }
+}
+
+/** The run's jobs are worth fetching: a failure or cancellation with the default message, or a template that uses `run.`. */
+function wantsRunInfo(settings: Settings): boolean {
+  if (!settings.githubToken || !process.env.GITHUB_RUN_ID || !process.env.GITHUB_REPOSITORY) return false
+  const usesRun = [settings.subject, settings.body, settings.htmlBody].some((t) => t && /\brun\.\w/.test(t.text))
+  const defaultFailure =
+    !settings.subject && !settings.body && !settings.htmlBody && ['failure', 'cancelled'].includes(settings.jobStatus)
+  return usesRun || defaultFailure
+}
+
+/** Reads the run's jobs and annotations (run-info.ts and Octokit load only now); never throws. */
+async function fetchRun(settings: Settings, timeoutMs: number): Promise<RunInfo | undefined> {
+  const env = process.env
+  try {
+    const { fetchRunInfo } = await import('./run-info.js')
+    const result = await fetchRunInfo({
+      token: settings.githubToken,
+      apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+      serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+      repository: env.GITHUB_REPOSITORY ?? '',
+      runId: Number(env.GITHUB_RUN_ID),
+      attempt: Number(env.GITHUB_RUN_ATTEMPT || '1'),
+      currentJob: env.GITHUB_JOB ?? '',
+      ...(env.RUNNER_NAME ? { runnerName: env.RUNNER_NAME } : {}),
+      sha: env.GITHUB_SHA ?? '',
+      timeoutMs,
+      debug: (line) => core.debug(line)
+    })
+    core.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`)
+    if (result.warning) core.warning(result.warning)
+    return result.run
+  } catch (err) {
+    core.warning(`The run's jobs could not be read: ${err instanceof Error ? err.message : String(err)}`)
+    return undefined
+  }
+}
+
+/** Compiles a one-line template input (thread-key) with the text engine. */
+function compileLine(source: TemplateSource): Template[] {
+  try {
+    return textEngine.parse(source.text)
+  } catch (err) {
+    throw new InputError(source.input, `the Liquid template does not parse: ${(err as Error).message}`)
+  }
+}
+
+async function renderLine(templates: Template[], context: TemplateContext): Promise<string> {
+  return String(await textEngine.render(templates, context as unknown as Record<string, unknown>))
+}
+
+/** Fails with a timeout diagnosis when the work outlives the step's budget. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
+            code: 'ETIMEDOUT'
+          })
+        ),
+      ms
+    )
+  })
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
+}
+
+/** Writes the composed message to RUNNER_TEMP so that a later step can keep it. */
+async function saveEml(message: ComposedMessage): Promise<string> {
+  const dir = process.env.RUNNER_TEMP || tmpdir()
+  const runId = process.env.GITHUB_RUN_ID ?? 'local'
+  const file = path.join(dir, `undelivered-${runId}-${Date.now()}.eml`)
+  await writeFile(file, message.raw)
+  return file
 }
 
 async function renderAndLog(
@@ -79,83 +209,6 @@ async function renderAndLog(
     for (const [name, value] of messageFacts(settings, rendered)) core.info(`${name}: ${value}`)
     return rendered
   })
-}
-
-/** Tokens on demand: the first request starts now; a renewal is a fresh request. */
-interface Tokens {
-  /** The token for AUTH; `renew` after the server rejected the previous one. */
-  get: TokenSupplier
-  /** The token request's failure, if it failed (nodemailer reports it only as EAUTH). */
-  error: () => TokenError | undefined
-  /** Identity requests sent, for the debug log. */
-  requests: () => string[]
-}
-
-function startTokens(settings: Settings, timeoutMs: number): Tokens {
-  const started = Date.now()
-  let failure: TokenError | undefined
-  // msal-node is loaded only now, while the SMTP connection is being set up.
-  const provider = import('./auth.js').then(({ createTokenProvider }) =>
-    createTokenProvider(
-      settings,
-      {
-        getIdToken: (audience) => core.getIDToken(audience),
-        mask: (secret) => core.setSecret(secret),
-        debug: (line) => core.debug(line)
-      },
-      timeoutMs
-    )
-  )
-  let requests: () => string[] = () => []
-  const acquire = (renew: boolean): Promise<string> =>
-    provider
-      .then((p) => {
-        requests = () => p.requests.map((r) => `${r.method} ${r.url}`)
-        return p.getToken(renew)
-      })
-      .then(
-        (t) => {
-          core.info(
-            `Token acquired ${Date.now() - started} ms after start (expires ${t.expiresOn?.toISOString() ?? 'unknown'}).`
-          )
-          return t.token
-        },
-        (err: unknown) => {
-          if (err instanceof TokenError) failure = err
-          throw err
-        }
-      )
-  const first = acquire(false)
-  first.catch(() => undefined) // awaited at AUTH; a failure is reported there
-  return {
-    get: (renew) => {
-      if (!renew) {
-        const askedAt = Date.now()
-        return first.then((token) => {
-          core.debug(`Token wait at AUTH: ${Date.now() - askedAt} ms`)
-          return token
-        })
-      }
-      core.info('The server rejected the token; requesting a fresh one.')
-      return acquire(true)
-    },
-    error: () => failure,
-    requests: () => requests()
-  }
-}
-
-/** Authenticates with the token and sends the message over the session opened earlier. */
-async function deliver(smtp: SmtpSession, tokens: Tokens, message: ComposedMessage): Promise<Delivery> {
-  try {
-    await smtp.login(tokens.get)
-    core.info('Authenticated with XOAUTH2.')
-    return await smtp.send(message)
-  } catch (err) {
-    // nodemailer reports a failed token request as EAUTH: the token error has the facts.
-    throw tokens.error() ?? err
-  } finally {
-    core.debug(`Identity requests: ${tokens.requests().join(', ') || 'none'}`)
-  }
 }
 
 /** Without `permissions: id-token: write` the runner gives no OIDC token: say exactly what to add. */
@@ -182,7 +235,12 @@ function describeCredential(settings: Settings): string {
   return `GitHub OIDC federation (audience ${c.audience})`
 }
 
-function printDryRun(settings: Settings, message: RenderedMessage): void {
+function printDryRun(
+  settings: Settings,
+  message: RenderedMessage,
+  attachments: Attachment[],
+  threadKey: string | undefined
+): void {
   core.startGroup('Dry run: the message that would be sent')
   core.info(`From: ${formatMailbox(settings.from)}`)
   if (settings.to.length) core.info(`To: ${settings.to.map(formatMailbox).join(', ')}`)
@@ -190,6 +248,11 @@ function printDryRun(settings: Settings, message: RenderedMessage): void {
   if (settings.bcc.length) core.info(`Bcc: ${settings.bcc.map(formatMailbox).join(', ')}`)
   if (settings.replyTo.length) core.info(`Reply-To: ${settings.replyTo.map(formatMailbox).join(', ')}`)
   core.info(`Subject: ${message.subject}`)
+  if (settings.priority !== 'normal') core.info(`Priority: ${settings.priority}`)
+  if (settings.inReplyTo) core.info(`In-Reply-To: ${settings.inReplyTo}`)
+  if (threadKey) core.info(`Thread key: ${threadKey}`)
+  for (const [name, value] of Object.entries(settings.headers)) core.info(`${name}: ${value}`)
+  for (const a of attachments) core.info(`Attachment: ${a.filename} (${formatBytes(a.size)}, ${a.path})`)
   core.info('')
   core.info('--- text/plain ---')
   core.info(message.text)

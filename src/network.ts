@@ -11,6 +11,8 @@ export class IdentityNetworkClient implements INetworkModule {
   readonly requests: { method: string; url: string }[] = []
   /** The last transport-level failure (DNS, refused, TLS, timeout), if any. */
   lastError: Error | undefined
+  /** Retry-After of the last response, in milliseconds, if it had one. */
+  lastRetryAfterMs: number | undefined
 
   private readonly http: HttpClient
 
@@ -50,10 +52,19 @@ export class IdentityNetworkClient implements INetworkModule {
           error_description: `HTTP ${response.message.statusCode ?? 0} with a non-JSON body: ${text.slice(0, 200)}`
         }
       }
+      this.lastRetryAfterMs = parseRetryAfter(headers['retry-after'])
       return { status: response.message.statusCode ?? 0, headers, body: body as T }
     } catch (err) {
       this.lastError = err instanceof Error ? err : new Error(String(err))
       throw this.lastError
     }
   }
+}
+
+/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }

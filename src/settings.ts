@@ -3,6 +3,7 @@ import { X509Certificate, createPrivateKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import addressparser from 'nodemailer/lib/addressparser'
+import { parse as parseYaml } from 'yaml'
 import { CLOUDS, CLOUD_NAMES, isCloudName, type CloudName } from './clouds.js'
 import { InputError } from './errors.js'
 
@@ -29,9 +30,21 @@ export const INPUT_NAMES = [
   'subject',
   'body',
   'html-body',
+  'markdown',
+  'vars',
+  'attachments',
+  'max-attachment-size',
+  'priority',
+  'in-reply-to',
+  'headers',
+  'thread-key',
   'job-status',
+  'github-token',
   'dry-run',
-  'timeout-seconds'
+  'fail-on-rejected',
+  'max-attempts',
+  'timeout-seconds',
+  'debug'
 ] as const
 
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -130,12 +143,36 @@ export interface Settings {
   body?: TemplateSource
   /** HTML body template, if any. */
   htmlBody?: TemplateSource
+  /** The body is Markdown: the HTML part is rendered from it. */
+  markdown: boolean
+  /** Extra template variables (`vars.*`). */
+  vars: Record<string, unknown>
+  /** Glob patterns of files to attach, relative to the workspace. */
+  attachments: string[]
+  /** Largest total size of the attachments, in bytes. */
+  maxAttachmentBytes: number
+  /** Message priority. */
+  priority: 'high' | 'normal' | 'low'
+  /** Message-ID this message replies to (also sets References), if any. */
+  inReplyTo?: string
+  /** Extra message headers. */
+  headers: Record<string, string>
+  /** Thread key template: messages with the same rendered key thread together. */
+  threadKey?: TemplateSource
   /** The job's status as passed by the workflow (success, failure, cancelled), or empty. */
   jobStatus: string
+  /** Token for the GitHub REST API (run jobs and annotations), if any. */
+  githubToken: string
   /** Render and report only: no token, no connection. */
   dryRun: boolean
+  /** Fail the step when some recipients were rejected. */
+  failOnRejected: boolean
+  /** Attempts at delivery, the first included. */
+  maxAttempts: number
   /** Time budget for the whole step, in milliseconds. */
   timeoutMs: number
+  /** Show the SMTP conversation (AUTH redacted) in the log. */
+  debug: boolean
 }
 
 /** What parsing the inputs produced: the settings and every value to mask. */
@@ -150,7 +187,8 @@ export interface ParsedSettings {
 export const SECRET_INPUTS: readonly InputName[] = [
   'client-secret',
   'client-certificate',
-  'client-certificate-password'
+  'client-certificate-password',
+  'github-token'
 ]
 
 /** Reads every input once, masks every secret, and returns validated settings. */
@@ -243,6 +281,14 @@ export function parseSettings(raw: RawInputs, options: ParseOptions): ParsedSett
   const replyTo = parseAddresses(get('reply-to'), 'reply-to')
 
   const timeoutSeconds = parseInteger(get('timeout-seconds') || '120', 'timeout-seconds', 5, 3600)
+  const priority = (get('priority') || 'normal').toLowerCase()
+  if (priority !== 'high' && priority !== 'normal' && priority !== 'low') {
+    throw new InputError('priority', `'${priority}' is not a priority; use high, normal or low.`)
+  }
+  const inReplyTo = get('in-reply-to')
+  if (inReplyTo && !/^<?[^<>\s@]+@[^<>\s@]+>?$/.test(inReplyTo)) {
+    throw new InputError('in-reply-to', `'${inReplyTo}' is not a Message-ID (<id@host>).`)
+  }
 
   const settings: Settings = {
     tenantId,
@@ -264,11 +310,108 @@ export function parseSettings(raw: RawInputs, options: ParseOptions): ParsedSett
     subject: template(raw, 'subject', options),
     body: template(raw, 'body', options),
     htmlBody: template(raw, 'html-body', options),
+    markdown: parseBoolean(get('markdown'), 'markdown', false),
+    vars: parseVars(raw.vars ?? ''),
+    attachments: splitList(raw.attachments ?? ''),
+    maxAttachmentBytes: parseSize(get('max-attachment-size') || '25MB', 'max-attachment-size'),
+    priority,
+    ...(inReplyTo ? { inReplyTo: inReplyTo.startsWith('<') ? inReplyTo : `<${inReplyTo}>` } : {}),
+    headers: parseHeaders(raw.headers ?? ''),
+    ...(get('thread-key') ? { threadKey: { input: 'thread-key' as const, text: get('thread-key') } } : {}),
     jobStatus: get('job-status').toLowerCase(),
+    githubToken: get('github-token'),
     dryRun: parseBoolean(get('dry-run'), 'dry-run', false),
-    timeoutMs: timeoutSeconds * 1000
+    failOnRejected: parseBoolean(get('fail-on-rejected'), 'fail-on-rejected', true),
+    maxAttempts: parseInteger(get('max-attempts') || '3', 'max-attempts', 1, 10),
+    timeoutMs: timeoutSeconds * 1000,
+    debug: parseBoolean(get('debug'), 'debug', false)
   }
   return { settings, derivedSecrets }
+}
+
+/** Splits a comma- or newline-separated list, dropping empty entries. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((v) => v.trim())
+    .filter(Boolean)
+}
+
+/** A byte size such as 25MB, 10 MiB, 500kB or 1048576. */
+export function parseSize(value: string, input: InputName): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(value.trim())
+  if (!m) throw new InputError(input, `'${value}' is not a size; use e.g. 25MB or 1048576.`)
+  const unit = (m[2] ?? 'b').toLowerCase().replace(/i?b$/, '')
+  const factor = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit] ?? 1
+  return Math.round(Number(m[1]) * factor)
+}
+
+function parseDocument(value: string, input: InputName): unknown {
+  try {
+    return parseYaml(value)
+  } catch (err) {
+    throw new InputError(input, `is not valid YAML or JSON: ${(err as Error).message.split('\n')[0]}`)
+  }
+}
+
+/** The `vars` input: a YAML or JSON mapping. */
+export function parseVars(value: string): Record<string, unknown> {
+  if (!value.trim()) return {}
+  const doc = parseDocument(value, 'vars')
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new InputError('vars', 'must be a mapping of names to values (YAML or JSON object).')
+  }
+  return doc as Record<string, unknown>
+}
+
+/** Headers the action sets itself or that change how the message is read or routed. */
+const RESERVED_HEADERS = new Set([
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'reply-to',
+  'sender',
+  'subject',
+  'date',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'content-disposition',
+  'return-path',
+  'received',
+  'dkim-signature',
+  'x-priority',
+  'importance',
+  'priority',
+  'thread-topic',
+  'thread-index'
+])
+
+/** The `headers` input: a YAML or JSON map of extra header names to single-line values. */
+export function parseHeaders(value: string): Record<string, string> {
+  if (!value.trim()) return {}
+  const doc = parseDocument(value, 'headers')
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new InputError('headers', 'must be a map of header names to values, e.g. {"X-Build": "42"}.')
+  }
+  const headers: Record<string, string> = {}
+  for (const [name, raw] of Object.entries(doc as Record<string, unknown>)) {
+    if (!/^[!-9;-~]+$/.test(name)) throw new InputError('headers', `'${name}' is not a valid header name.`)
+    if (RESERVED_HEADERS.has(name.toLowerCase())) {
+      throw new InputError('headers', `'${name}' is set by the action; use the matching input instead.`)
+    }
+    if (raw !== null && typeof raw === 'object') throw new InputError('headers', `the value of '${name}' must be text.`)
+    // eslint-disable-next-line no-control-regex
+    const text = String(raw ?? '')
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .trim()
+    headers[name] = text
+  }
+  return headers
 }
 
 function required(value: string, input: InputName): string {

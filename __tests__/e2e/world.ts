@@ -9,6 +9,7 @@ import {
   EXO_REPLIES,
   startSmtpServer,
   type AuthorizeResult,
+  type SmtpHooks,
   type SmtpServerOptions,
   type TestSmtpServer
 } from '../support/smtp-server.js'
@@ -34,6 +35,8 @@ export interface World {
   cert: ClientCert
   /** Replaces the SMTP server's login decision (default: a token the endpoint issued, for MAILBOX). */
   authorize: (user: string, token: string) => AuthorizeResult
+  /** Fault injection: the SMTP server calls these (reset between tests). */
+  hooks: SmtpHooks
   /** Inputs of a working client-secret set-up against the local peers. */
   inputs(overrides?: Record<string, string>): Record<string, string>
   /** Runs dist/index.js with the test CA trusted. */
@@ -75,9 +78,16 @@ export async function startWorld(smtpOptions: Partial<SmtpServerOptions> = {}): 
     oidc,
     cert,
     authorize: defaultAuthorize,
+    hooks: {},
     smtp: await startSmtpServer({
       tls: { key: pki.serverKeyPem, cert: pki.serverCertPem },
       authorize: (user, token) => world.authorize(user, token),
+      hooks: {
+        onConnect: (session) => world.hooks.onConnect?.(session),
+        onMailFrom: (address, session) => world.hooks.onMailFrom?.(address, session),
+        onRcptTo: (address, session) => world.hooks.onRcptTo?.(address, session),
+        onData: (message, session) => world.hooks.onData?.(message, session)
+      },
       ...smtpOptions
     }),
     inputs(overrides = {}) {
@@ -101,6 +111,7 @@ export async function startWorld(smtpOptions: Partial<SmtpServerOptions> = {}): 
       world.smtp.reset()
       oidc.requests.length = 0
       world.authorize = defaultAuthorize
+      world.hooks = {}
     },
     async close() {
       await Promise.all([endpoint.close(), world.smtp.close(), oidc.close()])

@@ -60,7 +60,7 @@ export interface RunActionOptions {
   env?: Record<string, string | undefined>
   /** Sets NODE_EXTRA_CA_CERTS */
   caFile?: string
-  /** Default process.execPath */
+  /** Node that runs the action: default $ACTION_NODE when set (vitest.config.ts points it at Node 24), else process.execPath */
   nodeBinary?: string
   /** Script to run, default dist/index.js */
   actionPath?: string
@@ -94,6 +94,15 @@ export interface ActionResult {
   /** The complete environment the child got */
   env: Record<string, string>
   durationMs: number
+}
+
+/**
+ * The Node binary runAction starts the action with when the caller names none: $ACTION_NODE when
+ * set and not empty (the e2e-node24 project of vitest.config.ts sets it to Node 24, the runtime
+ * of action.yml), else the Node running the tests.
+ */
+export function defaultNodeBinary(): string {
+  return process.env.ACTION_NODE || process.execPath
 }
 
 /** Temp directories created by runAction in this process */
@@ -193,7 +202,7 @@ export async function runAction(opts: RunActionOptions = {}): Promise<ActionResu
   }
 
   const started = Date.now()
-  const child = spawn(opts.nodeBinary ?? process.execPath, [opts.actionPath ?? ACTION_PATH], {
+  const child = spawn(opts.nodeBinary ?? defaultNodeBinary(), [opts.actionPath ?? ACTION_PATH], {
     cwd: workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe']

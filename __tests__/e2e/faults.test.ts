@@ -1,0 +1,256 @@
+/**
+ * Fails well, end to end: faults injected into the local token endpoint and SMTP server.
+ * Each case checks the outcome, how many messages were delivered (exactly 0 or 1), and that
+ * no secret reaches the log, the summary or the outputs.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { simpleParser } from 'mailparser'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { xoauth2Blob } from '../../src/deliver.js'
+import { cleanupRunnerTemp, failedMessage, type ActionResult } from '../support/runner.js'
+import { EXO_REPLIES, smtpError, startSilentServer, startSmtpServer } from '../support/smtp-server.js'
+import { createUntrustedServerCert } from '../support/certs.js'
+import { MAILBOX, SECRET_VALUE, startWorld, withoutMasks, type World } from './world.js'
+
+let world: World
+
+beforeAll(async () => {
+  world = await startWorld()
+})
+beforeEach(() => world.reset())
+afterAll(async () => {
+  await world?.close()
+  cleanupRunnerTemp()
+})
+
+/** Every secret of the run: the client secret, each issued token and its XOAUTH2 blob. */
+function secretsOfRun(): string[] {
+  const tokens = [...world.endpoint.issued.keys()]
+  return [SECRET_VALUE, ...tokens, ...tokens.map((t) => xoauth2Blob(MAILBOX, t))]
+}
+
+function expectNoSecrets(result: ActionResult): void {
+  const visible = [withoutMasks(result.log), result.summary, JSON.stringify(result.outputs)].join('\n')
+  for (const secret of secretsOfRun()) expect(visible).not.toContain(secret)
+}
+
+/** A hook that answers with `reply` the first `times` times, then lets things through. */
+function times<T extends unknown[]>(
+  n: number,
+  reply: (...args: T) => Error | 'drop'
+): (...args: T) => Error | 'drop' | undefined {
+  let left = n
+  return (...args: T) => (left-- > 0 ? reply(...args) : undefined)
+}
+
+describe('transient failures are retried', () => {
+  it('token endpoint 503 once, then fine', async () => {
+    world.endpoint.enqueue({
+      status: 503,
+      body: { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred.' }
+    })
+    const result = await world.run({ inputs: world.inputs() })
+    expect(result.code, result.log).toBe(0)
+    expect(world.smtp.messages).toHaveLength(1)
+    expect(world.endpoint.requests).toHaveLength(2)
+    expect(result.stdout).toMatch(/Attempt 1 of 3 failed: token endpoint answered HTTP 503\. Retrying in \d+ ms\./)
+    expectNoSecrets(result)
+  })
+
+  it('429 with Retry-After: waits as asked, then delivers', async () => {
+    world.endpoint.enqueue({
+      status: 429,
+      headers: { 'Retry-After': '2' },
+      body: {
+        error: 'temporarily_unavailable',
+        error_description:
+          'AADSTS50196: The server terminated an operation because it encountered a client request loop.'
+      }
+    })
+    const result = await world.run({ inputs: world.inputs() })
+    expect(result.code, result.log).toBe(0)
+    expect(world.smtp.messages).toHaveLength(1)
+    expect(result.stdout).toContain('Retrying in 2000 ms.')
+    const [first, second] = world.endpoint.requests
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1900)
+    expectNoSecrets(result)
+  })
+
+  it.each([
+    ['at the greeting', 'onConnect'],
+    ['at MAIL FROM', 'onMailFrom'],
+    ['at DATA', 'onData']
+  ] as const)('SMTP 421 %s once, then delivered exactly once', async (_where, hook) => {
+    const reply = (): Error => smtpError(421, '4.3.2 Service not available, closing transmission channel')
+    if (hook === 'onConnect') world.hooks.onConnect = times(1, reply)
+    if (hook === 'onMailFrom') world.hooks.onMailFrom = times(1, reply)
+    if (hook === 'onData') world.hooks.onData = times(1, reply)
+    const result = await world.run({ inputs: world.inputs() })
+    expect(result.code, result.log).toBe(0)
+    expect(world.smtp.messages).toHaveLength(1)
+    expect(result.stdout).toContain('Attempt 1 of 3 failed')
+    expect(result.stdout).toContain('Delivered on attempt 2.')
+    expectNoSecrets(result)
+  })
+
+  it('connection dropped mid-DATA before the final reply: sent again, delivered exactly once', async () => {
+    world.hooks.onData = times(1, () => 'drop')
+    const result = await world.run({ inputs: world.inputs() })
+    expect(result.code, result.log).toBe(0)
+    expect(world.smtp.messages).toHaveLength(1)
+    expect(result.stdout).toMatch(/Attempt 1 of 3 failed: connection problem/)
+    expectNoSecrets(result)
+  })
+
+  it('535 5.7.3 once: renews the token and delivers', async () => {
+    let rejected = false
+    world.authorize = (user, token) => {
+      if (!rejected) {
+        rejected = true
+        return EXO_REPLIES.authUnsuccessful
+      }
+      return user === MAILBOX && world.endpoint.issued.has(token) ? true : EXO_REPLIES.authUnsuccessful
+    }
+    const result = await world.run({ inputs: world.inputs() })
+    expect(result.code, result.log).toBe(0)
+    expect(world.smtp.messages).toHaveLength(1)
+    expect(world.endpoint.requests).toHaveLength(2)
+    const tokens = world.smtp.authAttempts.map((a) => a.accessToken)
+    expect(new Set(tokens).size).toBe(2) // the second login used a fresh token
+    expect(result.stdout).toContain('the server rejected the token (535 5.7.3); renewing it')
+    expectNoSecrets(result)
+  })
+
+  it('gives up after max-attempts and keeps the message as .eml', async () => {
+    world.hooks.onMailFrom = () => smtpError(451, '4.7.500 Server busy. Please try again later from [203.0.113.5]')
+    const result = await world.run({ inputs: world.inputs({ 'max-attempts': '2', subject: 'Kept for later' }) })
+    expect(result.code).toBe(1)
+    expect(world.smtp.messages).toHaveLength(0)
+    expect(world.smtp.sessions).toBe(2)
+    const error = failedMessage(result)!
+    expect(error).toContain('Diagnosis (451 4.7.500-699)')
+    const eml = result.outputs['eml-path']!
+    expect(eml.startsWith(result.runnerTemp)).toBe(true)
+    expect(error).toContain(`saved to ${eml}`)
+    expect(existsSync(eml)).toBe(true)
+    const saved = await simpleParser(readFileSync(eml))
+    expect(saved.subject).toBe('Kept for later')
+    expectNoSecrets(result)
+  })
+})
+
+describe('permanent failures are not retried', () => {
+  it('550 5.7.60 SendAs denied: one attempt, diagnosed', async () => {
+    world.hooks.onMailFrom = () =>
+      smtpError(550, '5.7.60 SMTP; Client does not have permissions to send as this sender')
+    const result = await world.run({ inputs: world.inputs({ from: 'ceo@contoso.com', 'smtp-user': MAILBOX }) })
+    expect(result.code).toBe(1)
+    expect(world.smtp.sessions).toBe(1)
+    const error = failedMessage(result)!
+    expect(error).toContain('Diagnosis (5.7.60 SendAsDenied)')
+    expect(error).toContain('Add-RecipientPermission -Identity ceo@contoso.com')
+    expectNoSecrets(result)
+  })
+
+  it('AADSTS7000215 is not retried', async () => {
+    const result = await world.run({ inputs: world.inputs({ 'client-secret': 'wrong-secret-value' }) })
+    expect(result.code).toBe(1)
+    expect(world.endpoint.requests).toHaveLength(1)
+    expect(world.smtp.messages).toHaveLength(0)
+  })
+})
+
+describe('time and trust', () => {
+  it('a server that never answers fails the step in time with a diagnosis', async () => {
+    const silent = await startSilentServer()
+    try {
+      const result = await world.run({
+        inputs: world.inputs({ 'smtp-port': String(silent.port), 'timeout-seconds': '5' })
+      })
+      expect(result.code).toBe(1)
+      expect(result.durationMs).toBeLessThan(15_000)
+      const error = failedMessage(result)!
+      expect(error).toContain('Diagnosis (ETIMEDOUT)')
+      expect(error).toContain(`allow TCP ${silent.port} to localhost`)
+      expectNoSecrets(result)
+    } finally {
+      await silent.close()
+    }
+  })
+
+  it('a token endpoint that never answers fails the step in time', async () => {
+    world.endpoint.enqueue({ hang: true })
+    const result = await world.run({ inputs: world.inputs({ 'timeout-seconds': '5' }) })
+    expect(result.code).toBe(1)
+    expect(result.durationMs).toBeLessThan(15_000)
+    expect(world.smtp.messages).toHaveLength(0)
+  })
+
+  it('an untrusted certificate is refused, not retried, and explained', async () => {
+    const untrusted = createUntrustedServerCert()
+    const server = await startSmtpServer({
+      tls: { key: untrusted.keyPem, cert: untrusted.certPem },
+      authorize: () => true
+    })
+    try {
+      const result = await world.run({ inputs: world.inputs({ 'smtp-port': String(server.port) }) })
+      expect(result.code).toBe(1)
+      expect(server.sessions).toBe(1)
+      expect(server.authAttempts).toHaveLength(0)
+      const error = failedMessage(result)!
+      expect(error).toContain('Diagnosis (TLS certificate)')
+      expect(error).toContain('NODE_EXTRA_CA_CERTS')
+      expectNoSecrets(result)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('partial delivery', () => {
+  beforeEach(() => {
+    world.hooks.onRcptTo = (address) =>
+      address.address === 'ghost@contoso.com'
+        ? smtpError(550, '5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup')
+        : undefined
+  })
+
+  it('fails the step naming each rejected address, and delivers to the others', async () => {
+    const result = await world.run({ inputs: world.inputs({ to: 'dev@contoso.com, ghost@contoso.com' }) })
+    expect(result.code).toBe(1)
+    expect(world.smtp.messages).toHaveLength(1)
+    expect(world.smtp.messages[0]!.envelope.rcptTo).toEqual(['dev@contoso.com'])
+    expect(result.outputs.accepted).toBe('dev@contoso.com')
+    expect(result.outputs.rejected).toBe('ghost@contoso.com')
+    const error = failedMessage(result)!
+    expect(error).toContain('Delivered to dev@contoso.com, but the SMTP server localhost:')
+    expect(error).toContain('ghost@contoso.com (550 5.1.10 RESOLVER.ADR.RecipientNotFound')
+    expect(error).toContain('Diagnosis (550 5.1.10)')
+    expect(result.outputs['eml-path']).toBeUndefined()
+  })
+
+  it('with fail-on-rejected: false, succeeds with a warning', async () => {
+    const result = await world.run({
+      inputs: world.inputs({ to: 'dev@contoso.com, ghost@contoso.com', 'fail-on-rejected': 'false' })
+    })
+    expect(result.code, result.log).toBe(0)
+    expect(result.stdout).toContain('::warning::Not delivered to: ghost@contoso.com (550 5.1.10')
+  })
+
+  it('every recipient rejected: nothing delivered, each address named', async () => {
+    const result = await world.run({ inputs: world.inputs({ to: 'ghost@contoso.com' }) })
+    expect(result.code).toBe(1)
+    expect(world.smtp.messages).toHaveLength(0)
+    expect(failedMessage(result)).toContain('rejected every recipient: ghost@contoso.com (550 5.1.10')
+  })
+})
+
+describe('debug', () => {
+  it('shows the SMTP conversation with the AUTH line redacted', async () => {
+    const result = await world.run({ inputs: world.inputs({ debug: 'true' }) })
+    expect(result.code, result.log).toBe(0)
+    expect(result.stdout).toMatch(/^smtp debug: EHLO /m)
+    expect(result.stdout).toContain(`AUTH XOAUTH2 ${xoauth2Blob(MAILBOX, '/* secret */')}`)
+    expectNoSecrets(result)
+  })
+})

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { InputError, TokenError } from '../src/errors.js'
+import { backoffMs, retryDecision } from '../src/retry.js'
+
+const smtpError = (response: string, code = 'EENVELOPE', extra: Record<string, unknown> = {}): Error =>
+  Object.assign(new Error(response), { code, response, responseCode: Number(response.slice(0, 3)), ...extra })
+
+const tokenError = (
+  status: number,
+  description: string,
+  extra: Partial<ConstructorParameters<typeof TokenError>[0]> = {}
+) => new TokenError({ errorCode: 'invalid_request', description, status, credentialKind: 'secret', ...extra })
+
+describe('retryDecision', () => {
+  it.each<[string, unknown, boolean]>([
+    ['token endpoint 503', tokenError(503, 'AADSTS90033: A transient error has occurred.'), true],
+    ['token endpoint 429', tokenError(429, 'AADSTS50196: loop'), true],
+    [
+      'token endpoint network error',
+      new TokenError({
+        errorCode: 'network_error',
+        description: '',
+        networkCause: 'ECONNRESET: socket hang up',
+        credentialKind: 'secret'
+      }),
+      true
+    ],
+    ['SMTP 421 at MAIL FROM', smtpError('421 4.3.2 Service not available'), true],
+    ['SMTP 432 concurrency', smtpError('432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded'), true],
+    ['SMTP 451 4.7.500', smtpError('451 4.7.500 Server busy'), true],
+    ['dropped connection', Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }), true],
+    ['socket timeout', Object.assign(new Error('Timeout'), { code: 'ETIMEDOUT' }), true],
+    [
+      'AADSTS7000215',
+      tokenError(401, 'AADSTS7000215: Invalid client secret provided.', { errorCode: 'invalid_client' }),
+      false
+    ],
+    ['AADSTS90002', tokenError(400, "AADSTS90002: Tenant 'x' not found."), false],
+    [
+      'certificate error at the token endpoint',
+      new TokenError({
+        errorCode: 'network_error',
+        description: '',
+        networkCause: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE: unable to verify the first certificate',
+        credentialKind: 'secret'
+      }),
+      false
+    ],
+    [
+      'unknown host',
+      new TokenError({
+        errorCode: 'network_error',
+        description: '',
+        networkCause: 'ENOTFOUND: getaddrinfo ENOTFOUND login.example',
+        credentialKind: 'secret'
+      }),
+      false
+    ],
+    ['SMTP 550 5.7.60', smtpError('550 5.7.60 SMTP; Client does not have permissions to send as this sender'), false],
+    [
+      'SMTP 535 5.7.139',
+      smtpError('535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled', 'EAUTH'),
+      false
+    ],
+    [
+      'untrusted certificate',
+      Object.assign(new Error('self-signed certificate'), {
+        code: 'ESOCKET',
+        originalCode: 'DEPTH_ZERO_SELF_SIGNED_CERT'
+      }),
+      false
+    ],
+    ['no STARTTLS', Object.assign(new Error('Error upgrading connection with STARTTLS'), { code: 'ETLS' }), false],
+    ['input error', new InputError('to', 'no recipient.'), false]
+  ])('%s → retry %s', (_name, err, retry) => {
+    expect(retryDecision(err, { renewed: false }).retry).toBe(retry)
+  })
+
+  it('retries 535 5.7.3 once, with a renewed token', () => {
+    const err = smtpError('535 5.7.3 Authentication unsuccessful', 'EAUTH')
+    expect(retryDecision(err, { renewed: false })).toMatchObject({ retry: true, renewToken: true })
+    expect(retryDecision(err, { renewed: true }).retry).toBe(false)
+  })
+
+  it("honours the token endpoint's Retry-After", () => {
+    const err = tokenError(429, 'AADSTS50196: loop', { retryAfterMs: 7000 })
+    expect(retryDecision(err, { renewed: false }).waitMs).toBe(7000)
+  })
+})
+
+describe('backoffMs', () => {
+  it('grows exponentially with jitter and is capped', () => {
+    expect(backoffMs(1, () => 0)).toBe(250)
+    expect(backoffMs(1, () => 1)).toBe(500)
+    expect(backoffMs(3, () => 1)).toBe(2000)
+    expect(backoffMs(20, () => 1)).toBe(15_000)
+  })
+})
