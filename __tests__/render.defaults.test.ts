@@ -114,7 +114,7 @@ describe('release announcement', () => {
     expect(m.subject).toBe('🚀 octo/app v2.3.0 · Gazelle released')
 
     expect(m.text).toMatch(
-      /^octo\/app v2\.3\.0 \(Gazelle\) was released\.\n\nRepository: octo\/app\nTag:        v2\.3\.0\n/
+      /^octo\/app v2\.3\.0 \(Gazelle\) was released\.\n\nRepository: octo\/app\nTag: {8}v2\.3\.0\n/
     )
     expect(m.text).toContain('Author:     monalisa\n')
     expect(m.text).toContain('Published:  27 Nov 2026, 09:20 UTC\n')

@@ -206,6 +206,7 @@ function hostileRun(random: Random): RunInfo {
     started_at: null,
     completed_at: null,
     duration: hostileString(random),
+    duration_seconds: hostileValue(random) as number,
     url: pick(random, ['javascript:alert(1)', hostileString(random)]),
     current: random() < 0.2,
     steps: [],

@@ -3,8 +3,10 @@ import { buildContext, emptyRunInfo, type RunInfo } from '../src/context.js'
 import { InputError } from '../src/errors.js'
 import {
   compileTemplates,
+  compileText,
   formatDuration,
   renderMessage,
+  renderText,
   safeUrl,
   toSingleLine,
   toText,
@@ -329,6 +331,15 @@ describe('filters', () => {
         })
       ).not.toThrow()
     }
+  })
+})
+
+describe('one-line templates of other inputs', () => {
+  it('compile and render like the subject, hostile data included', async () => {
+    const templates = compileText(src('thread-key', '{{ github.workflow }}-{{ github.event.x }}'))
+    const context = buildContext(env, { x: { toString: 1 } }, '')
+    expect(await renderText(templates, context, 'subject')).toBe('CI-[object Object]')
+    expect(() => compileText(src('subject', '{% if %}'))).toThrow(/Input 'subject': the Liquid template does not parse/)
   })
 })
 

@@ -55,6 +55,7 @@ function job(
     started_at: '2026-11-27T09:40:02Z',
     completed_at: conclusion ? '2026-11-27T09:43:14Z' : null,
     duration,
+    duration_seconds: 0,
     url: `${RUN_URL}/job/${id}`,
     current: false,
     steps: [],

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { emptyRunInfo, type RunInfo } from './run-info.js'
 
 /** The `github` object templates see: the names of the workflow expression context. */
 export interface GitHubContext {
@@ -42,84 +43,9 @@ export interface GitHubContext {
   event: Record<string, unknown>
 }
 
-/** One step of a job, as the GitHub API reports it. */
-export interface RunStep {
-  /** Step name. */
-  name: string
-  /** Position in the job, from 1. */
-  number: number
-  /** queued, in_progress or completed. */
-  status: string
-  /** success, failure, cancelled, skipped …, or null while running. */
-  conclusion: string | null
-}
-
-/** A check annotation of a job (an error or warning the job reported). */
-export interface RunAnnotation {
-  /** notice, warning or failure. */
-  level: string
-  /** The annotation's message. */
-  message: string
-  /** Its title, if any. */
-  title: string
-  /** File path in the repository, if any. */
-  path: string
-  /** Line in that file, if any. */
-  line: number | null
-  /** Link to the file and line (or to the job). */
-  url: string
-}
-
-/** One job of the run. */
-export interface RunJob {
-  /** Job ID. */
-  id: number
-  /** Job name as shown on the run page. */
-  name: string
-  /** queued, in_progress or completed. */
-  status: string
-  /** success, failure, cancelled, skipped …, or null while running. */
-  conclusion: string | null
-  /** ISO 8601 start time. */
-  started_at: string | null
-  /** ISO 8601 end time. */
-  completed_at: string | null
-  /** Human duration, e.g. 3m 12s. */
-  duration: string
-  /** Link to the job's log. */
-  url: string
-  /** True for the job that sends this message. */
-  current: boolean
-  /** The job's steps. */
-  steps: RunStep[]
-  /** The first failed step, if any. */
-  failed_step: { name: string; number: number } | null
-  /** The job's annotations (the first few). */
-  annotations: RunAnnotation[]
-  /** How many annotations were left out. */
-  annotations_more: number
-}
-
-/** What the GitHub API says about this run (filled for failure and cancelled messages). */
-export interface RunInfo {
-  /** False when the run was not looked up (no token, no permission, or not needed). */
-  available: boolean
-  /** The run's jobs (the first few). */
-  jobs: RunJob[]
-  /** The jobs that failed. */
-  failed_jobs: RunJob[]
-  /** How many jobs were left out. */
-  jobs_more: number
-  /** Human duration of the run so far, e.g. 12m 3s. */
-  duration: string
-  /** The same in seconds. */
-  duration_seconds: number
-}
-
-/** Run information when none was looked up. */
-export function emptyRunInfo(): RunInfo {
-  return { available: false, jobs: [], failed_jobs: [], jobs_more: 0, duration: '', duration_seconds: 0 }
-}
+// The run's jobs, failed steps and annotations: the shape run-info.ts reads from the GitHub API.
+export { emptyRunInfo } from './run-info.js'
+export type { RunAnnotation, RunInfo, RunJob, RunStep } from './run-info.js'
 
 /** What buildContext takes beyond the environment and the event. */
 export interface ContextExtras {

@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import type { Template } from 'liquidjs'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -15,16 +14,17 @@ import {
   type MessageExtras,
   type SmtpTimeouts
 } from './mail.js'
-import { InputError, PartialDeliveryError } from './errors.js'
+import { PartialDeliveryError } from './errors.js'
 import {
   compileTemplates,
+  compileText,
   renderMessage,
-  textEngine,
+  renderText,
   toSingleLine,
   type CompiledTemplates,
   type RenderedMessage
 } from './render.js'
-import { getSettings, type Settings, type TemplateSource } from './settings.js'
+import { getSettings, type Settings } from './settings.js'
 import { formatMailbox, messageFacts, writeDeliverySummary, writeDryRunSummary } from './summary.js'
 
 /** Output names, as declared in action.yml. */
@@ -50,7 +50,7 @@ export async function run(): Promise<void> {
 
     // Every input problem is found before any network use.
     const compiled = compileTemplates(current)
-    const threadKey = current.threadKey ? compileLine(current.threadKey) : undefined
+    const threadKey = current.threadKey ? compileText(current.threadKey) : undefined
     if (current.credential.kind === 'oidc' && !current.dryRun) requireIdTokenPermission()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const attachments = await resolveAttachments(current.attachments, workspace, current.maxAttachmentBytes)
@@ -61,7 +61,7 @@ export async function run(): Promise<void> {
     const extras = async (context: TemplateContext): Promise<MessageExtras> => ({
       attachments,
       repository: context.github.repository,
-      ...(threadKey ? { threadKey: toSingleLine(await renderLine(threadKey, context)) } : {})
+      ...(threadKey ? { threadKey: toSingleLine(await renderText(threadKey, context, 'thread-key')) } : {})
     })
 
     const contextWithRun = async (): Promise<TemplateContext> => {
@@ -158,19 +158,6 @@ async function fetchRun(settings: Settings, timeoutMs: number): Promise<RunInfo 
     core.warning(`The run's jobs could not be read: ${err instanceof Error ? err.message : String(err)}`)
     return undefined
   }
-}
-
-/** Compiles a one-line template input (thread-key) with the text engine. */
-function compileLine(source: TemplateSource): Template[] {
-  try {
-    return textEngine.parse(source.text)
-  } catch (err) {
-    throw new InputError(source.input, `the Liquid template does not parse: ${(err as Error).message}`)
-  }
-}
-
-async function renderLine(templates: Template[], context: TemplateContext): Promise<string> {
-  return String(await textEngine.render(templates, context as unknown as Record<string, unknown>))
 }
 
 /** Fails with a timeout diagnosis when the work outlives the step's budget. */

@@ -431,6 +431,19 @@ export function compileTemplates(templates: MessageTemplates): CompiledTemplates
   return compiled
 }
 
+/** Compiles a one-line text template of another input (e.g. thread-key) with the subject's engine. */
+export function compileText(source: TemplateSource): Template[] {
+  return compile(textEngine, source)
+}
+
+/**
+ * Renders a template compiled by compileText against the context, as the subject is rendered
+ * (hostile event data cannot make it throw); InputError names the input when it fails.
+ */
+export async function renderText(templates: Template[], context: TemplateContext, input: InputName): Promise<string> {
+  return render(textEngine, templates, templateScope(context), input)
+}
+
 /** Makes any text a single header-safe line: no control characters, collapsed spaces, bounded length. */
 export function toSingleLine(value: string, max = MAX_SUBJECT_LENGTH): string {
   const line = value

@@ -405,8 +405,8 @@ export function parseHeaders(value: string): Record<string, string> {
       throw new InputError('headers', `'${name}' is set by the action; use the matching input instead.`)
     }
     if (raw !== null && typeof raw === 'object') throw new InputError('headers', `the value of '${name}' must be text.`)
-    // eslint-disable-next-line no-control-regex
     const text = String(raw ?? '')
+      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u001f\u007f]+/g, ' ')
       .trim()
     headers[name] = text

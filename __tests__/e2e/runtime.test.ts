@@ -4,7 +4,7 @@
  * the runtime GitHub uses for this action (`runs.using: node24`).
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, inject, it } from 'vitest'
@@ -40,7 +40,7 @@ describe('the Node that runs the action', () => {
       : process.version
     const child = await childNode()
     expect(child.version).toBe(expected)
-    expect(child.execPath).toBe(actionNode || process.execPath)
+    expect(realpathSync(child.execPath)).toBe(realpathSync(actionNode || process.execPath))
     const major = inject('actionNodeMajor')
     if (major !== undefined) expect(child.version).toMatch(new RegExp(`^v${major}\\.`))
   })

@@ -1,8 +1,0 @@
-import { markdownToHtml } from './src/render.js'
-const links = { serverUrl: 'https://github.com', repositoryUrl: 'https://github.com/octo/app', ref: 'abc123' }
-for (const c of ['<<script>script>alert(1)<</script>/script>', '<pre><img src=x onerror=alert(1)></pre>', '<pre>\n<img src=x onerror=alert(1)>\n</pre>', 'a <pre><img src=x onerror=alert(1)></pre>', 'a <textarea><img src=x onerror=alert(1)></textarea> b', 'a <style><img src=x onerror=alert(1)></style>', '\\<script\\> \\& &amp; &copy;'])
-  console.log(JSON.stringify(c), '\n   →', await markdownToHtml(c, links))
-const big = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('')
-for (const [name, s] of [['stars', '*a'.repeat(60000)], ['nested-quote', '>'.repeat(20000) + ' x'], ['nested-list', big(3000, (i) => ' '.repeat(i * 2) + '- x\n')], ['underscores', '_a'.repeat(60000)], ['links', '[a]('.repeat(30000)], ['emph', '**'.repeat(60000)], ['emph2', '*_'.repeat(60000)], ['table', '|a'.repeat(30000) + '\n' + '|-'.repeat(30000)], ['tildes', '~'.repeat(120000)], ['angle', '<'.repeat(120000)], ['autolink', 'www.a'.repeat(24000)], ['refdefs', big(5000, (i) => `[${i}]: http://x\n`)], ['mixed', big(12000, (i) => ['*', '_', '[', ']', '(', ')', '`', '<', '>', '\\'][i % 10] + 'ab ')], ['heading', '#'.repeat(120000)], ['pipes-lines', big(3000, () => '|a|b|\n')], ['entity', '&#'.repeat(60000)], ['at', '@a'.repeat(60000)], ['hash', '#1 '.repeat(40000)]] as const) {
-  const t0 = performance.now(); const out = await markdownToHtml(s, links); console.log(name, (performance.now() - t0).toFixed(0), 'ms', out.length)
-}
