@@ -277,7 +277,7 @@ module.exports = getParamBytesForAlg;
 /***/ 2047:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var jws = __webpack_require__(3324);
+var jws = __webpack_require__(943);
 
 module.exports = function (jwt, options) {
   options = options || {};
@@ -518,7 +518,7 @@ module.exports = function(algorithm, key) {
 const timespan = __webpack_require__(6688);
 const PS_SUPPORTED = __webpack_require__(3948);
 const validateAsymmetricKey = __webpack_require__(1006);
-const jws = __webpack_require__(3324);
+const jws = __webpack_require__(943);
 const includes = __webpack_require__(3867);
 const isBoolean = __webpack_require__(1999);
 const isInteger = __webpack_require__(9841);
@@ -782,7 +782,7 @@ const decode = __webpack_require__(2047);
 const timespan = __webpack_require__(6688);
 const validateAsymmetricKey = __webpack_require__(1006);
 const PS_SUPPORTED = __webpack_require__(3948);
-const jws = __webpack_require__(3324);
+const jws = __webpack_require__(943);
 const {KeyObject, createSecretKey, createPublicKey} = __webpack_require__(6982);
 
 const PUB_KEY_ALGS = ['RS256', 'RS384', 'RS512'];
@@ -1315,7 +1315,7 @@ module.exports = function jwa(algorithm) {
 
 /***/ }),
 
-/***/ 3324:
+/***/ 943:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*global exports*/

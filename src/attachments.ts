@@ -1,4 +1,3 @@
-import * as glob from '@actions/glob'
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from './errors.js'
@@ -36,6 +35,9 @@ export async function resolveAttachments(
   maxBytes: number
 ): Promise<Attachment[]> {
   const found = new Map<string, Attachment>()
+  if (patterns.length === 0) return []
+  // @actions/glob is loaded only when there is something to attach.
+  const glob = await import('@actions/glob')
   for (const pattern of patterns) {
     const negated = pattern.startsWith('!')
     const body = negated ? pattern.slice(1) : pattern

@@ -300,9 +300,11 @@ export class SmtpSession {
       )
       return
     }
+    // QUIT, then close our side at once: the QUIT is flushed before the FIN, and the step does
+    // not wait a round trip for the server's goodbye (nodemailer's own transport sends no QUIT).
     try {
       connection.quit()
-    } catch {
+    } finally {
       connection.close()
     }
   }
