@@ -47466,6 +47466,8 @@ function createEngine(html, partials = {}) {
         jsTruthy: Object.keys(partials).length > 0,
         strictFilters: true,
         ownPropertyOnly: true,
+        // A fixed locale: asking Intl for the default one costs ~10 ms of start-up, before the connection starts.
+        locale: 'en-US',
         outputEscape: html ? (value) => escapeHtml(value) : (value) => toText(value)
     });
     registerFilters(engine, html);
