@@ -7,10 +7,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { xoauth2Blob } from '../../src/deliver.js'
-import { cleanupRunnerTemp, failedMessage, type ActionResult } from '../support/runner.js'
+import { cleanupRunnerTemp, failedMessage } from '../support/runner.js'
 import { EXO_REPLIES, smtpError, startSilentServer, startSmtpServer } from '../support/smtp-server.js'
 import { createUntrustedServerCert } from '../support/certs.js'
-import { MAILBOX, SECRET_VALUE, startWorld, withoutMasks, type World } from './world.js'
+import { MAILBOX, startWorld, type World } from './world.js'
 
 let world: World
 
@@ -22,17 +22,6 @@ afterAll(async () => {
   await world?.close()
   cleanupRunnerTemp()
 })
-
-/** Every secret of the run: the client secret, each issued token and its XOAUTH2 blob. */
-function secretsOfRun(): string[] {
-  const tokens = [...world.endpoint.issued.keys()]
-  return [SECRET_VALUE, ...tokens, ...tokens.map((t) => xoauth2Blob(MAILBOX, t))]
-}
-
-function expectNoSecrets(result: ActionResult): void {
-  const visible = [withoutMasks(result.log), result.summary, JSON.stringify(result.outputs)].join('\n')
-  for (const secret of secretsOfRun()) expect(visible).not.toContain(secret)
-}
 
 /** A hook that answers with `reply` the first `times` times, then lets things through. */
 function times<T extends unknown[]>(
@@ -54,7 +43,7 @@ describe('transient failures are retried', () => {
     expect(world.smtp.messages).toHaveLength(1)
     expect(world.endpoint.requests).toHaveLength(2)
     expect(result.stdout).toMatch(/Attempt 1 of 3 failed: token endpoint answered HTTP 503\. Retrying in \d+ ms\./)
-    expectNoSecrets(result)
+    world.expectNoSecrets(result)
   })
 
   it('429 with Retry-After: waits as asked, then delivers', async () => {
@@ -73,7 +62,7 @@ describe('transient failures are retried', () => {
     expect(result.stdout).toContain('Retrying in 2000 ms.')
     const [first, second] = world.endpoint.requests
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(1900)
-    expectNoSecrets(result)
+    world.expectNoSecrets(result)
   })
 
   it.each([
@@ -90,7 +79,7 @@ describe('transient failures are retried', () => {
     expect(world.smtp.messages).toHaveLength(1)
     expect(result.stdout).toContain('Attempt 1 of 3 failed')
     expect(result.stdout).toContain('Delivered on attempt 2.')
-    expectNoSecrets(result)
+    world.expectNoSecrets(result)
   })
 
   it('connection dropped mid-DATA before the final reply: sent again, delivered exactly once', async () => {
@@ -99,7 +88,7 @@ describe('transient failures are retried', () => {
     expect(result.code, result.log).toBe(0)
     expect(world.smtp.messages).toHaveLength(1)
     expect(result.stdout).toMatch(/Attempt 1 of 3 failed: connection problem/)
-    expectNoSecrets(result)
+    world.expectNoSecrets(result)
   })
 
   it('535 5.7.3 once: renews the token and delivers', async () => {
@@ -118,7 +107,7 @@ describe('transient failures are retried', () => {
     const tokens = world.smtp.authAttempts.map((a) => a.accessToken)
     expect(new Set(tokens).size).toBe(2) // the second login used a fresh token
     expect(result.stdout).toContain('the server rejected the token (535 5.7.3); renewing it')
-    expectNoSecrets(result)
+    world.expectNoSecrets(result)
   })
 
   it('gives up after max-attempts and keeps the message as .eml', async () => {
@@ -135,7 +124,7 @@ describe('transient failures are retried', () => {
     expect(existsSync(eml)).toBe(true)
     const saved = await simpleParser(readFileSync(eml))
     expect(saved.subject).toBe('Kept for later')
-    expectNoSecrets(result)
+    world.expectNoSecrets(result)
   })
 })
 
@@ -149,7 +138,7 @@ describe('permanent failures are not retried', () => {
     const error = failedMessage(result)!
     expect(error).toContain('Diagnosis (5.7.60 SendAsDenied)')
     expect(error).toContain('Add-RecipientPermission -Identity ceo@contoso.com')
-    expectNoSecrets(result)
+    world.expectNoSecrets(result)
   })
 
   it('AADSTS7000215 is not retried', async () => {
@@ -172,7 +161,7 @@ describe('time and trust', () => {
       const error = failedMessage(result)!
       expect(error).toContain('Diagnosis (ETIMEDOUT)')
       expect(error).toContain(`allow TCP ${silent.port} to localhost`)
-      expectNoSecrets(result)
+      world.expectNoSecrets(result)
     } finally {
       await silent.close()
     }
@@ -200,7 +189,7 @@ describe('time and trust', () => {
       const error = failedMessage(result)!
       expect(error).toContain('Diagnosis (TLS certificate)')
       expect(error).toContain('NODE_EXTRA_CA_CERTS')
-      expectNoSecrets(result)
+      world.expectNoSecrets(result)
     } finally {
       await server.close()
     }
@@ -251,6 +240,6 @@ describe('debug', () => {
     expect(result.code, result.log).toBe(0)
     expect(result.stdout).toMatch(/^smtp debug: EHLO /m)
     expect(result.stdout).toContain(`AUTH XOAUTH2 ${xoauth2Blob(MAILBOX, '/* secret */')}`)
-    expectNoSecrets(result)
+    world.expectNoSecrets(result)
   })
 })

@@ -139,6 +139,7 @@ describe('diagnosis', () => {
   it('AADSTS7000215: the secret ID was given instead of its value', async () => {
     const result = await world.run({ inputs: world.inputs({ 'client-secret': SECRET_ID }) })
     expect(result.code).toBe(1)
+    world.expectNoSecrets(result)
     const error = failedMessage(result)
     expect(error).toContain('Entra ID refused the token request (AADSTS7000215).')
     expect(error).toContain('Server said: AADSTS7000215: Invalid client secret provided.')
@@ -150,6 +151,7 @@ describe('diagnosis', () => {
   it('AADSTS7000222: the secret expired', async () => {
     const result = await world.run({ inputs: world.inputs({ 'client-id': EXPIRED_APP }) })
     expect(result.code).toBe(1)
+    world.expectNoSecrets(result)
     expect(failedMessage(result)).toContain('Diagnosis (AADSTS7000222): The client secret has expired.')
     expect(world.smtp.messages).toHaveLength(0)
   })
@@ -157,6 +159,7 @@ describe('diagnosis', () => {
   it('AADSTS700016: no such app in the tenant', async () => {
     const result = await world.run({ inputs: world.inputs({ 'client-id': '99999999-9999-4999-8999-999999999999' }) })
     expect(result.code).toBe(1)
+    world.expectNoSecrets(result)
     const error = failedMessage(result)
     expect(error).toContain('Diagnosis (AADSTS700016)')
     expect(error).toContain("Check 'client-id'")
@@ -165,6 +168,7 @@ describe('diagnosis', () => {
   it('AADSTS90002: tenant not found, perhaps another cloud', async () => {
     const result = await world.run({ inputs: world.inputs({ 'tenant-id': 'fabrikam.onmicrosoft.com' }) })
     expect(result.code).toBe(1)
+    world.expectNoSecrets(result)
     const error = failedMessage(result)
     expect(error).toContain('Entra ID refused the token request (AADSTS90002).')
     expect(error).toContain("Tenant 'fabrikam.onmicrosoft.com' was not found")
@@ -177,6 +181,7 @@ describe('diagnosis', () => {
     world.authorize = () => EXO_REPLIES.authUnsuccessful
     const result = await world.run({ inputs: world.inputs() })
     expect(result.code).toBe(1)
+    world.expectNoSecrets(result)
     const error = failedMessage(result)
     expect(error).toContain('refused authentication: 535 5.7.3 Authentication unsuccessful')
     expect(error).toContain('New-ServicePrincipal -AppId 11111111-1111-4111-8111-111111111111')
@@ -189,6 +194,7 @@ describe('diagnosis', () => {
     world.authorize = () => EXO_REPLIES.smtpAuthDisabled
     const result = await world.run({ inputs: world.inputs() })
     expect(result.code).toBe(1)
+    world.expectNoSecrets(result)
     expect(failedMessage(result)).toContain(
       `Set-CASMailbox -Identity ${MAILBOX} -SmtpClientAuthenticationDisabled $false`
     )
@@ -199,6 +205,8 @@ describe('diagnosis', () => {
     try {
       const result = await plain.run({ inputs: plain.inputs() })
       expect(result.code).toBe(1)
+      plain.expectNoSecrets(result)
+      world.expectNoSecrets(result)
       expect(failedMessage(result)).toContain('Diagnosis (STARTTLS)')
       expect(plain.smtp.authAttempts).toHaveLength(0)
       expect(plain.smtp.messages).toHaveLength(0)

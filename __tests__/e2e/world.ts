@@ -2,6 +2,8 @@
  * A tenant in a box for the end-to-end tests: the local Entra token endpoint, the Exchange-like
  * SMTP server, the runner's OIDC service and registered app credentials, wired together.
  */
+import { expect } from 'vitest'
+import { xoauth2Blob } from '../../src/deliver.js'
 import { createClientCertificate, createTestPki, type ClientCert, type TestPki } from '../support/certs.js'
 import { startOidcProvider, type OidcProvider } from '../support/oidc-provider.js'
 import { runAction, type ActionResult, type RunActionOptions } from '../support/runner.js'
@@ -39,6 +41,8 @@ export interface World {
   hooks: SmtpHooks
   /** Inputs of a working client-secret set-up against the local peers. */
   inputs(overrides?: Record<string, string>): Record<string, string>
+  /** Asserts that no secret of the run (client secret, issued tokens, their XOAUTH2 blobs) was printed. */
+  expectNoSecrets(result: ActionResult): void
   /** Runs dist/index.js with the test CA trusted. */
   run(options: RunActionOptions): Promise<ActionResult>
   /** Forgets recorded requests, messages and overrides between tests. */
@@ -105,6 +109,12 @@ export async function startWorld(smtpOptions: Partial<SmtpServerOptions> = {}): 
     },
     run(options) {
       return runAction({ caFile: pki.caFile, ...options })
+    },
+    expectNoSecrets(result) {
+      const tokens = [...endpoint.issued.keys()]
+      const secrets = [SECRET_VALUE, ...tokens, ...tokens.map((t) => xoauth2Blob(MAILBOX, t))]
+      const visible = [withoutMasks(result.log), result.summary, JSON.stringify(result.outputs)].join('\n')
+      for (const secret of secrets) expect(visible).not.toContain(secret)
     },
     reset() {
       endpoint.reset()
