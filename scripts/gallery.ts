@@ -17,26 +17,10 @@ import { compileTemplates, renderMessage, type RenderedMessage } from '../src/re
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 
-/** The runner's environment for the gallery (as on GitHub-hosted runners). */
-export const GALLERY_ENV = {
-  GITHUB_REPOSITORY: 'octo/app',
-  GITHUB_REPOSITORY_OWNER: 'octo',
-  GITHUB_SHA: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_REF_NAME: 'main',
-  GITHUB_REF_TYPE: 'branch',
-  GITHUB_WORKFLOW: 'CI',
-  GITHUB_JOB: 'test',
-  GITHUB_RUN_ID: '1658821493',
-  GITHUB_RUN_NUMBER: '42',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_ACTOR: 'monalisa',
-  GITHUB_TRIGGERING_ACTOR: 'monalisa',
-  GITHUB_SERVER_URL: 'https://github.com',
-  GITHUB_API_URL: 'https://api.github.com',
-  RUNNER_OS: 'Linux',
-  RUNNER_NAME: 'GitHub Actions 2'
-} as const
+/** The runner's environment for the gallery (as on GitHub-hosted runners), shared with `npm run preview`. */
+export const GALLERY_ENV = JSON.parse(
+  readFileSync(path.join(root, '__tests__/fixtures/runner-env.json'), 'utf8')
+) as Record<string, string>
 
 const RUN_URL = 'https://github.com/octo/app/actions/runs/1658821493'
 

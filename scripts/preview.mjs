@@ -43,24 +43,14 @@ const inputs = {
   body: values.body ?? '',
   'html-body': values['html-body'] ?? ''
 }
+// A runner's environment as on GitHub-hosted runners (shared with scripts/gallery.ts).
+const sample = JSON.parse(readFileSync(path.join(root, '__tests__/fixtures/runner-env.json'), 'utf8'))
 const env = {
+  ...sample,
   PATH: process.env.PATH,
   GITHUB_ACTIONS: 'true',
   GITHUB_EVENT_NAME: values['event-name'],
   GITHUB_EVENT_PATH: path.resolve(values.event),
-  GITHUB_REPOSITORY: 'octo/app',
-  GITHUB_REPOSITORY_OWNER: 'octo',
-  GITHUB_SHA: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_REF_NAME: 'main',
-  GITHUB_REF_TYPE: 'branch',
-  GITHUB_WORKFLOW: 'CI',
-  GITHUB_JOB: 'test',
-  GITHUB_RUN_ID: '1658821493',
-  GITHUB_RUN_NUMBER: '42',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_ACTOR: 'monalisa',
-  GITHUB_SERVER_URL: 'https://github.com',
   GITHUB_WORKSPACE: process.cwd(),
   GITHUB_STEP_SUMMARY: summary,
   GITHUB_OUTPUT: output,
