@@ -46244,6 +46244,14 @@ class SmtpSession {
             response: info.response
         };
     }
+    /** Drops the connection at once, without QUIT (the step's deadline has passed). */
+    abort() {
+        this.closed = true;
+        if (this.connection)
+            this.connection.close();
+        else
+            this.ready.then(() => this.connection?.close(), () => this.connection?.close());
+    }
     /** Says QUIT (without waiting) and closes the connection. */
     close() {
         if (this.closed)
@@ -47015,21 +47023,33 @@ function startTokens(settings, timeoutMs) {
         requests: () => requests()
     };
 }
-const sleepFor = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when the signal aborts. */
+function sleepFor(ms, signal) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    });
+}
 /**
  * Delivers the message, retrying transient failures with backoff within the step's budget.
  * Once the server has accepted the message data the result is final: it is never sent twice.
  */
 async function deliverWithRetries(plan) {
     const { settings, tokens, message } = plan;
-    const sleep = plan.sleep ?? sleepFor;
+    const sleep = plan.sleep ?? ((ms) => sleepFor(ms, plan.signal));
     let session = plan.firstSession;
     let renewNext = false;
     let renewed = false;
+    const onAbort = () => session.abort();
+    plan.signal?.addEventListener('abort', onAbort);
     try {
         return await attempts();
     }
     finally {
+        plan.signal?.removeEventListener('abort', onAbort);
         session.close();
     }
     async function attempts() {
@@ -47069,6 +47089,8 @@ async function deliverWithRetries(plan) {
                 }
                 await sleep(wait);
                 session.close();
+                if (plan.signal?.aborted)
+                    throw err;
                 session = SmtpSession.open(settings, plan.timeouts(), { debug: plan.log });
             }
             finally {
@@ -48276,8 +48298,20 @@ async function run() {
             const context = await contextWithRun();
             const message = await renderAndLog(compiled, context, current);
             composed = await composeMessage(current, message, await extras(context));
-            const plan = { settings: current, firstSession, tokens, message: composed, timeouts, remaining, log: smtpLog };
-            const delivery = await core/* group */.Os('Send', () => withDeadline(deliverWithRetries(plan), remaining()));
+            // At the deadline the delivery is aborted, not just abandoned: no attempt may start (or
+            // finish sending) after the step has reported its failure.
+            const deadline = new AbortController();
+            const plan = {
+                settings: current,
+                firstSession,
+                tokens,
+                message: composed,
+                timeouts,
+                remaining,
+                log: smtpLog,
+                signal: deadline.signal
+            };
+            const delivery = await core/* group */.Os('Send', () => withDeadline(deliverWithRetries(plan), remaining(), deadline));
             setOutputs(delivery);
             await writeDeliverySummary(current, message, delivery);
             core/* info */.pq(`Delivered ${delivery.messageId} to ${delivery.accepted.join(', ')}: ${delivery.response}`);
@@ -48343,12 +48377,16 @@ async function fetchRun(settings, timeoutMs) {
     }
 }
 /** Fails with a timeout diagnosis when the work outlives the step's budget. */
-function withDeadline(work, ms) {
+function withDeadline(work, ms, controller) {
     let timer;
     const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
-            code: 'ETIMEDOUT'
-        })), ms);
+        timer = setTimeout(() => {
+            const err = Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
+                code: 'ETIMEDOUT'
+            });
+            controller.abort(err);
+            reject(err);
+        }, ms);
     });
     return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

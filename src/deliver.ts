@@ -98,11 +98,22 @@ export interface DeliveryPlan {
   remaining: () => number
   /** Where the SMTP conversation is logged. */
   log: (line: string) => void
+  /** Aborted at the step's deadline: the current session is closed and no attempt follows. */
+  signal?: AbortSignal
   /** Waits (injected so tests could shorten it; production uses setTimeout). */
   sleep?: (ms: number) => Promise<void>
 }
 
-const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+/** Waits `ms`, or less when the signal aborts. */
+function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}
 
 /**
  * Delivers the message, retrying transient failures with backoff within the step's budget.
@@ -110,13 +121,16 @@ const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTime
  */
 export async function deliverWithRetries(plan: DeliveryPlan): Promise<Delivery> {
   const { settings, tokens, message } = plan
-  const sleep = plan.sleep ?? sleepFor
+  const sleep = plan.sleep ?? ((ms: number) => sleepFor(ms, plan.signal))
   let session = plan.firstSession
   let renewNext = false
   let renewed = false
+  const onAbort = (): void => session.abort()
+  plan.signal?.addEventListener('abort', onAbort)
   try {
     return await attempts()
   } finally {
+    plan.signal?.removeEventListener('abort', onAbort)
     session.close()
   }
 
@@ -157,6 +171,7 @@ export async function deliverWithRetries(plan: DeliveryPlan): Promise<Delivery> 
         }
         await sleep(wait)
         session.close()
+        if (plan.signal?.aborted) throw err
         session = SmtpSession.open(settings, plan.timeouts(), { debug: plan.log })
       } finally {
         core.debug(`Identity requests so far: ${tokens.requests().join(', ') || 'none'}`)

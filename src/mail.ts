@@ -287,6 +287,17 @@ export class SmtpSession {
     }
   }
 
+  /** Drops the connection at once, without QUIT (the step's deadline has passed). */
+  abort(): void {
+    this.closed = true
+    if (this.connection) this.connection.close()
+    else
+      this.ready.then(
+        () => this.connection?.close(),
+        () => this.connection?.close()
+      )
+  }
+
   /** Says QUIT (without waiting) and closes the connection. */
   close(): void {
     if (this.closed) return

@@ -96,8 +96,20 @@ export async function run(): Promise<void> {
       const context = await contextWithRun()
       const message = await renderAndLog(compiled, context, current)
       composed = await composeMessage(current, message, await extras(context))
-      const plan = { settings: current, firstSession, tokens, message: composed, timeouts, remaining, log: smtpLog }
-      const delivery = await core.group('Send', () => withDeadline(deliverWithRetries(plan), remaining()))
+      // At the deadline the delivery is aborted, not just abandoned: no attempt may start (or
+      // finish sending) after the step has reported its failure.
+      const deadline = new AbortController()
+      const plan = {
+        settings: current,
+        firstSession,
+        tokens,
+        message: composed,
+        timeouts,
+        remaining,
+        log: smtpLog,
+        signal: deadline.signal
+      }
+      const delivery = await core.group('Send', () => withDeadline(deliverWithRetries(plan), remaining(), deadline))
       setOutputs(delivery)
       await writeDeliverySummary(current, message, delivery)
       core.info(`Delivered ${delivery.messageId} to ${delivery.accepted.join(', ')}: ${delivery.response}`)
@@ -161,18 +173,16 @@ async function fetchRun(settings: Settings, timeoutMs: number): Promise<RunInfo 
 }
 
 /** Fails with a timeout diagnosis when the work outlives the step's budget. */
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+function withDeadline<T>(work: Promise<T>, ms: number, controller: AbortController): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
-            code: 'ETIMEDOUT'
-          })
-        ),
-      ms
-    )
+    timer = setTimeout(() => {
+      const err = Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
+        code: 'ETIMEDOUT'
+      })
+      controller.abort(err)
+      reject(err)
+    }, ms)
   })
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer))
 }

@@ -167,6 +167,18 @@ describe('time and trust', () => {
     }
   })
 
+  it('retries stop at timeout-seconds: the process ends in time and starts no attempt after failing', async () => {
+    world.hooks.onMailFrom = () => smtpError(451, '4.7.500 Server busy. Please try again later from [203.0.113.5]')
+    const result = await world.run({ inputs: world.inputs({ 'max-attempts': '10', 'timeout-seconds': '5' }) })
+    expect(result.code).toBe(1)
+    expect(result.durationMs).toBeLessThan(8_000)
+    expect(world.smtp.messages).toHaveLength(0)
+    const attempts = (result.stdout.match(/^Attempt \d+ (of 10 )?failed/gm) ?? []).length
+    expect(attempts).toBeGreaterThan(1)
+    expect(world.smtp.sessions).toBe(attempts)
+    expect(result.stdout).toMatch(/not enough to wait \d+ ms and retry/)
+  })
+
   it('a token endpoint that never answers fails the step in time', async () => {
     world.endpoint.enqueue({ hang: true })
     const result = await world.run({ inputs: world.inputs({ 'timeout-seconds': '5' }) })
