@@ -46410,8 +46410,7 @@ const CATALOGUE = [
             "Check the runner's clock (self-hosted runners: enable NTP).",
             'With OIDC federation, the GitHub token lives a few minutes: run the step again.'
         ],
-        docs: ENTRA_CODES,
-        transient: true
+        docs: ENTRA_CODES
     },
     {
         id: 'AADSTS70021',
@@ -46442,8 +46441,7 @@ const CATALOGUE = [
         match: { entra: [50196], status: [429] },
         meaning: 'Entra ID throttled the token requests (too many identical requests in a short time).',
         fix: ['Wait a minute and run the step again; avoid many parallel jobs requesting tokens for the same app.'],
-        docs: ENTRA_CODES,
-        transient: true
+        docs: ENTRA_CODES
     },
     // ── Exchange Online SMTP ─────────────────────────────────────────────────────────────
     {
@@ -46494,16 +46492,14 @@ const CATALOGUE = [
         match: { smtp: { enhanced: ['4.3.2'] } },
         meaning: 'Too many concurrent connections to mailbox {mailbox} (Exchange Online allows 3).',
         fix: ['Limit parallel jobs that send from this mailbox (a concurrency group), or use one mailbox per workflow.'],
-        docs: LIMITS,
-        transient: true
+        docs: LIMITS
     },
     {
         id: '554 5.2.2 SubmissionQuotaExceeded',
         match: { smtp: { enhanced: ['5.2.2', '5.1.90'], text: /SubmissionQuotaExceeded/i } },
         meaning: 'Mailbox {mailbox} reached a sending limit: 30 messages a minute or 10,000 recipients a day.',
         fix: ['Send fewer messages (e.g. one summary instead of one per job), spread them out, or use another mailbox.'],
-        docs: LIMITS,
-        transient: true
+        docs: LIMITS
     },
     {
         id: '421 4.7.66',
@@ -46521,8 +46517,7 @@ const CATALOGUE = [
         fix: [
             'Run the step again later; if it persists, check Microsoft 365 admin center → Health → Service health and message center.'
         ],
-        docs: NDR,
-        transient: true
+        docs: NDR
     },
     {
         id: '550 5.1.8',
@@ -46573,8 +46568,7 @@ const CATALOGUE = [
         fix: [
             "Check 'smtp-host' / 'authority-host' and the runner's DNS (self-hosted runners behind a proxy may resolve only internal names)."
         ],
-        docs: 'https://docs.github.com/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-requirements',
-        transient: true
+        docs: 'https://docs.github.com/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-requirements'
     },
     {
         id: 'ECONNREFUSED',
@@ -46583,8 +46577,7 @@ const CATALOGUE = [
         fix: [
             'Check the host and port; on self-hosted runners, allow outbound TCP {smtpPort} to {smtpHost} and 443 to {authorityHost} in the firewall.'
         ],
-        docs: SMTP_AUTH_ENABLE,
-        transient: true
+        docs: SMTP_AUTH_ENABLE
     },
     {
         id: 'ETIMEDOUT',
@@ -46594,8 +46587,7 @@ const CATALOGUE = [
             'Outbound port {smtpPort} is often blocked on self-hosted and corporate networks: allow TCP {smtpPort} to {smtpHost} and 443 to {authorityHost}, or run the job on a GitHub-hosted runner.',
             "Behind an HTTP proxy, set HTTPS_PROXY for the token request and 'smtp-proxy' for the SMTP connection."
         ],
-        docs: SMTP_AUTH_ENABLE,
-        transient: true
+        docs: SMTP_AUTH_ENABLE
     },
     {
         id: 'TLS certificate',
@@ -46890,7 +46882,6 @@ function formatDiagnosis(d) {
 
 ;// CONCATENATED MODULE: ./src/retry.ts
 
-const CERTIFICATE = /CERT|UNABLE_TO_|SELF_SIGNED|ALTNAME|self[- ]signed|unable to verify|certificate/i;
 const TRANSIENT_NETWORK = [
     'ECONNRESET',
     'ECONNREFUSED',
@@ -46910,12 +46901,14 @@ function retryDecision(err, state) {
     const f = failureFromError(err);
     if (f.source === 'input')
         return { retry: false, reason: 'invalid input' };
+    // Certificate errors are recognised once, by the diagnosis catalogue.
+    const untrusted = diagnose(f, {}).entry?.id === 'TLS certificate';
     if (f.source === 'unknown')
         return { retry: false, reason: f.message };
     if (f.source === 'entra') {
         if (f.errorCode === 'network_error') {
             const cause = f.networkCause ?? '';
-            if (CERTIFICATE.test(cause))
+            if (untrusted)
                 return { retry: false, reason: `certificate error: ${cause}` };
             if (/ENOTFOUND/.test(cause))
                 return { retry: false, reason: `host not found: ${cause}` };
@@ -46933,7 +46926,7 @@ function retryDecision(err, state) {
     }
     // SMTP and transport
     const code = f.originalCode ?? f.code;
-    if (CERTIFICATE.test(`${f.originalCode ?? ''} ${f.message}`)) {
+    if (untrusted) {
         return { retry: false, reason: 'TLS certificate not trusted' };
     }
     if (f.code === 'ETLS')
@@ -47173,8 +47166,6 @@ const DEFAULT_PARTIALS = {
 };
 /** The frame of the HTML part rendered from a Markdown body (`markdown: true`). */
 const MARKDOWN_FRAME = load('markdown.html.liquid', __nccwpck_require__.ab + "markdown.html.liquid", 'body');
-/** The generic default message (kept for callers of the earlier single default). */
-const DEFAULT_TEMPLATES = (/* unused pure expression or super */ null && (generic));
 
 ;// CONCATENATED MODULE: ./src/render.ts
 
@@ -48163,10 +48154,7 @@ function parseCertificate(pem, password, derivedSecrets) {
 
 ;// CONCATENATED MODULE: ./src/summary.ts
 
-/** Escapes text for the job summary's HTML. */
-function summary_escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+
 /** "Name <address>" or "address". */
 function formatMailbox(m) {
     return m.name ? `${m.name} <${m.address}>` : m.address;
@@ -48189,11 +48177,11 @@ function messageFacts(settings, message) {
     return rows;
 }
 function table(rows) {
-    const body = rows.map(([k, v]) => `<tr><th align="left">${summary_escapeHtml(k)}</th><td>${summary_escapeHtml(v)}</td></tr>`);
+    const body = rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`);
     return `<table>${body.join('')}</table>`;
 }
 function preview(message) {
-    return `<details><summary>Message text</summary>\n\n<pre>${summary_escapeHtml(message.text)}</pre>\n\n</details>`;
+    return `<details><summary>Message text</summary>\n\n<pre>${escapeHtml(message.text)}</pre>\n\n</details>`;
 }
 /** Writes the job summary of a delivered message. */
 async function writeDeliverySummary(settings, message, delivery) {

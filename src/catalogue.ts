@@ -26,8 +26,6 @@ export interface CatalogueEntry {
   fix: string[]
   /** Where Microsoft (or Node.js) documents it. */
   docs: string
-  /** Whether trying again later can succeed without anyone changing anything. */
-  transient?: boolean
 }
 
 const ENTRA_CODES = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes'
@@ -145,8 +143,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       "Check the runner's clock (self-hosted runners: enable NTP).",
       'With OIDC federation, the GitHub token lives a few minutes: run the step again.'
     ],
-    docs: ENTRA_CODES,
-    transient: true
+    docs: ENTRA_CODES
   },
   {
     id: 'AADSTS70021',
@@ -178,8 +175,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     match: { entra: [50196], status: [429] },
     meaning: 'Entra ID throttled the token requests (too many identical requests in a short time).',
     fix: ['Wait a minute and run the step again; avoid many parallel jobs requesting tokens for the same app.'],
-    docs: ENTRA_CODES,
-    transient: true
+    docs: ENTRA_CODES
   },
   // ── Exchange Online SMTP ─────────────────────────────────────────────────────────────
   {
@@ -231,16 +227,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     match: { smtp: { enhanced: ['4.3.2'] } },
     meaning: 'Too many concurrent connections to mailbox {mailbox} (Exchange Online allows 3).',
     fix: ['Limit parallel jobs that send from this mailbox (a concurrency group), or use one mailbox per workflow.'],
-    docs: LIMITS,
-    transient: true
+    docs: LIMITS
   },
   {
     id: '554 5.2.2 SubmissionQuotaExceeded',
     match: { smtp: { enhanced: ['5.2.2', '5.1.90'], text: /SubmissionQuotaExceeded/i } },
     meaning: 'Mailbox {mailbox} reached a sending limit: 30 messages a minute or 10,000 recipients a day.',
     fix: ['Send fewer messages (e.g. one summary instead of one per job), spread them out, or use another mailbox.'],
-    docs: LIMITS,
-    transient: true
+    docs: LIMITS
   },
   {
     id: '421 4.7.66',
@@ -258,8 +252,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: [
       'Run the step again later; if it persists, check Microsoft 365 admin center → Health → Service health and message center.'
     ],
-    docs: NDR,
-    transient: true
+    docs: NDR
   },
   {
     id: '550 5.1.8',
@@ -310,8 +303,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: [
       "Check 'smtp-host' / 'authority-host' and the runner's DNS (self-hosted runners behind a proxy may resolve only internal names)."
     ],
-    docs: 'https://docs.github.com/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-requirements',
-    transient: true
+    docs: 'https://docs.github.com/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-requirements'
   },
   {
     id: 'ECONNREFUSED',
@@ -320,8 +312,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: [
       'Check the host and port; on self-hosted runners, allow outbound TCP {smtpPort} to {smtpHost} and 443 to {authorityHost} in the firewall.'
     ],
-    docs: SMTP_AUTH_ENABLE,
-    transient: true
+    docs: SMTP_AUTH_ENABLE
   },
   {
     id: 'ETIMEDOUT',
@@ -331,8 +322,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Outbound port {smtpPort} is often blocked on self-hosted and corporate networks: allow TCP {smtpPort} to {smtpHost} and 443 to {authorityHost}, or run the job on a GitHub-hosted runner.',
       "Behind an HTTP proxy, set HTTPS_PROXY for the token request and 'smtp-proxy' for the SMTP connection."
     ],
-    docs: SMTP_AUTH_ENABLE,
-    transient: true
+    docs: SMTP_AUTH_ENABLE
   },
   {
     id: 'TLS certificate',

@@ -1,4 +1,4 @@
-import { failureFromError, enhancedCode, type Failure } from './diagnose.js'
+import { diagnose, enhancedCode, failureFromError, type Failure } from './diagnose.js'
 
 /** Whether and how to try a failed delivery again. */
 export interface RetryDecision {
@@ -18,7 +18,6 @@ export interface RetryState {
   renewed: boolean
 }
 
-const CERTIFICATE = /CERT|UNABLE_TO_|SELF_SIGNED|ALTNAME|self[- ]signed|unable to verify|certificate/i
 const TRANSIENT_NETWORK = [
   'ECONNRESET',
   'ECONNREFUSED',
@@ -38,12 +37,14 @@ const TRANSIENT_NETWORK = [
 export function retryDecision(err: unknown, state: RetryState): RetryDecision {
   const f: Failure = failureFromError(err)
   if (f.source === 'input') return { retry: false, reason: 'invalid input' }
+  // Certificate errors are recognised once, by the diagnosis catalogue.
+  const untrusted = diagnose(f, {}).entry?.id === 'TLS certificate'
   if (f.source === 'unknown') return { retry: false, reason: f.message }
 
   if (f.source === 'entra') {
     if (f.errorCode === 'network_error') {
       const cause = f.networkCause ?? ''
-      if (CERTIFICATE.test(cause)) return { retry: false, reason: `certificate error: ${cause}` }
+      if (untrusted) return { retry: false, reason: `certificate error: ${cause}` }
       if (/ENOTFOUND/.test(cause)) return { retry: false, reason: `host not found: ${cause}` }
       return { retry: true, reason: `token endpoint unreachable: ${cause || 'network error'}` }
     }
@@ -60,7 +61,7 @@ export function retryDecision(err: unknown, state: RetryState): RetryDecision {
 
   // SMTP and transport
   const code = f.originalCode ?? f.code
-  if (CERTIFICATE.test(`${f.originalCode ?? ''} ${f.message}`)) {
+  if (untrusted) {
     return { retry: false, reason: 'TLS certificate not trusted' }
   }
   if (f.code === 'ETLS') return { retry: false, reason: 'TLS could not be established' }

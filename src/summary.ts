@@ -1,12 +1,7 @@
 import * as core from '@actions/core'
 import type { Delivery } from './mail.js'
-import type { RenderedMessage } from './render.js'
+import { escapeHtml, type RenderedMessage } from './render.js'
 import type { Mailbox, Settings } from './settings.js'
-
-/** Escapes text for the job summary's HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
 
 /** "Name <address>" or "address". */
 export function formatMailbox(m: Mailbox): string {

@@ -104,6 +104,3 @@ export const MARKDOWN_FRAME: TemplateSource = load(
   new URL('../templates/markdown.html.liquid', import.meta.url),
   'body'
 )
-
-/** The generic default message (kept for callers of the earlier single default). */
-export const DEFAULT_TEMPLATES = generic

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { escapeHtml } from '../../src/render.js'
 import { cleanupRunnerTemp, failedMessage, maskedValues } from '../support/runner.js'
 import { EXO_REPLIES } from '../support/smtp-server.js'
 import pushEvent from '../fixtures/events/push.json' with { type: 'json' }
@@ -250,10 +251,6 @@ describe('dry run', () => {
     expect(result.outputs['message-id']).toBe('')
   })
 })
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
 
 async function startWorldWithoutStartTls(): Promise<World> {
   return startWorld({ hideSTARTTLS: true })
