@@ -69,6 +69,10 @@ export interface DelayProxy {
 export async function startDelayProxy(targetPort: number, delayMs: number): Promise<DelayProxy> {
   const sockets = new Set<net.Socket>()
   const track = (socket: net.Socket): void => {
+    // A network hop forwards each segment as it comes: Nagle's algorithm in the forwarder would
+    // hold a small write back until the far end acknowledged the previous one (40 ms of delayed
+    // ACK on Linux), a delay no real path adds and that falls only on senders writing twice.
+    socket.setNoDelay(true)
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
     socket.on('error', () => socket.destroy())
