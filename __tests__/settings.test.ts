@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
 import { CLOUDS } from '../src/clouds.js'
 import { InputError } from '../src/errors.js'
-import { parseSettings, secretFragments, type RawInputs } from '../src/settings.js'
+import { inputVariable, parseSettings, readSettings, secretFragments, type RawInputs } from '../src/settings.js'
 import { createClientCertificate } from './support/certs.js'
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'settings-'))
@@ -20,7 +21,7 @@ const base: RawInputs = {
 }
 
 function parse(overrides: RawInputs) {
-  return parseSettings({ ...base, ...overrides }, { workspace }).settings
+  return parseSettings({ ...base, ...overrides }, { workspace, parseYaml }).settings
 }
 
 function inputError(overrides: RawInputs): InputError {
@@ -145,7 +146,7 @@ describe('certificate credentials', () => {
     const other = createClientCertificate({ commonName: 'intermediate' })
     const { settings, derivedSecrets } = parseSettings(
       { ...base, 'client-secret': '', 'client-certificate': `${other.certPem}\n${cert.keyPem}\n${cert.certPem}` },
-      { workspace }
+      { workspace, parseYaml }
     )
     const credential = settings.credential
     if (credential.kind !== 'certificate') throw new Error('expected a certificate credential')
@@ -165,7 +166,7 @@ describe('certificate credentials', () => {
         'client-certificate': cert.combinedPem,
         'client-certificate-password': 'pa55word'
       },
-      { workspace }
+      { workspace, parseYaml }
     )
     expect(settings.credential.kind).toBe('certificate')
   })
@@ -203,7 +204,9 @@ describe('certificate credentials', () => {
       "Input 'client-certificate-password': the private key could not be decrypted"
     ]
   ])('rejects %s', (_name, overrides, message) => {
-    expect(() => parseSettings({ ...base, 'client-secret': '', ...overrides() }, { workspace })).toThrow(message)
+    expect(() => parseSettings({ ...base, 'client-secret': '', ...overrides() }, { workspace, parseYaml })).toThrow(
+      message
+    )
   })
 })
 
@@ -263,8 +266,56 @@ describe('message options', () => {
   it('masks the password of an smtp-proxy URL', () => {
     const { derivedSecrets } = parseSettings(
       { ...base, 'smtp-proxy': 'http://user:pr%40xy-pass@proxy:3128' },
-      { workspace }
+      { workspace, parseYaml }
     )
     expect(derivedSecrets).toContain('pr@xy-pass')
+  })
+})
+
+describe('readSettings', () => {
+  /** The environment the runner gives a step with these inputs. */
+  function runnerEnv(inputs: RawInputs): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { GITHUB_WORKSPACE: workspace }
+    for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
+    return env
+  }
+
+  it('reads the inputs from INPUT_<NAME> variables, trimmed, as the runner passes them', async () => {
+    expect(inputVariable('client-secret')).toBe('INPUT_CLIENT-SECRET')
+    const reading = await readSettings(
+      runnerEnv({ ...base, to: '  dev@contoso.com \n', body: 'file://body.liquid', vars: 'team: mail' })
+    )
+    expect(reading.error).toBeUndefined()
+    expect(reading.settings?.to).toEqual([{ name: '', address: 'dev@contoso.com' }])
+    expect(reading.settings?.body?.text).toBe('Hello {{ github.actor }}')
+    expect(reading.settings?.vars).toEqual({ team: 'mail' })
+    expect(reading.secrets).toEqual(['secret-value'])
+  })
+
+  /** The inputs of a certificate credential with an encrypted key. */
+  const key = createClientCertificate({ password: 'pw' })
+  const certificateInputs: RawInputs = {
+    ...base,
+    'client-secret': '',
+    'client-certificate': key.combinedPem,
+    'client-certificate-password': 'pw'
+  }
+
+  it('still names every secret to mask when the inputs are invalid', async () => {
+    const reading = await readSettings(
+      runnerEnv({ ...certificateInputs, 'github-token': 'ghs_example', 'smtp-port': 'twenty-five' })
+    )
+    expect(reading.settings).toBeUndefined()
+    expect(reading.error).toBeInstanceOf(InputError)
+    expect(String(reading.error)).toContain("Input 'smtp-port'")
+    expect(reading.secrets).toEqual(expect.arrayContaining(['pw', 'ghs_example', ...secretFragments(key.combinedPem)]))
+  })
+
+  it('masks secrets derived while parsing, such as the decrypted key', async () => {
+    const reading = await readSettings(runnerEnv(certificateInputs))
+    const credential = reading.settings?.credential
+    expect(credential?.kind).toBe('certificate')
+    const decrypted = credential?.kind === 'certificate' ? credential.privateKeyPem : ''
+    expect(reading.secrets).toEqual(expect.arrayContaining(secretFragments(decrypted)))
   })
 })

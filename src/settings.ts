@@ -1,9 +1,7 @@
-import * as core from '@actions/core'
 import { X509Certificate, createPrivateKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import addressparser from 'nodemailer/lib/addressparser'
-import { parse as parseYaml } from 'yaml'
 import { CLOUDS, CLOUD_NAMES, isCloudName, type CloudName } from './clouds.js'
 import { InputError } from './errors.js'
 
@@ -58,6 +56,11 @@ export interface Mailbox {
   name: string
   /** The bare address (local@domain). */
   address: string
+}
+
+/** "Name <address>" or "address". */
+export function formatMailbox(m: Mailbox): string {
+  return m.name ? `${m.name} <${m.address}>` : m.address
 }
 
 /** A client secret of the app registration. */
@@ -191,19 +194,34 @@ export const SECRET_INPUTS: readonly InputName[] = [
   'github-token'
 ]
 
-/** Reads every input once, masks every secret, and returns validated settings. */
-export function getSettings(): Settings {
+/** What reading the inputs gave: every value to mask, and the settings or why there are none. */
+export type InputReading =
+  | { settings: Settings; secrets: string[]; error?: undefined }
+  | { settings?: undefined; secrets: string[]; error: unknown }
+
+/** The variable the runner passes an input in: `INPUT_<NAME>`, upper-cased, spaces as `_` (as core.getInput reads it). */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+/**
+ * Reads every input once and validates it. Nothing is printed here and @actions/core is not
+ * needed: the caller masks `secrets` (every secret input, line by line, and every secret
+ * derived while parsing) before it prints anything, whether or not the inputs were valid.
+ */
+export async function readSettings(env: NodeJS.ProcessEnv = process.env): Promise<InputReading> {
   const raw: RawInputs = {}
-  for (const name of INPUT_NAMES) {
-    raw[name] = core.getInput(name)
+  for (const name of INPUT_NAMES) raw[name] = (env[inputVariable(name)] ?? '').trim()
+  const secrets = SECRET_INPUTS.flatMap((name) => secretFragments(raw[name] ?? ''))
+  try {
+    // The YAML parser loads only for the inputs written in YAML.
+    const parseYaml = raw.vars || raw.headers ? (await import('yaml')).parse : undefined
+    const workspace = env.GITHUB_WORKSPACE || process.cwd()
+    const { settings, derivedSecrets } = parseSettings(raw, { workspace, ...(parseYaml ? { parseYaml } : {}) })
+    return { settings, secrets: [...secrets, ...derivedSecrets.flatMap(secretFragments)] }
+  } catch (error) {
+    return { error, secrets }
   }
-  for (const name of SECRET_INPUTS) {
-    for (const value of secretFragments(raw[name] ?? '')) core.setSecret(value)
-  }
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-  const { settings, derivedSecrets } = parseSettings(raw, { workspace })
-  for (const value of derivedSecrets.flatMap(secretFragments)) core.setSecret(value)
-  return settings
 }
 
 /**
@@ -225,6 +243,8 @@ export function secretFragments(value: string): string[] {
 export interface ParseOptions {
   /** Directory that file:// templates are relative to. */
   workspace: string
+  /** Parses YAML (and JSON) text; needed only when `vars` or `headers` is given. */
+  parseYaml?: (text: string) => unknown
 }
 
 /** Validates raw inputs into settings. Pure apart from reading file:// templates. */
@@ -311,12 +331,12 @@ export function parseSettings(raw: RawInputs, options: ParseOptions): ParsedSett
     body: template(raw, 'body', options),
     htmlBody: template(raw, 'html-body', options),
     markdown: parseBoolean(get('markdown'), 'markdown', false),
-    vars: parseVars(raw.vars ?? ''),
+    vars: parseVars(raw.vars ?? '', options.parseYaml),
     attachments: splitList(raw.attachments ?? ''),
     maxAttachmentBytes: parseSize(get('max-attachment-size') || '25MB', 'max-attachment-size'),
     priority,
     ...(inReplyTo ? { inReplyTo: inReplyTo.startsWith('<') ? inReplyTo : `<${inReplyTo}>` } : {}),
-    headers: parseHeaders(raw.headers ?? ''),
+    headers: parseHeaders(raw.headers ?? '', options.parseYaml),
     ...(get('thread-key') ? { threadKey: { input: 'thread-key' as const, text: get('thread-key') } } : {}),
     jobStatus: get('job-status').toLowerCase(),
     githubToken: get('github-token'),
@@ -346,7 +366,8 @@ export function parseSize(value: string, input: InputName): number {
   return Math.round(Number(m[1]) * factor)
 }
 
-function parseDocument(value: string, input: InputName): unknown {
+function parseDocument(value: string, input: InputName, parseYaml: ParseOptions['parseYaml']): unknown {
+  if (!parseYaml) throw new Error(`No YAML parser was given to read '${input}'.`)
   try {
     return parseYaml(value)
   } catch (err) {
@@ -355,9 +376,9 @@ function parseDocument(value: string, input: InputName): unknown {
 }
 
 /** The `vars` input: a YAML or JSON mapping. */
-export function parseVars(value: string): Record<string, unknown> {
+export function parseVars(value: string, parseYaml: ParseOptions['parseYaml']): Record<string, unknown> {
   if (!value.trim()) return {}
-  const doc = parseDocument(value, 'vars')
+  const doc = parseDocument(value, 'vars', parseYaml)
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new InputError('vars', 'must be a mapping of names to values (YAML or JSON object).')
   }
@@ -392,9 +413,9 @@ const RESERVED_HEADERS = new Set([
 ])
 
 /** The `headers` input: a YAML or JSON map of extra header names to single-line values. */
-export function parseHeaders(value: string): Record<string, string> {
+export function parseHeaders(value: string, parseYaml: ParseOptions['parseYaml']): Record<string, string> {
   if (!value.trim()) return {}
-  const doc = parseDocument(value, 'headers')
+  const doc = parseDocument(value, 'headers', parseYaml)
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new InputError('headers', 'must be a map of header names to values, e.g. {"X-Build": "42"}.')
   }

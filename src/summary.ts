@@ -1,12 +1,7 @@
 import * as core from '@actions/core'
 import type { Delivery } from './mail.js'
 import { escapeHtml, type RenderedMessage } from './render.js'
-import type { Mailbox, Settings } from './settings.js'
-
-/** "Name <address>" or "address". */
-export function formatMailbox(m: Mailbox): string {
-  return m.name ? `${m.name} <${m.address}>` : m.address
-}
+import { formatMailbox, type Settings } from './settings.js'
 
 /** The rows describing a message, shared by the log and the summary; Bcc shows only a count. */
 export function messageFacts(settings: Settings, message: RenderedMessage): [string, string][] {
