@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { TokenError } from './errors.js'
-import { SmtpSession, type ComposedMessage, type Delivery, type SmtpTimeouts } from './mail.js'
+import type { ComposedMessage } from './compose.js'
+import { SmtpSession, type Delivery, type SmtpTimeouts } from './mail.js'
 import { backoffMs, retryDecision } from './retry.js'
 import type { Settings } from './settings.js'
 

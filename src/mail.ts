@@ -1,13 +1,9 @@
-import { createHash } from 'node:crypto'
-import { isIP, type Socket } from 'node:net'
-import type { SendMailOptions } from 'nodemailer'
-import MailComposer from 'nodemailer/lib/mail-composer'
+import net, { isIP, type Socket } from 'node:net'
 import type { ExternalLogger } from 'nodemailer/lib/shared'
 import SMTPConnection, { type SMTPConnectionSendInfo } from 'nodemailer/lib/smtp-connection'
 import httpProxyClient from 'nodemailer/lib/smtp-connection/http-proxy-client'
-import XOAuth2 from 'nodemailer/lib/xoauth2'
-import type { RenderedMessage } from './render.js'
-import type { Mailbox, Settings } from './settings.js'
+import type { ComposedMessage } from './compose.js'
+import type { Settings } from './settings.js'
 
 /** What the server said about one delivery. */
 export interface Delivery {
@@ -40,112 +36,6 @@ export interface SmtpTimeouts {
   socket: number
 }
 
-/** A message composed into MIME, ready for the envelope and the DATA command. */
-export interface ComposedMessage {
-  /** Envelope sender and every recipient (Bcc included). */
-  envelope: { from: string; to: string[] }
-  /** The Message-ID header value. */
-  messageId: string
-  /** The RFC 5322 message (Bcc is not among its headers), built once and sent as is by every attempt. */
-  raw: Buffer
-}
-
-/** Formats a mailbox as nodemailer takes it. */
-function mailbox(m: Mailbox): { name: string; address: string } | string {
-  return m.name ? { name: m.name, address: m.address } : m.address
-}
-
-/** Message options beyond the addresses and the rendered parts. */
-export interface MessageExtras {
-  /** Files to attach. */
-  attachments: { path: string; filename: string }[]
-  /** The rendered thread key, if any. */
-  threadKey?: string
-  /** Repository, so that equal keys of different repositories never thread together. */
-  repository: string
-}
-
-/** Threading headers for a key: a stable root Message-ID every message refers to, and Outlook's topic/index. */
-export function threadHeaders(
-  key: string,
-  repository: string,
-  domain: string
-): {
-  root: string
-  topic: string
-  index: string
-} {
-  const digest = createHash('sha256').update(`${repository}\n${key}`).digest()
-  return {
-    root: `<thread.${digest.subarray(0, 16).toString('hex')}@${domain}>`,
-    topic: key,
-    // Outlook's Thread-Index: 22 bytes (a 6-byte time part and a 16-byte GUID), the same for every message of the thread
-    index: digest.subarray(0, 22).toString('base64')
-  }
-}
-
-/** The nodemailer message options: Bcc goes to the envelope only. */
-export function buildMailOptions(
-  settings: Settings,
-  message: RenderedMessage,
-  extras?: MessageExtras
-): SendMailOptions {
-  const options: SendMailOptions = {
-    from: mailbox(settings.from),
-    to: settings.to.map(mailbox),
-    cc: settings.cc.map(mailbox),
-    bcc: settings.bcc.map(mailbox),
-    subject: message.subject,
-    text: message.text
-  }
-  if (settings.replyTo.length > 0) options.replyTo = settings.replyTo.map(mailbox)
-  if (message.html !== undefined) options.html = message.html
-  const headers: Record<string, string> = { ...settings.headers }
-  // what nodemailer's Mailer writes for `priority` (MailComposer alone does not)
-  if (settings.priority === 'high') {
-    Object.assign(headers, { 'X-Priority': '1 (Highest)', 'X-MSMail-Priority': 'High', Importance: 'High' })
-  } else if (settings.priority === 'low') {
-    Object.assign(headers, { 'X-Priority': '5 (Lowest)', 'X-MSMail-Priority': 'Low', Importance: 'Low' })
-  }
-  const references: string[] = []
-  if (settings.inReplyTo) {
-    options.inReplyTo = settings.inReplyTo
-    references.push(settings.inReplyTo)
-  }
-  if (extras?.threadKey) {
-    const domain = settings.from.address.split('@')[1] ?? 'localhost'
-    const thread = threadHeaders(extras.threadKey, extras.repository, domain)
-    if (!options.inReplyTo) options.inReplyTo = thread.root
-    references.unshift(thread.root)
-    headers['Thread-Topic'] = thread.topic
-    headers['Thread-Index'] = thread.index
-  }
-  if (references.length) options.references = references
-  if (Object.keys(headers).length) options.headers = headers
-  if (extras?.attachments.length) {
-    options.attachments = extras.attachments.map((a) => ({ filename: a.filename, path: a.path }))
-  }
-  return options
-}
-
-/** Composes the MIME message with nodemailer's MailComposer. */
-export async function composeMessage(
-  settings: Settings,
-  message: RenderedMessage,
-  extras?: MessageExtras
-): Promise<ComposedMessage> {
-  const mime = new MailComposer(buildMailOptions(settings, message, extras)).compile()
-  const envelope = mime.getEnvelope()
-  const raw = await new Promise<Buffer>((resolve, reject) =>
-    mime.build((err, data) => (err ? reject(err) : resolve(data as Buffer)))
-  )
-  return {
-    envelope: { from: String(envelope.from || settings.from.address), to: envelope.to.map(String) },
-    messageId: mime.messageId(),
-    raw
-  }
-}
-
 /**
  * One SMTP session with nodemailer's SMTPConnection, driven step by step so that the slow
  * parts overlap: `open` connects, reads the greeting, says EHLO and upgrades with STARTTLS
@@ -154,7 +44,15 @@ export async function composeMessage(
 export class SmtpSession {
   /** Resolves once the session is encrypted and ready to authenticate. */
   readonly ready: Promise<void>
+  /**
+   * Resolves once the TCP connection attempt has left the process (the host name is resolved)
+   * or has failed; with `smtp-proxy`, at once. Work that keeps the CPU busy for a while, such as
+   * loading modules, waits for it: until then it would hold back the connect itself.
+   */
+  readonly dialing: Promise<void>
   private connection: SMTPConnection | undefined
+  /** The TCP connection while it is being made, before nodemailer takes it over. */
+  private socket: Socket | undefined
   private closed = false
 
   private constructor(
@@ -162,7 +60,9 @@ export class SmtpSession {
     private readonly timeouts: SmtpTimeouts,
     private readonly log: MailLog
   ) {
-    this.ready = this.connect()
+    let dialed: () => void = () => undefined
+    this.dialing = new Promise<void>((resolve) => (dialed = resolve))
+    this.ready = this.connect(dialed)
     this.ready.catch(() => undefined) // awaited by login(); never an unhandled rejection
   }
 
@@ -171,9 +71,19 @@ export class SmtpSession {
     return new SmtpSession(settings, timeouts, log)
   }
 
-  private async connect(): Promise<void> {
+  private async connect(dialed: () => void): Promise<void> {
     const s = this.settings
-    const socket = s.smtpProxy ? await this.proxySocket(s.smtpProxy) : undefined
+    let socket: Socket
+    if (s.smtpProxy) {
+      dialed()
+      socket = await this.proxySocket(s.smtpProxy)
+    } else {
+      socket = await this.directSocket(dialed)
+    }
+    if (this.closed) {
+      socket.destroy()
+      throw Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' })
+    }
     const connection = new SMTPConnection({
       host: s.smtpHost,
       port: s.smtpPort,
@@ -185,12 +95,13 @@ export class SmtpSession {
       connectionTimeout: this.timeouts.connection,
       greetingTimeout: this.timeouts.greeting,
       socketTimeout: this.timeouts.socket,
-      dnsTimeout: this.timeouts.connection,
       logger: smtpLogger(this.log),
       debug: true,
-      ...(socket ? { connection: socket } : {})
+      // connected already (implicit TLS is started on it by nodemailer)
+      connection: socket
     })
     this.connection = connection
+    this.socket = undefined
     // Errors while no step is waiting would otherwise crash the process; steps see them too.
     connection.on('error', (err: Error) => this.log.debug(`smtp error: ${err.message}`))
     await this.step<void>((done) => connection.connect(() => done(null)))
@@ -200,6 +111,46 @@ export class SmtpSession {
         command: 'STARTTLS'
       })
     }
+  }
+
+  /**
+   * The TCP connection to the SMTP host, started at once. Node resolves the name as every other
+   * client on the runner does (/etc/hosts included) and tries each address, IPv6 and IPv4 in
+   * turn. `dialed` is called as the first attempt leaves, or when the lookup fails.
+   */
+  private directSocket(dialed: () => void): Promise<Socket> {
+    const { smtpHost: host, smtpPort: port } = this.settings
+    return new Promise<Socket>((resolve, reject) => {
+      const socket = net.connect({ host, port, autoSelectFamily: true })
+      this.socket = socket
+      const timer = setTimeout(
+        () =>
+          socket.destroy(
+            Object.assign(new Error(`Connection timeout: no TCP connection to ${host}:${port}`), {
+              code: 'ETIMEDOUT',
+              command: 'CONN'
+            })
+          ),
+        this.timeouts.connection
+      )
+      const settle = (err?: Error): void => {
+        clearTimeout(timer)
+        dialed()
+        socket.removeListener('connect', onConnect)
+        socket.removeListener('error', onError)
+        socket.removeListener('close', onClose)
+        if (err) reject(err)
+        else resolve(socket)
+      }
+      const onConnect = (): void => settle()
+      const onError = (err: Error): void => settle(err)
+      const onClose = (): void =>
+        settle(Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' }))
+      socket.once('connectionAttempt', dialed)
+      socket.once('connect', onConnect)
+      socket.once('error', onError)
+      socket.once('close', onClose)
+    })
   }
 
   private proxySocket(proxy: string): Promise<Socket> {
@@ -249,6 +200,8 @@ export class SmtpSession {
   async login(getToken: TokenSupplier): Promise<void> {
     await this.ready
     const connection = this.connection as SMTPConnection
+    // loaded here, with the nodemailer modules only AUTH needs, not before the connection starts
+    const { default: XOAuth2 } = await import('nodemailer/lib/xoauth2')
     const oauth2 = new XOAuth2({
       user: this.settings.smtpUser,
       provisionCallback: (_user, renew, callback) => {
@@ -290,6 +243,7 @@ export class SmtpSession {
   /** Drops the connection at once, without QUIT (the step's deadline has passed). */
   abort(): void {
     this.closed = true
+    this.socket?.destroy()
     if (this.connection) this.connection.close()
     else
       this.ready.then(
@@ -304,7 +258,9 @@ export class SmtpSession {
     this.closed = true
     const connection = this.connection
     if (!connection) {
-      // still connecting: close as soon as the connection exists
+      // no TCP connection yet: nothing to say QUIT on
+      this.socket?.destroy()
+      // or still setting up the session: close as soon as it exists
       this.ready.then(
         () => this.connection?.quit(),
         () => this.connection?.close()

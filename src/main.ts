@@ -1,126 +1,159 @@
-import * as core from '@actions/core'
+import type * as Toolkit from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import type { Template } from 'liquidjs'
 import { resolveAttachments, formatBytes, type Attachment } from './attachments.js'
-import { buildContext, readEventPayload, type RunInfo, type TemplateContext } from './context.js'
-import { deliverWithRetries, startTokens } from './deliver.js'
-import { diagnose, failureFromError, formatDiagnosis, type DiagnosisContext } from './diagnose.js'
-import {
-  composeMessage,
-  SmtpSession,
-  type ComposedMessage,
-  type Delivery,
-  type MessageExtras,
-  type SmtpTimeouts
-} from './mail.js'
+import type { ComposedMessage, MessageExtras } from './compose.js'
+import type { RunInfo, TemplateContext } from './context.js'
+import type { DiagnosisContext } from './diagnose.js'
 import { PartialDeliveryError } from './errors.js'
-import {
-  compileTemplates,
-  compileText,
-  renderMessage,
-  renderText,
-  toSingleLine,
-  type CompiledTemplates,
-  type RenderedMessage
-} from './render.js'
-import { getSettings, type Settings } from './settings.js'
-import { formatMailbox, messageFacts, writeDeliverySummary, writeDryRunSummary } from './summary.js'
+import { SmtpSession, type Delivery, type SmtpTimeouts } from './mail.js'
+import type { CompiledTemplates, RenderedMessage } from './render.js'
+import { formatMailbox, readSettings, type Settings } from './settings.js'
 
 /** Output names, as declared in action.yml. */
 export const OUTPUT_NAMES = ['message-id', 'accepted', 'rejected', 'response', 'eml-path'] as const
 
-/** Runs the action: settings → (SMTP connection ∥ token ∥ render) → send → outputs and summary. */
+/** The runner's toolkit (@actions/core): masking, logging, outputs, the job summary, failing the step. */
+type Core = typeof Toolkit
+
+/** The message templates, compiled, with the module that renders them. */
+interface Templates {
+  /** render.ts (and Liquid), loaded. */
+  render: typeof import('./render.js')
+  /** The message templates. */
+  compiled: CompiledTemplates
+  /** The thread-key template, if any. */
+  threadKey?: Template[]
+}
+
+/** What is ready once every input has been checked: the first network step may follow. */
+interface Prepared {
+  /** The templates, when they had to be compiled before any network use (see prepare). */
+  templates?: Templates
+  /** The files to attach, found and measured. */
+  attachments: Attachment[]
+  /** The SMTP connection, already opening (none in a dry run). */
+  session?: SmtpSession
+}
+
+/**
+ * Runs the action: settings → (SMTP connection ∥ token ∥ render) → send → outputs and summary.
+ *
+ * Start-up is ordered for the shortest send. Every input is read and checked, and the SMTP
+ * connection opened, before anything else loads: @actions/core (whose HTTP stack takes some
+ * 40 ms to start), Liquid, MIME composition and the token client load while the server's
+ * greeting is on its way. Nothing is printed before that, and the first thing the toolkit does
+ * is mask every secret.
+ */
 export async function run(): Promise<void> {
   const startedAt = Date.now()
-  let settings: Settings | undefined
+  const reading = await readSettings()
+  const budgetMs = reading.settings?.timeoutMs ?? 0
+  const remaining = (): number => Math.max(1000, budgetMs - (Date.now() - startedAt))
+  const timeouts = (): SmtpTimeouts => ({
+    connection: Math.min(30_000, remaining()),
+    greeting: Math.min(30_000, remaining()),
+    socket: Math.min(60_000, remaining())
+  })
+  const smtpLog = deferredLog()
+  let prepared: Prepared | undefined
+  let problem: unknown = reading.error
+  if (reading.settings) {
+    try {
+      prepared = await prepare(reading.settings, timeouts(), smtpLog.write)
+    } catch (err) {
+      problem = err
+    }
+  }
+
+  // Loading the rest keeps the CPU busy for a while: not before the connection attempt has left.
+  await prepared?.session?.dialing
+  const core: Core = await import('@actions/core')
+  for (const secret of reading.secrets) core.setSecret(secret)
+  const settings = reading.settings
   let composed: ComposedMessage | undefined
   try {
-    // First of all: read the inputs and mask every secret, before anything is printed.
-    settings = getSettings()
+    if (settings) logSettings(core, settings)
+    if (!settings || !prepared) throw problem
     const current = settings
-    const smtpLog = (line: string): void => (current.debug ? core.info(line) : core.debug(line))
-    core.startGroup('Settings')
-    core.info(
-      `Cloud: ${current.cloud} · authority ${current.authorityHost} · SMTP ${current.smtpHost}:${current.smtpPort}`
-    )
-    core.info(`Credential: ${describeCredential(current)} · app ${current.clientId} · tenant ${current.tenantId}`)
-    core.debug(`Token scope: ${current.scope}; SMTP user: ${current.smtpUser}`)
-    core.endGroup()
-
-    // Every input problem is found before any network use.
-    const compiled = compileTemplates(current)
-    const threadKey = current.threadKey ? compileText(current.threadKey) : undefined
-    if (current.credential.kind === 'oidc' && !current.dryRun) requireIdTokenPermission()
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const attachments = await resolveAttachments(current.attachments, workspace, current.maxAttachmentBytes)
-    const event = readEventPayload(process.env)
+    const { attachments } = prepared
+    smtpLog.attach((line) => (current.debug ? core.info(line) : core.debug(line)))
+    // The token request starts first: besides the SMTP handshake under way, it is the other wait
+    // before AUTH. The message is rendered meanwhile, and the token is awaited only at AUTH.
+    const firstSession = prepared.session
+    const send = firstSession ? await import('./deliver.js') : undefined
+    const tokens = send?.startTokens(current, () => Math.min(30_000, remaining()))
+    if (tokens) {
+      core.info(
+        `Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`
+      )
+    }
     // What failed in this run (jobs, failed steps, annotations): read while everything else
     // starts, awaited just before rendering; it never blocks delivery.
-    const runInfo = wantsRunInfo(current) ? fetchRun(current, Math.min(5000, current.timeoutMs / 4)) : undefined
+    const runInfo = wantsRunInfo(current) ? fetchRun(core, current, Math.min(5000, current.timeoutMs / 4)) : undefined
+    const [report, { buildContext, readEventPayload }, { render, compiled, threadKey }] = await Promise.all([
+      import('./summary.js'),
+      import('./context.js'),
+      prepared.templates ?? compileTemplates(current)
+    ])
+    const event = readEventPayload(process.env)
     const extras = async (context: TemplateContext): Promise<MessageExtras> => ({
       attachments,
       repository: context.github.repository,
-      ...(threadKey ? { threadKey: toSingleLine(await renderText(threadKey, context, 'thread-key')) } : {})
+      ...(threadKey
+        ? { threadKey: render.toSingleLine(await render.renderText(threadKey, context, 'thread-key')) }
+        : {})
     })
-
     const contextWithRun = async (): Promise<TemplateContext> => {
       const run = runInfo ? await runInfo : undefined
       return buildContext(process.env, event, current.jobStatus, { vars: current.vars, ...(run ? { run } : {}) })
     }
+    const renderAndLog = (context: TemplateContext): Promise<RenderedMessage> =>
+      core.group('Render message', async () => {
+        const rendered = await render.renderMessage(compiled, context)
+        for (const [name, value] of report.messageFacts(current, rendered)) core.info(`${name}: ${value}`)
+        return rendered
+      })
 
-    if (current.dryRun) {
+    if (!firstSession || !send || !tokens) {
       const context = await contextWithRun()
-      const message = await renderAndLog(compiled, context, current)
+      const message = await renderAndLog(context)
       const dryExtras = await extras(context)
-      printDryRun(current, message, attachments, dryExtras.threadKey)
-      await writeDryRunSummary(current, message)
-      setOutputs({ messageId: '', accepted: [], rejected: [], response: 'dry run: nothing sent' })
+      printDryRun(core, current, message, attachments, dryExtras.threadKey)
+      await report.writeDryRunSummary(current, message)
+      setOutputs(core, { messageId: '', accepted: [], rejected: [], response: 'dry run: nothing sent' })
       return
     }
 
-    // The SMTP connection (greeting, EHLO, STARTTLS) and the token request start together;
-    // the message is rendered meanwhile, and the token is awaited only at AUTH.
-    const remaining = (): number => Math.max(1000, current.timeoutMs - (Date.now() - startedAt))
-    const timeouts = (): SmtpTimeouts => ({
-      connection: Math.min(30_000, remaining()),
-      greeting: Math.min(30_000, remaining()),
-      socket: Math.min(60_000, remaining())
-    })
-    core.info(
-      `Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`
-    )
-    const firstSession = SmtpSession.open(current, timeouts(), { debug: smtpLog })
-    try {
-      const tokens = startTokens(current, () => Math.min(30_000, remaining()))
-      const context = await contextWithRun()
-      const message = await renderAndLog(compiled, context, current)
-      composed = await composeMessage(current, message, await extras(context))
-      // At the deadline the delivery is aborted, not just abandoned: no attempt may start (or
-      // finish sending) after the step has reported its failure.
-      const deadline = new AbortController()
-      const plan = {
-        settings: current,
-        firstSession,
-        tokens,
-        message: composed,
-        timeouts,
-        remaining,
-        log: smtpLog,
-        signal: deadline.signal
-      }
-      const delivery = await core.group('Send', () => withDeadline(deliverWithRetries(plan), remaining(), deadline))
-      setOutputs(delivery)
-      await writeDeliverySummary(current, message, delivery)
-      core.info(`Delivered ${delivery.messageId} to ${delivery.accepted.join(', ')}: ${delivery.response}`)
-      if (delivery.rejected.length > 0) {
-        if (current.failOnRejected) throw new PartialDeliveryError(delivery)
-        core.warning(`Not delivered to: ${delivery.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`)
-      }
-    } finally {
-      firstSession.close()
+    const { composeMessage } = await import('./compose.js')
+    const context = await contextWithRun()
+    const message = await renderAndLog(context)
+    composed = await composeMessage(current, message, await extras(context))
+    // At the deadline the delivery is aborted, not just abandoned: no attempt may start (or
+    // finish sending) after the step has reported its failure.
+    const deadline = new AbortController()
+    const plan = {
+      settings: current,
+      firstSession,
+      tokens,
+      message: composed,
+      timeouts,
+      remaining,
+      log: smtpLog.write,
+      signal: deadline.signal
+    }
+    const delivery = await core.group('Send', () => withDeadline(send.deliverWithRetries(plan), remaining(), deadline))
+    setOutputs(core, delivery)
+    await report.writeDeliverySummary(current, message, delivery)
+    core.info(`Delivered ${delivery.messageId} to ${delivery.accepted.join(', ')}: ${delivery.response}`)
+    if (delivery.rejected.length > 0) {
+      if (current.failOnRejected) throw new PartialDeliveryError(delivery)
+      core.warning(`Not delivered to: ${delivery.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`)
     }
   } catch (err) {
+    const { diagnose, failureFromError, formatDiagnosis } = await import('./diagnose.js')
     let text = formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings)))
     if (composed && !(err instanceof PartialDeliveryError)) {
       const saved = await saveEml(composed).catch((e: unknown) => {
@@ -133,7 +166,63 @@ export async function run(): Promise<void> {
       }
     }
     core.setFailed(text)
+  } finally {
+    prepared?.session?.close()
   }
+}
+
+/**
+ * Every check that needs no network, in order, then the SMTP connection is opened (not in a
+ * dry run). Prints nothing: @actions/core is not loaded yet.
+ */
+async function prepare(settings: Settings, timeouts: SmtpTimeouts, smtpLog: (line: string) => void): Promise<Prepared> {
+  // A template with Liquid markup is compiled now, so that one that does not parse fails before
+  // any network use. Text without markup (the built-in messages, or text the workflow filled in
+  // with ${{ }} expressions) cannot fail: Liquid then loads once the connection is under way.
+  const templates = [settings.subject, settings.body, settings.htmlBody, settings.threadKey].some(
+    (t) => t && /\{[{%]/.test(t.text)
+  )
+    ? await compileTemplates(settings)
+    : undefined
+  if (settings.credential.kind === 'oidc' && !settings.dryRun) requireIdTokenPermission()
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  const attachments = await resolveAttachments(settings.attachments, workspace, settings.maxAttachmentBytes)
+  const session = settings.dryRun ? undefined : SmtpSession.open(settings, timeouts, { debug: smtpLog })
+  return { ...(templates ? { templates } : {}), attachments, ...(session ? { session } : {}) }
+}
+
+/** Compiles the message and thread-key templates; render.ts and Liquid load now. */
+async function compileTemplates(settings: Settings): Promise<Templates> {
+  const render = await import('./render.js')
+  const compiled = render.compileTemplates(settings)
+  const threadKey = settings.threadKey ? render.compileText(settings.threadKey) : undefined
+  return { render, compiled, ...(threadKey ? { threadKey } : {}) }
+}
+
+/** The SMTP log while @actions/core loads: lines wait, then go where `attach` says. */
+function deferredLog(): { write: (line: string) => void; attach: (sink: (line: string) => void) => void } {
+  const waiting: string[] = []
+  let sink: ((line: string) => void) | undefined
+  return {
+    write(line) {
+      if (sink) sink(line)
+      else waiting.push(line)
+    },
+    attach(to) {
+      sink = to
+      for (const line of waiting.splice(0)) to(line)
+    }
+  }
+}
+
+function logSettings(core: Core, settings: Settings): void {
+  core.startGroup('Settings')
+  core.info(
+    `Cloud: ${settings.cloud} · authority ${settings.authorityHost} · SMTP ${settings.smtpHost}:${settings.smtpPort}`
+  )
+  core.info(`Credential: ${describeCredential(settings)} · app ${settings.clientId} · tenant ${settings.tenantId}`)
+  core.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`)
+  core.endGroup()
 }
 
 /** The run's jobs are worth fetching: a failure or cancellation with the default message, or a template that uses `run.`. */
@@ -146,7 +235,7 @@ function wantsRunInfo(settings: Settings): boolean {
 }
 
 /** Reads the run's jobs and annotations (run-info.ts and Octokit load only now); never throws. */
-async function fetchRun(settings: Settings, timeoutMs: number): Promise<RunInfo | undefined> {
+async function fetchRun(core: Core, settings: Settings, timeoutMs: number): Promise<RunInfo | undefined> {
   const env = process.env
   try {
     const { fetchRunInfo } = await import('./run-info.js')
@@ -196,18 +285,6 @@ async function saveEml(message: ComposedMessage): Promise<string> {
   return file
 }
 
-async function renderAndLog(
-  compiled: CompiledTemplates,
-  context: TemplateContext,
-  settings: Settings
-): Promise<RenderedMessage> {
-  return core.group('Render message', async () => {
-    const rendered = await renderMessage(compiled, context)
-    for (const [name, value] of messageFacts(settings, rendered)) core.info(`${name}: ${value}`)
-    return rendered
-  })
-}
-
 /** Without `permissions: id-token: write` the runner gives no OIDC token: say exactly what to add. */
 function requireIdTokenPermission(): void {
   if (process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return
@@ -233,6 +310,7 @@ function describeCredential(settings: Settings): string {
 }
 
 function printDryRun(
+  core: Core,
   settings: Settings,
   message: RenderedMessage,
   attachments: Attachment[],
@@ -261,7 +339,7 @@ function printDryRun(
   core.info('Dry run: no token was requested and nothing was sent.')
 }
 
-function setOutputs(delivery: Delivery): void {
+function setOutputs(core: Core, delivery: Delivery): void {
   core.setOutput('message-id', delivery.messageId)
   core.setOutput('accepted', delivery.accepted.join(','))
   core.setOutput('rejected', delivery.rejected.map((r) => r.address).join(','))

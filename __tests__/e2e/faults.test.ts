@@ -4,6 +4,7 @@
  * no secret reaches the log, the summary or the outputs.
  */
 import { existsSync, readFileSync } from 'node:fs'
+import net from 'node:net'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { xoauth2Blob } from '../../src/deliver.js'
@@ -165,6 +166,20 @@ describe('time and trust', () => {
     } finally {
       await silent.close()
     }
+  })
+
+  it('nothing listening on the SMTP port: refused, tried again, and explained', async () => {
+    const closed = net.createServer()
+    await new Promise<void>((ok) => closed.listen(0, '127.0.0.1', ok))
+    const port = (closed.address() as net.AddressInfo).port
+    await new Promise<void>((ok) => closed.close(() => ok()))
+    const result = await world.run({ inputs: world.inputs({ 'smtp-port': String(port), 'max-attempts': '2' }) })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/Attempt 1 of 2 failed: .*ECONNREFUSED.*\. Retrying in \d+ ms\./)
+    const error = failedMessage(result)!
+    expect(error).toContain('Diagnosis (ECONNREFUSED)')
+    expect(error).toContain(`allow outbound TCP ${port} to localhost`)
+    world.expectNoSecrets(result)
   })
 
   it('retries stop at timeout-seconds: the process ends in time and starts no attempt after failing', async () => {

@@ -225,12 +225,16 @@ describe('bad inputs fail before any network use', () => {
     [{ cloud: 'azure-germany' }, "Input 'cloud': unknown cloud 'azure-germany'"],
     [{ 'tenant-id': '' }, "Input 'tenant-id': is required"],
     [{ subject: '{% if %}' }, "Input 'subject': the Liquid template does not parse"],
+    [{ 'html-body': '<p>{{ github.ref </p>' }, "Input 'html-body': the Liquid template does not parse"],
+    [{ 'thread-key': '{{ github.ref | no_such_filter }}' }, "Input 'thread-key': the Liquid template does not parse"],
     [{ body: 'file://missing.liquid' }, "Input 'body': template file 'missing.liquid' does not exist"]
   ])('%j', async (overrides, message) => {
     const result = await world.run({ inputs: world.inputs(overrides) })
     expect(result.code).toBe(1)
     expect(failedMessage(result)).toContain(message)
     expectNoNetwork()
+    // the secret is masked before anything is printed, valid inputs or not
+    expect(result.stdout.indexOf(`::add-mask::${SECRET_VALUE}`)).toBe(result.stdout.indexOf('::'))
   })
 })
 
