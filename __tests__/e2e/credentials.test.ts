@@ -6,15 +6,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createClientCertificate } from '../support/certs.js'
 import { startConnectProxy, type ConnectProxy } from '../support/proxies.js'
 import { cleanupRunnerTemp, failedMessage, maskedValues } from '../support/runner.js'
+import { startSmtpServer } from '../support/smtp-server.js'
 import { CERT_APP, FED_APP, FED_SUBJECT, MAILBOX, TENANT, startWorld, withoutMasks, type World } from './world.js'
 
 let world: World
 let proxy: ConnectProxy
+/** Port of an implicit-TLS SMTP server that smtp.example.test:465 reaches through the proxy, while one runs. */
+let implicitTlsPort: number | undefined
 
 beforeAll(async () => {
   world = await startWorld()
-  proxy = await startConnectProxy((host) => {
+  proxy = await startConnectProxy((host, port) => {
     if (host === 'login.example.test') return world.endpoint.port
+    if (host === 'smtp.example.test' && port === 465) return implicitTlsPort
     if (host === 'smtp.example.test') return world.smtp.port
     return undefined
   })
@@ -178,6 +182,27 @@ describe('proxies', () => {
     expect(result.code, result.log).toBe(0)
     expect(world.smtp.messages).toHaveLength(1)
     expect(proxy.connects.sort()).toEqual(['login.example.test:443', 'smtp.example.test:587'])
+  })
+
+  it('speaks implicit TLS on port 465, here through smtp-proxy', async () => {
+    const implicit = await startSmtpServer({
+      tls: { key: world.pki.serverKeyPem, cert: world.pki.serverCertPem },
+      implicitTls: true,
+      authorize: (user, token) => world.authorize(user, token)
+    })
+    implicitTlsPort = implicit.port
+    try {
+      const result = await world.run({
+        inputs: world.inputs({ 'smtp-host': 'smtp.example.test', 'smtp-port': '465', 'smtp-proxy': proxy.url })
+      })
+      expect(result.code, result.log).toBe(0)
+      expect(implicit.messages).toHaveLength(1)
+      expect(implicit.tlsVersion).toMatch(/^TLSv1\.[23]$/)
+      expect(proxy.connects).toEqual(['smtp.example.test:465'])
+    } finally {
+      implicitTlsPort = undefined
+      await implicit.close()
+    }
   })
 
   it('keeps the cause of a network failure of the token request', async () => {
