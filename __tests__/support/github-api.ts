@@ -17,8 +17,8 @@
  */
 import { readFileSync } from 'node:fs'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { listenOnLoopback } from './loopback.js'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/github-api/', import.meta.url))
 
@@ -190,7 +190,6 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
   let omitTotalCount = false
   const requests: RecordedApiRequest[] = []
   let faults: { route: ApiRoute; fault: ApiFault; times: number; checkRunId?: number }[] = []
-  const sockets = new Set<Socket>()
   let origin = ''
 
   const send = (
@@ -313,15 +312,8 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
       if (!res.headersSent) send(res, 500, { message: String(err) })
     })
   })
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const port = (server.address() as AddressInfo).port
+  const listening = await listenOnLoopback(server)
+  const port = listening.port
   origin = `http://127.0.0.1:${port}`
 
   return {
@@ -343,10 +335,7 @@ export async function startGitHubApi(options: GitHubApiOptions): Promise<GitHubA
       faults = []
     },
     close() {
-      return new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy()
-        server.close(() => resolve())
-      })
+      return listening.close()
     }
   }
 }

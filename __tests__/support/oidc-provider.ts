@@ -11,8 +11,8 @@
  */
 import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto'
 import http from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 import { calculateJwkThumbprint, exportJWK, SignJWT, type JWK, type JWTPayload } from 'jose'
+import { listenOnLoopback } from './loopback.js'
 import { DEFAULT_GITHUB_ENV } from './runner.js'
 
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com'
@@ -81,7 +81,6 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
   const issued: string[] = []
   const requests: OidcRequest[] = []
   let faults: OidcFault[] = []
-  const sockets = new Set<Socket>()
   const env = DEFAULT_GITHUB_ENV
 
   async function signToken(audience: string, claims: Record<string, unknown> = {}): Promise<string> {
@@ -182,15 +181,8 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
       } else res.destroy()
     })
   })
-  server.on('connection', (s: Socket) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const port = (server.address() as AddressInfo).port
+  const listening = await listenOnLoopback(server)
+  const port = listening.port
   // @actions/core appends `&audience=...`, so the URL already carries a query
   const requestUrl = `http://127.0.0.1:${port}/token?api-version=2.0`
 
@@ -217,12 +209,8 @@ export async function startOidcProvider(opts: OidcProviderOptions = {}): Promise
       return { ACTIONS_ID_TOKEN_REQUEST_URL: requestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken }
     },
     close() {
-      return new Promise<void>((resolve) => {
-        faults = []
-        server.close(() => resolve())
-        for (const s of sockets) s.destroy()
-        server.closeAllConnections()
-      })
+      faults = []
+      return listening.close()
     }
   }
 }

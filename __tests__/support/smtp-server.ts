@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import net, { type AddressInfo, type Socket } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import type { TLSSocket } from 'node:tls'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import {
@@ -24,6 +24,7 @@ import {
   type SMTPServerDataStream,
   type SMTPServerSession
 } from 'smtp-server'
+import { listenOnLoopback } from './loopback.js'
 
 /** Host name used in greetings and `[Hostname=…]` tags */
 export const EXO_HOSTNAME = 'SN4PR0601CA0003.outlook.office365.com'
@@ -454,25 +455,11 @@ export async function startSilentServer(): Promise<{
   connections: () => number
   close: () => Promise<void>
 }> {
-  const sockets = new Set<Socket>()
   let count = 0
   const server = net.createServer((s) => {
     count++
-    sockets.add(s)
     s.on('error', () => undefined)
-    s.on('close', () => sockets.delete(s))
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  return {
-    port: (server.address() as AddressInfo).port,
-    connections: () => count,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        for (const s of sockets) s.destroy()
-      })
-  }
+  const listening = await listenOnLoopback(server)
+  return { port: listening.port, connections: () => count, close: listening.close }
 }

@@ -15,9 +15,9 @@
 import { createPublicKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto'
 import https from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 import { compactVerify, decodeJwt, decodeProtectedHeader, type JWK, type JWTPayload } from 'jose'
 import { certThumbprints } from './certs.js'
+import { listenOnLoopback } from './loopback.js'
 
 export const DEFAULT_SCOPE = 'https://outlook.office365.com/.default'
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
@@ -195,7 +195,6 @@ export async function startTokenEndpoint(opts: TokenEndpointOptions): Promise<To
   const requests: RecordedRequest[] = []
   const issued = new Map<string, IssuedToken>()
   let faults: TokenEndpointFault[] = []
-  const sockets = new Set<Socket>()
   let url = ''
 
   const tokenUrl = (tenant: string): string => `${url}/${tenant}/oauth2/v2.0/token`
@@ -545,16 +544,9 @@ export async function startTokenEndpoint(opts: TokenEndpointOptions): Promise<To
       else res.destroy()
     })
   })
-  // keep-alive sockets would otherwise keep close() waiting
-  server.on('connection', (s: Socket) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => resolve())
-  })
-  const port = (server.address() as AddressInfo).port
+  // close() destroys open connections: keep-alive ones would otherwise keep it waiting
+  const listening = await listenOnLoopback(server)
+  const port = listening.port
   url = `https://127.0.0.1:${port}`
 
   return {
@@ -581,11 +573,7 @@ export async function startTokenEndpoint(opts: TokenEndpointOptions): Promise<To
       faults = []
     },
     close() {
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        for (const s of sockets) s.destroy()
-        server.closeAllConnections()
-      })
+      return listening.close()
     }
   }
 }
