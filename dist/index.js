@@ -2528,7 +2528,7 @@ class SmtpSession {
         }
         if (this.closed) {
             socket.destroy();
-            throw Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' });
+            throw closedWhileConnecting();
         }
         const connection = new smtp_connection({
             host: s.smtpHost,
@@ -2585,7 +2585,7 @@ class SmtpSession {
             };
             const onConnect = () => settle();
             const onError = (err) => settle(err);
-            const onClose = () => settle(Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' }));
+            const onClose = () => settle(closedWhileConnecting());
             socket.once('connectionAttempt', dialed);
             socket.once('connect', onConnect);
             socket.once('error', onError);
@@ -2691,6 +2691,9 @@ class SmtpSession {
             connection.close();
         }
     }
+}
+function closedWhileConnecting() {
+    return Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' });
 }
 /** A nodemailer logger that writes the SMTP conversation to the debug log, never the message. */
 function smtpLogger(log) {
@@ -2866,7 +2869,7 @@ async function run() {
         const [report, { buildContext, readEventPayload }, { render, compiled, threadKey }] = await Promise.all([
             Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(694), __nccwpck_require__.e(855)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8855)),
             __nccwpck_require__.e(/* import() */ 788).then(__nccwpck_require__.bind(__nccwpck_require__, 788)),
-            prepared.templates ?? compileTemplates(current)
+            prepared.templates ?? loadTemplates(current)
         ]);
         const event = readEventPayload(process.env);
         const extras = async (context) => ({
@@ -2950,7 +2953,7 @@ async function prepare(settings, timeouts, smtpLog) {
     // any network use. Text without markup (the built-in messages, or text the workflow filled in
     // with ${{ }} expressions) cannot fail: Liquid then loads once the connection is under way.
     const templates = [settings.subject, settings.body, settings.htmlBody, settings.threadKey].some((t) => t && /\{[{%]/.test(t.text))
-        ? await compileTemplates(settings)
+        ? await loadTemplates(settings)
         : undefined;
     if (settings.credential.kind === 'oidc' && !settings.dryRun)
         requireIdTokenPermission();
@@ -2959,8 +2962,8 @@ async function prepare(settings, timeouts, smtpLog) {
     const session = settings.dryRun ? undefined : mail/* SmtpSession */.f.open(settings, timeouts, { debug: smtpLog });
     return { ...(templates ? { templates } : {}), attachments, ...(session ? { session } : {}) };
 }
-/** Compiles the message and thread-key templates; render.ts and Liquid load now. */
-async function compileTemplates(settings) {
+/** Loads render.ts (and Liquid) and compiles the message and thread-key templates. */
+async function loadTemplates(settings) {
     const render = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4559));
     const compiled = render.compileTemplates(settings);
     const threadKey = settings.threadKey ? render.compileText(settings.threadKey) : undefined;

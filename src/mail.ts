@@ -82,7 +82,7 @@ export class SmtpSession {
     }
     if (this.closed) {
       socket.destroy()
-      throw Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' })
+      throw closedWhileConnecting()
     }
     const connection = new SMTPConnection({
       host: s.smtpHost,
@@ -144,8 +144,7 @@ export class SmtpSession {
       }
       const onConnect = (): void => settle()
       const onError = (err: Error): void => settle(err)
-      const onClose = (): void =>
-        settle(Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' }))
+      const onClose = (): void => settle(closedWhileConnecting())
       socket.once('connectionAttempt', dialed)
       socket.once('connect', onConnect)
       socket.once('error', onError)
@@ -275,6 +274,10 @@ export class SmtpSession {
       connection.close()
     }
   }
+}
+
+function closedWhileConnecting(): Error {
+  return Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' })
 }
 
 /** A nodemailer logger that writes the SMTP conversation to the debug log, never the message. */

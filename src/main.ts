@@ -96,7 +96,7 @@ export async function run(): Promise<void> {
     const [report, { buildContext, readEventPayload }, { render, compiled, threadKey }] = await Promise.all([
       import('./summary.js'),
       import('./context.js'),
-      prepared.templates ?? compileTemplates(current)
+      prepared.templates ?? loadTemplates(current)
     ])
     const event = readEventPayload(process.env)
     const extras = async (context: TemplateContext): Promise<MessageExtras> => ({
@@ -182,7 +182,7 @@ async function prepare(settings: Settings, timeouts: SmtpTimeouts, smtpLog: (lin
   const templates = [settings.subject, settings.body, settings.htmlBody, settings.threadKey].some(
     (t) => t && /\{[{%]/.test(t.text)
   )
-    ? await compileTemplates(settings)
+    ? await loadTemplates(settings)
     : undefined
   if (settings.credential.kind === 'oidc' && !settings.dryRun) requireIdTokenPermission()
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
@@ -191,8 +191,8 @@ async function prepare(settings: Settings, timeouts: SmtpTimeouts, smtpLog: (lin
   return { ...(templates ? { templates } : {}), attachments, ...(session ? { session } : {}) }
 }
 
-/** Compiles the message and thread-key templates; render.ts and Liquid load now. */
-async function compileTemplates(settings: Settings): Promise<Templates> {
+/** Loads render.ts (and Liquid) and compiles the message and thread-key templates. */
+async function loadTemplates(settings: Settings): Promise<Templates> {
   const render = await import('./render.js')
   const compiled = render.compileTemplates(settings)
   const threadKey = settings.threadKey ? render.compileText(settings.threadKey) : undefined
