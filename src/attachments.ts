@@ -1,15 +1,17 @@
-import { statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from './errors.js'
+import { readWorkspaceFile, resolveInWorkspace } from './workspace-files.js'
 
 /** A file to attach. */
 export interface Attachment {
-  /** Absolute path. */
+  /** Real path of the file that was read. */
   path: string
   /** File name shown to the recipient. */
   filename: string
-  /** Size in bytes. */
+  /** Size in bytes, of what was read. */
   size: number
+  /** The bytes sent. */
+  content: Buffer
 }
 
 /** Bytes as "1.2 MB". */
@@ -26,40 +28,54 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * Resolves the attachment patterns (relative to the workspace) with @actions/glob. A pattern
- * that matches no file, or a total above the limit, is an input error, found before connecting.
+ * Resolves the attachment patterns (relative to the workspace) with @actions/glob and reads the
+ * files, before any network use: a pattern that matches no file, a file outside the workspace or
+ * not a regular file (see workspace-files.ts), or a total above the limit is an input error. The
+ * bytes are read once, here, and those bytes are sent: nothing is read again by path later.
  */
 export async function resolveAttachments(
   patterns: string[],
   workspace: string,
   maxBytes: number
 ): Promise<Attachment[]> {
-  const found = new Map<string, Attachment>()
   if (patterns.length === 0) return []
   // @actions/glob is loaded only when there is something to attach.
   const glob = await import('@actions/glob')
+  const matched = new Set<string>()
   for (const pattern of patterns) {
     const negated = pattern.startsWith('!')
     const body = negated ? pattern.slice(1) : pattern
-    const absolute = path.isAbsolute(body) ? body : path.join(workspace, body)
+    const absolute = resolveInWorkspace(workspace, body, 'attachments', 'pattern')
     const globber = await glob.create(absolute, { matchDirectories: false, implicitDescendants: false })
     const files = await globber.glob()
     if (negated) {
-      for (const file of files) found.delete(file)
+      for (const file of files) matched.delete(file)
       continue
     }
     if (files.length === 0) throw new InputError('attachments', `'${pattern}' matches no file (in ${workspace}).`)
-    for (const file of files.sort()) {
-      found.set(file, { path: file, filename: path.basename(file), size: statSync(file).size })
-    }
+    for (const file of files.sort()) matched.add(file)
   }
-  const attachments = [...found.values()]
-  const total = attachments.reduce((sum, a) => sum + a.size, 0)
-  if (total > maxBytes) {
-    throw new InputError(
+  const attachments: Attachment[] = []
+  let total = 0
+  const tooLarge = (): InputError =>
+    new InputError(
       'attachments',
-      `the files total ${formatBytes(total)}, above 'max-attachment-size' (${formatBytes(maxBytes)}). Exchange Online takes 35 MB per message after encoding, which adds about a third.`
+      `the files total more than 'max-attachment-size' (${formatBytes(maxBytes)}). Exchange Online takes 35 MB per message after encoding, which adds about a third.`
     )
+  for (const file of matched) {
+    if (total > maxBytes) throw tooLarge()
+    const read = readWorkspaceFile(workspace, file, 'attachments', {
+      maxBytes: maxBytes - total,
+      label: 'file',
+      tooLarge
+    })
+    total += read.content.length
+    attachments.push({
+      path: read.path,
+      filename: path.basename(file),
+      size: read.content.length,
+      content: read.content
+    })
   }
   return attachments
 }

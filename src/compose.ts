@@ -22,7 +22,7 @@ function mailbox(m: Mailbox): { name: string; address: string } | string {
 /** Message options beyond the addresses and the rendered parts. */
 export interface MessageExtras {
   /** Files to attach. */
-  attachments: { path: string; filename: string }[]
+  attachments: { filename: string; content: Buffer }[]
   /** The rendered thread key, if any. */
   threadKey?: string
   /** Repository, so that equal keys of different repositories never thread together. */
@@ -60,7 +60,10 @@ export function buildMailOptions(
     cc: settings.cc.map(mailbox),
     bcc: settings.bcc.map(mailbox),
     subject: message.subject,
-    text: message.text
+    text: message.text,
+    // Nothing in a message may make nodemailer read a file or fetch a URL (attachments are bytes).
+    disableFileAccess: true,
+    disableUrlAccess: true
   }
   if (settings.replyTo.length > 0) options.replyTo = settings.replyTo.map(mailbox)
   if (message.html !== undefined) options.html = message.html
@@ -87,7 +90,8 @@ export function buildMailOptions(
   if (references.length) options.references = references
   if (Object.keys(headers).length) options.headers = headers
   if (extras?.attachments.length) {
-    options.attachments = extras.attachments.map((a) => ({ filename: a.filename, path: a.path }))
+    // the bytes read and checked before connecting (workspace-files.ts), never a path read again
+    options.attachments = extras.attachments.map((a) => ({ filename: a.filename, content: a.content }))
   }
   return options
 }

@@ -1,9 +1,8 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import addressparser from 'nodemailer/lib/addressparser'
 import { CLOUDS, CLOUD_NAMES, isCloudName, type CloudName } from './clouds.js'
 import { InputError } from './errors.js'
+import { readWorkspaceFile } from './workspace-files.js'
 
 /** Every input the action reads, exactly as declared in action.yml. */
 export const INPUT_NAMES = [
@@ -514,20 +513,71 @@ function singleAddress(value: string, input: InputName): string {
   return (list[0] as Mailbox).address
 }
 
+/** The largest template file read (`file://`): far above any real message, well below a runaway read. */
+const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+
 function template(raw: RawInputs, input: InputName, options: ParseOptions): TemplateSource | undefined {
   const value = raw[input] ?? ''
   if (!value.trim()) return undefined
   const trimmed = value.trim()
   if (!trimmed.startsWith('file://')) return { input, text: value }
-  const relative = trimmed.slice('file://'.length)
-  if (!relative) throw new InputError(input, 'file:// needs a path relative to the workspace.')
-  const file = path.resolve(options.workspace, relative)
+  const name = trimmed.slice('file://'.length)
+  if (!name) throw new InputError(input, 'file:// needs a path relative to the workspace.')
+  const file = readWorkspaceFile(options.workspace, name, input, {
+    maxBytes: MAX_TEMPLATE_BYTES,
+    label: 'template file'
+  })
+  return { input, text: decodeUtf8(file.content, name, input), file: file.relative }
+}
+
+/** The text of a template file: UTF-8 (a BOM is dropped), never with characters silently replaced. */
+function decodeUtf8(bytes: Buffer, name: string, input: InputName): string {
   try {
-    return { input, text: readFileSync(file, 'utf8'), file: relative }
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : String(err)
-    throw new InputError(input, `template file '${relative}' ${reason} (looked in ${file}).`)
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new InputError(
+      input,
+      `template file '${name}' is not UTF-8 text: ${where(bytes, firstInvalidUtf8(bytes))} is not valid UTF-8 (saved as Windows-1252 or Latin-1?). Save it as UTF-8.`
+    )
   }
+}
+
+/** "byte 0xE9 at line 3, column 7" (column in bytes). */
+function where(bytes: Buffer, offset: number): string {
+  const before = bytes.subarray(0, offset)
+  const line = before.filter((b) => b === 0x0a).length + 1
+  const column = offset - (before.lastIndexOf(0x0a) + 1) + 1
+  const value = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')
+  return `byte 0x${value} at line ${line}, column ${column}`
+}
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (Unicode table 3-7). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const lead = bytes[i] as number
+    let length: number
+    let low = 0x80
+    let high = 0xbf
+    if (lead < 0x80) length = 1
+    else if (lead >= 0xc2 && lead <= 0xdf) length = 2
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3
+      if (lead === 0xe0) low = 0xa0
+      if (lead === 0xed) high = 0x9f
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4
+      if (lead === 0xf0) low = 0x90
+      if (lead === 0xf4) high = 0x8f
+    } else return i
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k]
+      const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf]
+      if (next === undefined || next < min || next > max) return i
+    }
+    i += length
+  }
+  return -1
 }
 
 function parseCredential(raw: RawInputs, defaultAudience: string, derivedSecrets: string[]): Credential {

@@ -1,0 +1,95 @@
+/**
+ * Only regular files inside the workspace are read, for templates (`file://`) and attachments.
+ * Tried as a pull request's checkout would: `..`, absolute paths, a planted
+ * `report.xml -> /proc/self/environ` (which would mail the environment, the client secret
+ * included), a named pipe; refused before any network use. Workspace files keep working.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { cleanupRunnerTemp, failedMessage } from '../support/runner.js'
+import { expectOnlyOwnCommands } from './runner-safety.js'
+import { SECRET_VALUE, startWorld, type World } from './world.js'
+
+let world: World
+let root: string
+let workspace: string
+
+beforeAll(async () => {
+  world = await startWorld()
+  root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ema-hostile-')))
+  workspace = path.join(root, 'workspace')
+  mkdirSync(path.join(workspace, 'reports'), { recursive: true })
+  writeFileSync(path.join(root, 'outside.txt'), 'OUTSIDE-THE-WORKSPACE')
+  writeFileSync(path.join(workspace, 'reports', 'junit.xml'), '<testsuite tests="3"/>')
+  writeFileSync(path.join(workspace, 'body.liquid'), '\ufeffBuild {{ github.run_number }} passed: café ✓')
+  // "Résumé" in Windows-1252: é is 0xE9, not valid UTF-8
+  writeFileSync(path.join(workspace, 'subject-1252.txt'), Buffer.from([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9]))
+  symlinkSync('/proc/self/environ', path.join(workspace, 'report.xml'))
+  symlinkSync('/proc/self/environ', path.join(workspace, 'report.html'))
+  symlinkSync(root, path.join(workspace, 'up'))
+  execFileSync('mkfifo', [path.join(workspace, 'reports', 'pipe.xml')])
+})
+beforeEach(() => world.reset())
+afterAll(async () => {
+  await world?.close()
+  rmSync(root, { recursive: true, force: true })
+  cleanupRunnerTemp()
+})
+
+describe('refused before any network use, naming the input, the path and why', () => {
+  it.each([
+    [{ body: 'file://../outside.txt' }, "Input 'body': template file '../outside.txt' is outside the workspace"],
+    [{ body: 'file:///etc/passwd' }, "Input 'body': template file '/etc/passwd' is outside the workspace"],
+    [
+      { 'html-body': 'file://report.html' },
+      "Input 'html-body': template file 'report.html' leads outside the workspace"
+    ],
+    [
+      { subject: 'file://up/outside.txt' },
+      "Input 'subject': template file 'up/outside.txt' leads outside the workspace"
+    ],
+    [{ attachments: '/etc/passwd' }, "Input 'attachments': pattern '/etc/passwd' is outside the workspace"],
+    [{ attachments: '../*' }, "Input 'attachments': pattern '../*' is outside the workspace"],
+    [
+      { attachments: 'report.xml' },
+      /Input 'attachments': file '.*report\.xml' leads outside the workspace \(to \/proc\//
+    ],
+    [{ attachments: 'reports/*' }, /Input 'attachments': file '.*pipe\.xml' is not a regular file \(a named pipe\)/],
+    [
+      { subject: 'file://subject-1252.txt' },
+      "Input 'subject': template file 'subject-1252.txt' is not UTF-8 text: byte 0xE9 at line 1, column 2 is not valid UTF-8"
+    ]
+  ])('%j', async (overrides, message) => {
+    const result = await world.run({ cwd: workspace, inputs: world.inputs(overrides), timeoutMs: 20_000 })
+    expect(result.code, result.log).toBe(1)
+    expect(result.timedOut).toBe(false)
+    const failure = failedMessage(result) ?? ''
+    if (typeof message === 'string') expect(failure).toContain(message)
+    else expect(failure).toMatch(message)
+    expect(world.endpoint.requests).toHaveLength(0)
+    expect(world.smtp.sessions).toBe(0)
+    // nothing of the environment (the client secret is in INPUT_CLIENT-SECRET) or the outside file leaked
+    expect(result.stdout).not.toContain('OUTSIDE-THE-WORKSPACE')
+    expect(result.stdout).not.toContain('INPUT_CLIENT-SECRET')
+    expect(result.log.split(SECRET_VALUE).length - 1).toBe(1) // only inside its own ::add-mask::
+    expectOnlyOwnCommands(result, { failed: true })
+  })
+})
+
+describe('workspace files keep working', () => {
+  it('a UTF-8 template with a BOM and a report attachment are sent as before', async () => {
+    const result = await world.run({
+      cwd: workspace,
+      inputs: world.inputs({ body: 'file://body.liquid', attachments: 'reports/*.xml\n!reports/pipe.xml' })
+    })
+    expect(result.code, result.log).toBe(0)
+    const [message] = world.smtp.messages
+    expect(message?.parsed.text?.trim()).toBe('Build 42 passed: café ✓')
+    expect(message?.parsed.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([
+      ['junit.xml', '<testsuite tests="3"/>']
+    ])
+  })
+})
