@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { excerpt, log } from './log.js'
 import { TokenError } from './errors.js'
 import type { ComposedMessage } from './compose.js'
 import { SmtpSession, type Delivery, type SmtpTimeouts } from './mail.js'
@@ -31,7 +32,7 @@ export function startTokens(settings: Settings, timeoutMs: () => number): Tokens
       {
         getIdToken: (audience) => core.getIDToken(audience),
         mask: (secret) => core.setSecret(secret),
-        debug: (line) => core.debug(line)
+        debug: (line) => log.debug(excerpt(line))
       },
       timeoutMs()
     )
@@ -46,7 +47,7 @@ export function startTokens(settings: Settings, timeoutMs: () => number): Tokens
       .then(
         (t) => {
           core.setSecret(xoauth2Blob(settings.smtpUser, t.token))
-          core.info(
+          log.info(
             `Token acquired ${Date.now() - started} ms after start (expires ${t.expiresOn?.toISOString() ?? '?'}).`
           )
           return t.token
@@ -74,7 +75,7 @@ export function startTokens(settings: Settings, timeoutMs: () => number): Tokens
       handedOut = true
       const askedAt = Date.now()
       return current.then((token) => {
-        core.debug(`Token wait at AUTH: ${Date.now() - askedAt} ms`)
+        log.debug(`Token wait at AUTH: ${Date.now() - askedAt} ms`)
         return token
       })
     },
@@ -141,31 +142,33 @@ export async function deliverWithRetries(plan: DeliveryPlan): Promise<Delivery> 
         const renew = renewNext
         renewNext = false
         await session.login((renewAfterRejection) => tokens.get(renew || renewAfterRejection))
-        core.info(`Authenticated as ${settings.smtpUser} with XOAUTH2.`)
+        log.info(`Authenticated as ${settings.smtpUser} with XOAUTH2.`)
         const delivery = await session.send(message)
-        if (attempt > 1) core.info(`Delivered on attempt ${attempt}.`)
+        if (attempt > 1) log.info(`Delivered on attempt ${attempt}.`)
         return delivery
       } catch (caught) {
         // nodemailer reports a failed token request as EAUTH: the token error has the facts.
         const err = tokens.error() ?? caught
         const decision = retryDecision(err, { renewed })
+        // the reason quotes the server: bounded, and printed through the one printer
+        decision.reason = excerpt(decision.reason, 300)
         const left = plan.remaining()
         if (!decision.retry) {
-          core.debug(`Not retried: ${decision.reason}`)
+          log.debug(`Not retried: ${decision.reason}`)
           throw err
         }
         if (attempt >= settings.maxAttempts) {
-          core.info(`Attempt ${attempt} of ${settings.maxAttempts} failed (${decision.reason}); no attempts left.`)
+          log.info(`Attempt ${attempt} of ${settings.maxAttempts} failed (${decision.reason}); no attempts left.`)
           throw err
         }
         const wait = Math.max(decision.waitMs ?? 0, backoffMs(attempt))
         if (wait + 2000 > left) {
-          core.info(
+          log.info(
             `Attempt ${attempt} failed (${decision.reason}); ${Math.round(left / 1000)} s left of timeout-seconds, not enough to wait ${wait} ms and retry.`
           )
           throw err
         }
-        core.info(`Attempt ${attempt} of ${settings.maxAttempts} failed: ${decision.reason}. Retrying in ${wait} ms.`)
+        log.info(`Attempt ${attempt} of ${settings.maxAttempts} failed: ${decision.reason}. Retrying in ${wait} ms.`)
         if (decision.renewToken) {
           renewNext = true
           renewed = true
@@ -175,7 +178,7 @@ export async function deliverWithRetries(plan: DeliveryPlan): Promise<Delivery> 
         if (plan.signal?.aborted) throw err
         session = SmtpSession.open(settings, plan.timeouts(), { debug: plan.log })
       } finally {
-        core.debug(`Identity requests so far: ${tokens.requests().join(', ') || 'none'}`)
+        log.debug(`Identity requests so far: ${tokens.requests().join(', ') || 'none'}`)
       }
     }
   }

@@ -1,5 +1,6 @@
 import { CATALOGUE, type CatalogueEntry } from './catalogue.js'
 import { InputError, PartialDeliveryError, TokenError } from './errors.js'
+import { excerpt } from './log.js'
 
 /** Where a failure happened, reduced to plain facts (no error classes), so diagnosis is pure. */
 export type Failure =
@@ -316,10 +317,16 @@ function commandName(command: string | undefined): string {
   return command
 }
 
-/** The failure message: what failed, the server's words, the correlation ID, then the diagnosis. */
+/** The most of a headline printed: it may quote a server, which can send a megabyte. */
+const HEADLINE_CHARS = 600
+
+/**
+ * The failure message: what failed, the server's words (bounded, once), the correlation ID,
+ * then the diagnosis.
+ */
 export function formatDiagnosis(d: Diagnosis): string {
-  const lines = [d.headline]
-  if (d.serverText) lines.push('', `Server said: ${d.serverText}`)
+  const lines = [excerpt(d.headline, HEADLINE_CHARS)]
+  if (d.serverText) lines.push('', `Server said: ${excerpt(d.serverText)}`)
   if (d.correlationId) lines.push(`Correlation ID: ${d.correlationId}${d.traceId ? ` (trace ID ${d.traceId})` : ''}`)
   for (const detail of d.details) lines.push(detail)
   if (d.entry) {

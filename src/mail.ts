@@ -3,6 +3,7 @@ import type { ExternalLogger } from 'nodemailer/lib/shared'
 import SMTPConnection, { type SMTPConnectionSendInfo } from 'nodemailer/lib/smtp-connection'
 import httpProxyClient from 'nodemailer/lib/smtp-connection/http-proxy-client'
 import type { ComposedMessage } from './compose.js'
+import { excerpt } from './log.js'
 import type { Settings } from './settings.js'
 
 /** What the server said about one delivery. */
@@ -102,8 +103,11 @@ export class SmtpSession {
     })
     this.connection = connection
     this.socket = undefined
-    // Errors while no step is waiting would otherwise crash the process; steps see them too.
-    connection.on('error', (err: Error) => this.log.debug(`smtp error: ${err.message}`))
+    // Errors while no step is waiting would otherwise crash the process; steps see them too. The
+    // server's reply is in the transcript and in the failure: not a third time here.
+    connection.on('error', (err: Error & { code?: string; command?: string }) =>
+      this.log.debug(`smtp error: ${err.code ?? 'error'}${err.command ? ` at ${err.command}` : ''}`)
+    )
     await this.step<void>((done) => connection.connect(() => done(null)))
     if (!connection.secure) {
       throw Object.assign(new Error('The connection is not encrypted after STARTTLS; refusing to authenticate.'), {
@@ -280,7 +284,13 @@ function closedWhileConnecting(): Error {
   return Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' })
 }
 
-/** A nodemailer logger that writes the SMTP conversation to the debug log, never the message. */
+/** The most of one line of the SMTP conversation that is logged (a server may send a megabyte). */
+const TRANSCRIPT_LINE_CHARS = 500
+
+/**
+ * A nodemailer logger that writes the SMTP conversation to the debug log, never the message, and
+ * each reply bounded: the failure quotes a failing reply in full enough to act on.
+ */
 function smtpLogger(log: MailLog): ExternalLogger {
   const write =
     (level: string) =>
@@ -291,7 +301,7 @@ function smtpLogger(log: MailLog): ExternalLogger {
       const [format, ...values] = entry ? rest : args
       let text = typeof format === 'string' ? format : ''
       for (const value of values) text = text.replace(/%[sd]/, String(value))
-      log.debug(`smtp ${level}: ${text}`)
+      log.debug(`smtp ${level}: ${excerpt(text, TRANSCRIPT_LINE_CHARS)}`)
     }
   return {
     level: () => undefined,

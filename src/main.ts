@@ -10,10 +10,19 @@ import type { DiagnosisContext } from './diagnose.js'
 import { PartialDeliveryError } from './errors.js'
 import { SmtpSession, type Delivery, type SmtpTimeouts } from './mail.js'
 import type { CompiledTemplates, RenderedMessage } from './render.js'
+import { excerpt, log } from './log.js'
 import { formatMailbox, readSettings, type Settings } from './settings.js'
 
 /** Output names, as declared in action.yml. */
-export const OUTPUT_NAMES = ['message-id', 'accepted', 'rejected', 'response', 'eml-path'] as const
+export const OUTPUT_NAMES = [
+  'message-id',
+  'accepted',
+  'rejected',
+  'accepted-count',
+  'rejected-count',
+  'response',
+  'eml-path'
+] as const
 
 /** The runner's toolkit (@actions/core): masking, logging, outputs, the job summary, failing the step. */
 type Core = typeof Toolkit
@@ -72,27 +81,29 @@ export async function run(): Promise<void> {
   await prepared?.session?.dialing
   const core: Core = await import('@actions/core')
   for (const secret of reading.secrets) core.setSecret(secret)
+  log.bind(core)
   const settings = reading.settings
+  if (settings) log.hide(blindCopies(settings))
   let composed: ComposedMessage | undefined
   try {
-    if (settings) logSettings(core, settings)
+    if (settings) logSettings(settings)
     if (!settings || !prepared) throw problem
     const current = settings
     const { attachments } = prepared
-    smtpLog.attach((line) => (current.debug ? core.info(line) : core.debug(line)))
+    smtpLog.attach((line) => (current.debug ? log.info(line) : log.debug(line)))
     // The token request starts first: besides the SMTP handshake under way, it is the other wait
     // before AUTH. The message is rendered meanwhile, and the token is awaited only at AUTH.
     const firstSession = prepared.session
     const send = firstSession ? await import('./deliver.js') : undefined
     const tokens = send?.startTokens(current, () => Math.min(30_000, remaining()))
     if (tokens) {
-      core.info(
+      log.info(
         `Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`
       )
     }
     // What failed in this run (jobs, failed steps, annotations): read while everything else
     // starts, awaited just before rendering; it never blocks delivery.
-    const runInfo = wantsRunInfo(current) ? fetchRun(core, current, Math.min(5000, current.timeoutMs / 4)) : undefined
+    const runInfo = wantsRunInfo(current) ? fetchRun(current, Math.min(5000, current.timeoutMs / 4)) : undefined
     const [report, { buildContext, readEventPayload }, { render, compiled, threadKey }] = await Promise.all([
       import('./summary.js'),
       import('./context.js'),
@@ -111,9 +122,14 @@ export async function run(): Promise<void> {
       return buildContext(process.env, event, current.jobStatus, { vars: current.vars, ...(run ? { run } : {}) })
     }
     const renderAndLog = (context: TemplateContext): Promise<RenderedMessage> =>
-      core.group('Render message', async () => {
+      log.group('Render message', async () => {
         const rendered = await render.renderMessage(compiled, context)
-        for (const [name, value] of report.messageFacts(current, rendered)) core.info(`${name}: ${value}`)
+        log.info(
+          report
+            .messageFacts(current, rendered)
+            .map(([name, value]) => `${name}: ${value}`)
+            .join('\n')
+        )
         return rendered
       })
 
@@ -121,7 +137,7 @@ export async function run(): Promise<void> {
       const context = await contextWithRun()
       const message = await renderAndLog(context)
       const dryExtras = await extras(context)
-      printDryRun(core, current, message, attachments, dryExtras.threadKey)
+      printDryRun(current, message, attachments, dryExtras.threadKey)
       await report.writeDryRunSummary(current, message)
       setOutputs(core, { messageId: '', accepted: [], rejected: [], response: 'dry run: nothing sent' })
       return
@@ -144,20 +160,24 @@ export async function run(): Promise<void> {
       log: smtpLog.write,
       signal: deadline.signal
     }
-    const delivery = await core.group('Send', () => withDeadline(send.deliverWithRetries(plan), remaining(), deadline))
+    const delivery = await log.group('Send', () => withDeadline(send.deliverWithRetries(plan), remaining(), deadline))
     setOutputs(core, delivery)
     await report.writeDeliverySummary(current, message, delivery)
-    core.info(`Delivered ${delivery.messageId} to ${delivery.accepted.join(', ')}: ${delivery.response}`)
+    log.info(
+      `Delivered ${delivery.messageId} to ${describeRecipients(delivery.accepted)}: ${excerpt(delivery.response)}`
+    )
     if (delivery.rejected.length > 0) {
       if (current.failOnRejected) throw new PartialDeliveryError(delivery)
-      core.warning(`Not delivered to: ${delivery.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`)
+      log.warning(
+        `Not delivered to: ${delivery.rejected.map((r) => `${r.address} (${excerpt(r.response, 300)})`).join('; ')}`
+      )
     }
   } catch (err) {
     const { diagnose, failureFromError, formatDiagnosis } = await import('./diagnose.js')
     let text = formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings)))
     if (composed && !(err instanceof PartialDeliveryError)) {
       const saved = await saveEml(composed).catch((e: unknown) => {
-        core.warning(`Could not save the undelivered message: ${e instanceof Error ? e.message : String(e)}`)
+        log.warning(`Could not save the undelivered message: ${e instanceof Error ? e.message : String(e)}`)
         return undefined
       })
       if (saved) {
@@ -165,7 +185,7 @@ export async function run(): Promise<void> {
         text += `\n\nThe undelivered message was saved to ${saved} (output eml-path): keep it with actions/upload-artifact.`
       }
     }
-    core.setFailed(text)
+    log.fail(text)
   } finally {
     prepared?.session?.close()
   }
@@ -215,14 +235,28 @@ function deferredLog(): { write: (line: string) => void; attach: (sink: (line: s
   }
 }
 
-function logSettings(core: Core, settings: Settings): void {
-  core.startGroup('Settings')
-  core.info(
-    `Cloud: ${settings.cloud} · authority ${settings.authorityHost} · SMTP ${settings.smtpHost}:${settings.smtpPort}`
+function logSettings(settings: Settings): void {
+  log.infoGroup(
+    'Settings',
+    [
+      `Cloud: ${settings.cloud} · authority ${settings.authorityHost} · SMTP ${settings.smtpHost}:${settings.smtpPort}`,
+      `Credential: ${describeCredential(settings)} · app ${settings.clientId} · tenant ${settings.tenantId}`
+    ].join('\n')
   )
-  core.info(`Credential: ${describeCredential(settings)} · app ${settings.clientId} · tenant ${settings.tenantId}`)
-  core.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`)
-  core.endGroup()
+  log.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`)
+}
+
+/** Bcc recipients that are not also To or Cc recipients: their addresses are never shown. */
+function blindCopies(settings: Settings): string[] {
+  const visible = new Set([...settings.to, ...settings.cc].map((m) => m.address.toLowerCase()))
+  return settings.bcc.map((m) => m.address).filter((address) => !visible.has(address.toLowerCase()))
+}
+
+/** The shown recipients, and how many Bcc recipients there were besides. */
+function describeRecipients(addresses: string[]): string {
+  const shown = addresses.filter((a) => !log.isHidden(a))
+  const hidden = addresses.length - shown.length
+  return [...shown, ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].join(', ') || '(none)'
 }
 
 /** The run's jobs are worth fetching: a failure or cancellation with the default message, or a template that uses `run.`. */
@@ -235,7 +269,7 @@ function wantsRunInfo(settings: Settings): boolean {
 }
 
 /** Reads the run's jobs and annotations (run-info.ts and Octokit load only now); never throws. */
-async function fetchRun(core: Core, settings: Settings, timeoutMs: number): Promise<RunInfo | undefined> {
+async function fetchRun(settings: Settings, timeoutMs: number): Promise<RunInfo | undefined> {
   const env = process.env
   try {
     const { fetchRunInfo } = await import('./run-info.js')
@@ -250,13 +284,13 @@ async function fetchRun(core: Core, settings: Settings, timeoutMs: number): Prom
       ...(env.RUNNER_NAME ? { runnerName: env.RUNNER_NAME } : {}),
       sha: env.GITHUB_SHA ?? '',
       timeoutMs,
-      debug: (line) => core.debug(line)
+      debug: (line) => log.debug(excerpt(line))
     })
-    core.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`)
-    if (result.warning) core.warning(result.warning)
+    log.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`)
+    if (result.warning) log.warning(excerpt(result.warning))
     return result.run
   } catch (err) {
-    core.warning(`The run's jobs could not be read: ${err instanceof Error ? err.message : String(err)}`)
+    log.warning(`The run's jobs could not be read: ${excerpt(err instanceof Error ? err.message : String(err))}`)
     return undefined
   }
 }
@@ -310,40 +344,45 @@ function describeCredential(settings: Settings): string {
 }
 
 function printDryRun(
-  core: Core,
   settings: Settings,
   message: RenderedMessage,
   attachments: Attachment[],
   threadKey: string | undefined
 ): void {
-  core.startGroup('Dry run: the message that would be sent')
-  core.info(`From: ${formatMailbox(settings.from)}`)
-  if (settings.to.length) core.info(`To: ${settings.to.map(formatMailbox).join(', ')}`)
-  if (settings.cc.length) core.info(`Cc: ${settings.cc.map(formatMailbox).join(', ')}`)
-  if (settings.bcc.length) core.info(`Bcc: ${settings.bcc.map(formatMailbox).join(', ')}`)
-  if (settings.replyTo.length) core.info(`Reply-To: ${settings.replyTo.map(formatMailbox).join(', ')}`)
-  core.info(`Subject: ${message.subject}`)
-  if (settings.priority !== 'normal') core.info(`Priority: ${settings.priority}`)
-  if (settings.inReplyTo) core.info(`In-Reply-To: ${settings.inReplyTo}`)
-  if (threadKey) core.info(`Thread key: ${threadKey}`)
-  for (const [name, value] of Object.entries(settings.headers)) core.info(`${name}: ${value}`)
-  for (const a of attachments) core.info(`Attachment: ${a.filename} (${formatBytes(a.size)}, ${a.path})`)
-  core.info('')
-  core.info('--- text/plain ---')
-  core.info(message.text)
-  if (message.html !== undefined) {
-    core.info('--- text/html ---')
-    core.info(message.html)
-  }
-  core.endGroup()
-  core.info('Dry run: no token was requested and nothing was sent.')
+  const lines = [`From: ${formatMailbox(settings.from)}`]
+  if (settings.to.length) lines.push(`To: ${settings.to.map(formatMailbox).join(', ')}`)
+  if (settings.cc.length) lines.push(`Cc: ${settings.cc.map(formatMailbox).join(', ')}`)
+  // a blind copy stays blind: the log of a public repository is public
+  if (settings.bcc.length) lines.push(`Bcc: ${settings.bcc.length} hidden recipient(s)`)
+  if (settings.replyTo.length) lines.push(`Reply-To: ${settings.replyTo.map(formatMailbox).join(', ')}`)
+  lines.push(`Subject: ${message.subject}`)
+  if (settings.priority !== 'normal') lines.push(`Priority: ${settings.priority}`)
+  if (settings.inReplyTo) lines.push(`In-Reply-To: ${settings.inReplyTo}`)
+  if (threadKey) lines.push(`Thread key: ${threadKey}`)
+  for (const [name, value] of Object.entries(settings.headers)) lines.push(`${name}: ${value}`)
+  for (const a of attachments) lines.push(`Attachment: ${a.filename} (${formatBytes(a.size)}, ${a.path})`)
+  lines.push('', '--- text/plain ---', message.text)
+  if (message.html !== undefined) lines.push('--- text/html ---', message.html)
+  // one block: the rendered message is outside text (commit messages, PR bodies, release notes)
+  log.infoGroup('Dry run: the message that would be sent', lines.join('\n'))
+  log.info('Dry run: no token was requested and nothing was sent.')
 }
 
+/** The outputs; Bcc recipients are counted, never named. */
 function setOutputs(core: Core, delivery: Delivery): void {
+  const shown = (address: string): boolean => !log.isHidden(address)
   core.setOutput('message-id', delivery.messageId)
-  core.setOutput('accepted', delivery.accepted.join(','))
-  core.setOutput('rejected', delivery.rejected.map((r) => r.address).join(','))
-  core.setOutput('response', delivery.response)
+  core.setOutput('accepted', delivery.accepted.filter(shown).join(','))
+  core.setOutput(
+    'rejected',
+    delivery.rejected
+      .map((r) => r.address)
+      .filter(shown)
+      .join(',')
+  )
+  core.setOutput('accepted-count', String(delivery.accepted.length))
+  core.setOutput('rejected-count', String(delivery.rejected.length))
+  core.setOutput('response', log.redact(delivery.response))
 }
 
 function diagnosisContext(settings: Settings | undefined): DiagnosisContext {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { excerpt, log } from './log.js'
 import type { Delivery } from './mail.js'
 import { escapeHtml, type RenderedMessage } from './render.js'
 import { formatMailbox, type Settings } from './settings.js'
@@ -34,16 +35,17 @@ export async function writeDeliverySummary(
 ): Promise<void> {
   const rows = messageFacts(settings, message)
   // Bcc addresses stay hidden here too: the summary is visible to everyone who can see the run.
-  const hidden = new Set(settings.bcc.map((m) => m.address.toLowerCase()))
-  const shown = (address: string): boolean => !hidden.has(address.toLowerCase())
+  const shown = (address: string): boolean => !log.isHidden(address)
   const accepted = delivery.accepted.filter(shown)
   const hiddenCount = delivery.accepted.length - accepted.length
   rows.push(['Accepted', [...accepted, ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])].join(', ') || '(none)'])
+  // a server's reply may name the recipient it refused: redacted like the log
+  const reply = (text: string): string => log.redact(excerpt(text, 300))
   const rejected = delivery.rejected.map((r) =>
-    shown(r.address) ? `${r.address} (${r.response})` : `a Bcc recipient (${r.response})`
+    shown(r.address) ? `${r.address} (${reply(r.response)})` : `a Bcc recipient (${reply(r.response)})`
   )
   if (rejected.length) rows.push(['Rejected', rejected.join(', ')])
-  rows.push(['Message-ID', delivery.messageId], ['Server reply', delivery.response])
+  rows.push(['Message-ID', delivery.messageId], ['Server reply', reply(delivery.response)])
   await core.summary
     .addHeading('📧 Notification sent', 3)
     .addRaw(table(rows), true)

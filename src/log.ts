@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto'
+import type * as Toolkit from '@actions/core'
+
+/**
+ * The one printer. Everything the action writes to the job log goes through `log`, because much
+ * of what it prints was written by others: server replies, token-endpoint and GitHub API error
+ * text, the rendered message (commit messages, PR bodies, release notes), file names.
+ *
+ * The runner reads every line of stdout and stderr for workflow commands: a line that starts
+ * with `::` (after leading blanks), or that holds `##[` anywhere (the old syntax), can set
+ * outputs, add masks, raise annotations or stop command processing. The toolkit escapes the
+ * message of `::debug::`, `::warning::` and `::error::` onto one line, so only plain output can
+ * smuggle a command. Plain text that could hold one is printed between
+ * `::stop-commands::<token>` and `::<token>::`, the runner's documented fence, with a token
+ * nobody can guess: nothing inside is executed, and the action's own commands work again
+ * right after. Bcc addresses are replaced wherever they appear, so a blind copy stays blind in
+ * a public log.
+ */
+
+/** What the printer needs of @actions/core (loaded after the SMTP dial, so injected late). */
+export type LogSink = Pick<typeof Toolkit, 'info' | 'debug' | 'warning' | 'setFailed' | 'startGroup' | 'endGroup'>
+
+/** Shown instead of a hidden (Bcc) address. */
+export const HIDDEN_ADDRESS = '[Bcc recipient]'
+
+/** The longest piece of outside text (a server reply, an error page) printed in one place. */
+export const EXCERPT_CHARS = 2000
+
+/** True when some line of `text` could be taken for a workflow command by the runner. */
+export function couldHoldCommand(text: string): boolean {
+  // Deliberately wider than the runner's parser (any `::`, not only at a line's start): the
+  // runner splits lines at \r as well as \n and trims Unicode blanks; a fence costs two lines.
+  return text.includes('::') || text.includes('##[')
+}
+
+/** An unguessable stop token that does not occur in `text`. */
+function stopToken(text: string): string {
+  for (;;) {
+    const token = `ema-${randomBytes(16).toString('hex')}`
+    if (!text.includes(token)) return token
+  }
+}
+
+/**
+ * `text` as it may be printed: unchanged when no line could be a command, else inside a
+ * stop-commands fence. The block is written in one piece, so nothing of the action's own (a mask
+ * registered by a token callback, say) can land inside it.
+ */
+export function fenced(text: string): string {
+  if (!couldHoldCommand(text)) return text
+  const token = stopToken(text)
+  return `::stop-commands::${token}\n${text}\n::${token}::`
+}
+
+/** At most `max` characters of `text`, marked when cut. */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  if (text.length <= max) return text
+  return `${text.slice(0, max)}… [cut: ${text.length - max} more characters not shown]`
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** A pattern matching any of `addresses` as a whole address, case-insensitively. */
+function addressPattern(addresses: string[]): RegExp | undefined {
+  const unique = [...new Set(addresses.map((a) => a.toLowerCase()).filter(Boolean))]
+  if (unique.length === 0) return undefined
+  // longest first, so that one address that ends another is not replaced inside it
+  const alternatives = unique.sort((a, b) => b.length - a.length).map(escapeRegExp)
+  return new RegExp(`(?<![\\w.%+\\-])(?:${alternatives.join('|')})(?![\\w\\-]|\\.\\w)`, 'gi')
+}
+
+/** The action's printer: masks nothing itself (the runner does), fences and hides. */
+export class Log {
+  private sink: LogSink | undefined
+  private hidden: RegExp | undefined
+
+  /** Connects the printer to the toolkit once it has loaded. */
+  bind(sink: LogSink): void {
+    this.sink = sink
+  }
+
+  /** Addresses never to be shown (Bcc recipients that are not also To or Cc recipients). */
+  hide(addresses: string[]): void {
+    this.hidden = addressPattern(addresses)
+  }
+
+  /** `text` with every hidden address replaced. */
+  redact(text: string): string {
+    return this.hidden ? text.replace(this.hidden, HIDDEN_ADDRESS) : text
+  }
+
+  /** True when `address` is hidden (a Bcc recipient). */
+  isHidden(address: string): boolean {
+    if (!this.hidden) return false
+    this.hidden.lastIndex = 0
+    const hit = this.hidden.test(address)
+    this.hidden.lastIndex = 0
+    return hit
+  }
+
+  /** Progress and facts; `text` may hold outside text and several lines. */
+  info(text: string): void {
+    this.toolkit().info(fenced(this.redact(text)))
+  }
+
+  /** Values for whoever turns on step debug logging (one escaped line, never a command). */
+  debug(text: string): void {
+    this.toolkit().debug(this.redact(text))
+  }
+
+  /** A warning annotation (one escaped line, never a command). */
+  warning(text: string): void {
+    this.toolkit().warning(this.redact(text))
+  }
+
+  /** Fails the step with `text` as its error annotation. */
+  fail(text: string): void {
+    this.toolkit().setFailed(this.redact(text))
+  }
+
+  /** Prints `text` inside a collapsible group of the log. */
+  infoGroup(name: string, text: string): void {
+    this.toolkit().startGroup(name)
+    this.info(text)
+    this.toolkit().endGroup()
+  }
+
+  /** Runs `work` inside a collapsible group of the log. */
+  async group<T>(name: string, work: () => Promise<T>): Promise<T> {
+    this.toolkit().startGroup(name)
+    try {
+      return await work()
+    } finally {
+      this.toolkit().endGroup()
+    }
+  }
+
+  private toolkit(): LogSink {
+    if (!this.sink) throw new Error('The log is used before @actions/core was loaded')
+    return this.sink
+  }
+}
+
+/** The printer every module uses. */
+export const log = new Log()
