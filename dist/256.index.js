@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var core = __webpack_require__(143);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/mail.ts + 4 modules
@@ -103,6 +105,7 @@ function backoffMs(attempt, random = Math.random) {
 
 
 
+
 /** The XOAUTH2 SASL string nodemailer sends; masked like the token it contains. */
 function xoauth2Blob(user, token) {
     return Buffer.from(`user=${user}\x01auth=Bearer ${token}\x01\x01`, 'utf8').toString('base64');
@@ -115,7 +118,7 @@ function startTokens(settings, timeoutMs) {
     const provider = Promise.all(/* import() */[__webpack_require__.e(669), __webpack_require__.e(737)]).then(__webpack_require__.bind(__webpack_require__, 8737)).then(({ createTokenProvider }) => createTokenProvider(settings, {
         getIdToken: (audience) => core.getIDToken(audience),
         mask: (secret) => core.setSecret(secret),
-        debug: (line) => core.debug(line)
+        debug: (line) => log/* log */.Rm.debug((0,log/* excerpt */.Kb)(line))
     }, timeoutMs()));
     const acquire = (renew) => {
         failure = undefined;
@@ -126,7 +129,7 @@ function startTokens(settings, timeoutMs) {
         })
             .then((t) => {
             core.setSecret(xoauth2Blob(settings.smtpUser, t.token));
-            core.info(`Token acquired ${Date.now() - started} ms after start (expires ${t.expiresOn?.toISOString() ?? '?'}).`);
+            log/* log */.Rm.info(`Token acquired ${Date.now() - started} ms after start (expires ${t.expiresOn?.toISOString() ?? '?'}).`);
             return t.token;
         }, (err) => {
             if (err instanceof errors/* TokenError */.gz)
@@ -151,7 +154,7 @@ function startTokens(settings, timeoutMs) {
             handedOut = true;
             const askedAt = Date.now();
             return current.then((token) => {
-                core.debug(`Token wait at AUTH: ${Date.now() - askedAt} ms`);
+                log/* log */.Rm.debug(`Token wait at AUTH: ${Date.now() - askedAt} ms`);
                 return token;
             });
         },
@@ -194,31 +197,33 @@ async function deliverWithRetries(plan) {
                 const renew = renewNext;
                 renewNext = false;
                 await session.login((renewAfterRejection) => tokens.get(renew || renewAfterRejection));
-                core.info(`Authenticated as ${settings.smtpUser} with XOAUTH2.`);
+                log/* log */.Rm.info(`Authenticated as ${settings.smtpUser} with XOAUTH2.`);
                 const delivery = await session.send(message);
                 if (attempt > 1)
-                    core.info(`Delivered on attempt ${attempt}.`);
+                    log/* log */.Rm.info(`Delivered on attempt ${attempt}.`);
                 return delivery;
             }
             catch (caught) {
                 // nodemailer reports a failed token request as EAUTH: the token error has the facts.
                 const err = tokens.error() ?? caught;
                 const decision = retryDecision(err, { renewed });
+                // the reason quotes the server: bounded, and printed through the one printer
+                decision.reason = (0,log/* excerpt */.Kb)(decision.reason, 300);
                 const left = plan.remaining();
                 if (!decision.retry) {
-                    core.debug(`Not retried: ${decision.reason}`);
+                    log/* log */.Rm.debug(`Not retried: ${decision.reason}`);
                     throw err;
                 }
                 if (attempt >= settings.maxAttempts) {
-                    core.info(`Attempt ${attempt} of ${settings.maxAttempts} failed (${decision.reason}); no attempts left.`);
+                    log/* log */.Rm.info(`Attempt ${attempt} of ${settings.maxAttempts} failed (${decision.reason}); no attempts left.`);
                     throw err;
                 }
                 const wait = Math.max(decision.waitMs ?? 0, backoffMs(attempt));
                 if (wait + 2000 > left) {
-                    core.info(`Attempt ${attempt} failed (${decision.reason}); ${Math.round(left / 1000)} s left of timeout-seconds, not enough to wait ${wait} ms and retry.`);
+                    log/* log */.Rm.info(`Attempt ${attempt} failed (${decision.reason}); ${Math.round(left / 1000)} s left of timeout-seconds, not enough to wait ${wait} ms and retry.`);
                     throw err;
                 }
-                core.info(`Attempt ${attempt} of ${settings.maxAttempts} failed: ${decision.reason}. Retrying in ${wait} ms.`);
+                log/* log */.Rm.info(`Attempt ${attempt} of ${settings.maxAttempts} failed: ${decision.reason}. Retrying in ${wait} ms.`);
                 if (decision.renewToken) {
                     renewNext = true;
                     renewed = true;
@@ -230,7 +235,7 @@ async function deliverWithRetries(plan) {
                 session = mail/* SmtpSession */.f.open(settings, plan.timeouts(), { debug: plan.log });
             }
             finally {
-                core.debug(`Identity requests so far: ${tokens.requests().join(', ') || 'none'}`);
+                log/* log */.Rm.debug(`Identity requests so far: ${tokens.requests().join(', ') || 'none'}`);
             }
         }
     }
@@ -577,7 +582,10 @@ const CATALOGUE = [
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 ;// CONCATENATED MODULE: ./src/diagnose.ts
+
 
 
 /** Reduces any thrown value to the plain facts of a Failure. */
@@ -814,11 +822,16 @@ function commandName(command) {
         return 'the connection';
     return command;
 }
-/** The failure message: what failed, the server's words, the correlation ID, then the diagnosis. */
+/** The most of a headline printed: it may quote a server, which can send a megabyte. */
+const HEADLINE_CHARS = 600;
+/**
+ * The failure message: what failed, the server's words (bounded, once), the correlation ID,
+ * then the diagnosis.
+ */
 function formatDiagnosis(d) {
-    const lines = [d.headline];
+    const lines = [(0,log/* excerpt */.Kb)(d.headline, HEADLINE_CHARS)];
     if (d.serverText)
-        lines.push('', `Server said: ${d.serverText}`);
+        lines.push('', `Server said: ${(0,log/* excerpt */.Kb)(d.serverText)}`);
     if (d.correlationId)
         lines.push(`Correlation ID: ${d.correlationId}${d.traceId ? ` (trace ID ${d.traceId})` : ''}`);
     for (const detail of d.details)

@@ -36,7 +36,10 @@ function buildMailOptions(settings, message, extras) {
         cc: settings.cc.map(mailbox),
         bcc: settings.bcc.map(mailbox),
         subject: message.subject,
-        text: message.text
+        text: message.text,
+        // Nothing in a message may make nodemailer read a file or fetch a URL (attachments are bytes).
+        disableFileAccess: true,
+        disableUrlAccess: true
     };
     if (settings.replyTo.length > 0)
         options.replyTo = settings.replyTo.map(mailbox);
@@ -69,7 +72,8 @@ function buildMailOptions(settings, message, extras) {
     if (Object.keys(headers).length)
         options.headers = headers;
     if (extras?.attachments.length) {
-        options.attachments = extras.attachments.map((a) => ({ filename: a.filename, path: a.path }));
+        // the bytes read and checked before connecting (workspace-files.ts), never a path read again
+        options.attachments = extras.attachments.map((a) => ({ filename: a.filename, content: a.content }));
     }
     return options;
 }

@@ -340,7 +340,10 @@ const CATALOGUE = [
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(5625);
 ;// CONCATENATED MODULE: ./src/diagnose.ts
+
 
 
 /** Reduces any thrown value to the plain facts of a Failure. */
@@ -577,11 +580,16 @@ function commandName(command) {
         return 'the connection';
     return command;
 }
-/** The failure message: what failed, the server's words, the correlation ID, then the diagnosis. */
+/** The most of a headline printed: it may quote a server, which can send a megabyte. */
+const HEADLINE_CHARS = 600;
+/**
+ * The failure message: what failed, the server's words (bounded, once), the correlation ID,
+ * then the diagnosis.
+ */
 function formatDiagnosis(d) {
-    const lines = [d.headline];
+    const lines = [(0,log/* excerpt */.Kb)(d.headline, HEADLINE_CHARS)];
     if (d.serverText)
-        lines.push('', `Server said: ${d.serverText}`);
+        lines.push('', `Server said: ${(0,log/* excerpt */.Kb)(d.serverText)}`);
     if (d.correlationId)
         lines.push(`Correlation ID: ${d.correlationId}${d.traceId ? ` (trace ID ${d.traceId})` : ''}`);
     for (const detail of d.details)
