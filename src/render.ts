@@ -1,6 +1,7 @@
 import { Liquid, type Template } from 'liquidjs'
 import type { Marked, Tokens } from 'marked'
 import type { TemplateContext } from './context.js'
+import { formatDuration } from './duration.js'
 import { InputError } from './errors.js'
 import type { InputName, TemplateSource } from './settings.js'
 import { DEFAULT_MESSAGES, DEFAULT_PARTIALS, MARKDOWN_FRAME, type DefaultMessageFiles } from './templates.js'
@@ -117,22 +118,8 @@ export function safeUrl(value: unknown, base?: string): string {
   return SAFE_PROTOCOLS.has(url.protocol) ? url.href : ''
 }
 
-/** Seconds as a short human duration: 45s, 3m 12s, 1h 4m 10s, 2d 3h. */
-export function formatDuration(value: unknown): string {
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN
-  if (!Number.isFinite(seconds) || seconds < 0) return ''
-  let s = Math.round(seconds)
-  const days = Math.floor(s / 86_400)
-  s -= days * 86_400
-  const hours = Math.floor(s / 3600)
-  s -= hours * 3600
-  const minutes = Math.floor(s / 60)
-  s -= minutes * 60
-  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`
-  if (hours > 0) return [`${hours}h`, minutes ? `${minutes}m` : '', s ? `${s}s` : ''].filter(Boolean).join(' ')
-  if (minutes > 0) return s ? `${minutes}m ${s}s` : `${minutes}m`
-  return `${s}s`
-}
+// One format for durations everywhere (run facts, jobs lists, the `duration` filter).
+export { formatDuration } from './duration.js'
 
 // ---------------------------------------------------------------------------------------------
 // Markdown → sanitised, e-mail friendly HTML
