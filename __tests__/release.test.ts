@@ -34,6 +34,11 @@ describe('release metadata', () => {
     expect(read('.node-version').trim()).toBe('24')
     expect(pkg.engines.node).toBe('>=24')
   })
+
+  // `npm test` (scripts/test.mjs) starts vitest on Node 24 whatever Node started npm.
+  it.runIf(process.env.npm_lifecycle_event === 'test')('runs this suite on Node 24 under npm test', () => {
+    expect(process.versions.node).toMatch(/^24\./)
+  })
 })
 
 const temps: string[] = []
