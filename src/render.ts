@@ -1,6 +1,6 @@
 import { Liquid, type Template } from 'liquidjs'
 import type { Marked, Tokens } from 'marked'
-import type { TemplateContext } from './context.js'
+import { messageKind, type DefaultMessageKind, type TemplateContext } from './context.js'
 import { formatDuration } from './duration.js'
 import { InputError } from './errors.js'
 import type { InputName, TemplateSource } from './settings.js'
@@ -50,17 +50,8 @@ export interface MessageTemplates {
   markdown?: boolean
 }
 
-/** The built-in messages, one per kind of notification. */
-export type DefaultMessageKind =
-  | 'release'
-  | 'failure'
-  | 'cancelled'
-  | 'success'
-  | 'push'
-  | 'pull_request'
-  | 'workflow_dispatch'
-  | 'schedule'
-  | 'generic'
+/** The built-in messages, one per kind of notification (chosen by messageKind in context.ts). */
+export type { DefaultMessageKind } from './context.js'
 
 /** Longest subject kept; longer ones are cut with an ellipsis. */
 export const MAX_SUBJECT_LENGTH = 250
@@ -443,30 +434,10 @@ export function toSingleLine(value: string, max = MAX_SUBJECT_LENGTH): string {
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line
 }
 
-const RELEASE_ANNOUNCEMENTS = new Set(['published', 'created', 'prereleased', 'released', ''])
-
 /** Which default message fits the event and the job status. */
 export function defaultMessageKind(context: TemplateContext): DefaultMessageKind {
-  const status = toText(context.job.status).trim().toLowerCase()
-  const event = toText(context.github.event_name)
-  const action = toText((context.github.event as Record<string, unknown> | undefined)?.action)
-  if (event === 'release' && (status === '' || status === 'success') && RELEASE_ANNOUNCEMENTS.has(action)) {
-    return 'release'
-  }
-  if (status === 'failure' || status === 'cancelled' || status === 'success') return status
-  switch (event) {
-    case 'push':
-      return 'push'
-    case 'pull_request':
-    case 'pull_request_target':
-      return 'pull_request'
-    case 'workflow_dispatch':
-      return 'workflow_dispatch'
-    case 'schedule':
-      return 'schedule'
-    default:
-      return 'generic'
-  }
+  const action = (context.github.event as Record<string, unknown> | undefined)?.action
+  return messageKind(toText(context.github.event_name), toText(action), toText(context.job.status))
 }
 
 interface CompiledDefault {
