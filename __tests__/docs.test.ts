@@ -50,3 +50,52 @@ describe('documentation', () => {
     }
   })
 })
+
+describe('docs/migrate-from-action-send-mail.md', () => {
+  // The inputs of dawidd6/action-send-mail's action.yml at c50dc4cc (v18, July 2026).
+  const SEND_MAIL_INPUTS = [
+    'connection_url',
+    'server_address',
+    'server_port',
+    'secure',
+    'username',
+    'password',
+    'subject',
+    'to',
+    'from',
+    'body',
+    'html_body',
+    'cc',
+    'bcc',
+    'reply_to',
+    'in_reply_to',
+    'ignore_cert',
+    'convert_markdown',
+    'attachments',
+    'priority',
+    'headers',
+    'nodemailerlog',
+    'nodemailerdebug',
+    'envelope_from',
+    'envelope_to'
+  ]
+  const rows = readFileSync(new URL('../docs/migrate-from-action-send-mail.md', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => /^\| `/.test(line))
+    .map((line) => line.split('|').map((cell) => cell.trim()))
+  // `name` or `name: value`
+  const names = (cell = ''): string[] => [...cell.matchAll(/`([\w-]+)(?::[^`]*)?`/g)].map((m) => m[1] ?? '')
+
+  it('maps every input of action-send-mail, once', () => {
+    expect(rows.flatMap((row) => names(row[1])).sort()).toEqual([...SEND_MAIL_INPUTS].sort())
+  })
+
+  it('maps each to an input of this action, or says "none" and why', () => {
+    for (const row of rows) {
+      const answer = row[2] ?? ''
+      const ours = names(answer).filter((name) => name in action.inputs)
+      if (answer.startsWith('none:')) expect(answer.length, row[1]).toBeGreaterThan('none: '.length + 20)
+      else expect(ours.length, `${row[1]}: ${answer}`).toBeGreaterThan(0)
+    }
+  })
+})
