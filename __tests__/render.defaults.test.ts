@@ -298,8 +298,26 @@ describe('job status messages', () => {
     expect(m.text).toContain('Cancelled:  deploy\n')
   })
 
-  it('success names the job that sends', async () => {
+  it('success with the run: how the other jobs ended, not the job that sends', async () => {
     const m = await message('push', fixture('push'), 'success', { GITHUB_JOB: 'notify' }, { run: SAMPLE_RUN_SUCCESS })
+    expect(visible(m.html)).toContain('CI succeeded on main 3 jobs succeeded, 1 skipped in run #42. Repository')
+    expect(visible(m.html)).not.toContain('Job notify')
+    expect(m.text).not.toMatch(/^Job:/m)
+    const failed = { ...SAMPLE_RUN_SUCCESS.jobs[0]!, name: 'flaky', conclusion: 'failure' }
+    const mixed = await message(
+      'push',
+      fixture('push'),
+      'success',
+      {},
+      {
+        run: { ...SAMPLE_RUN_SUCCESS, jobs: [...SAMPLE_RUN_SUCCESS.jobs, failed] }
+      }
+    )
+    expect(visible(mixed.html)).toContain('3 jobs succeeded, 1 failed, 1 skipped in run #42.')
+  })
+
+  it('success without the run names the job that sends (its own status is what is known)', async () => {
+    const m = await message('push', fixture('push'), 'success', { GITHUB_JOB: 'notify' })
     expect(visible(m.html)).toContain('Job notify succeeded in run #42.')
     expect(m.text).toContain('Job:        notify\n')
   })
@@ -337,12 +355,12 @@ describe('job status messages', () => {
     expect(m.subject).toBe('✅ Succeeded: CI on main in octo/app (#42)')
     expect(m.text).toMatch(/^The workflow "CI" succeeded\./)
     expect(m.text).toContain('Jobs\n----\n✓ lint (41s)\n✓ test (ubuntu-latest, node 20) (2m 37s)\n')
-    expect(m.text).toContain('– e2e (0s)\n• notify (this job)')
+    expect(m.text).toContain('– e2e\n• notify (this job)')
     expect(m.text).not.toContain('What failed')
     const text = visible(m.html)
     expect(text).toContain('SUCCEEDED CI succeeded on main')
     expect(text).toContain(
-      'Jobs ✓ lint 41s ✓ test (ubuntu-latest, node 20) 2m 37s ✓ test (windows-latest, node 20) 4m 5s – e2e 0s • notify (this job)'
+      'Jobs ✓ lint 41s ✓ test (ubuntu-latest, node 20) 2m 37s ✓ test (windows-latest, node 20) 4m 5s – e2e • notify (this job)'
     )
     expect(hasLink(m.html, `${RUN}/job/31245101`, 'lint')).toBe(true)
   })

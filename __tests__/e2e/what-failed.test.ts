@@ -214,6 +214,7 @@ describe("the success message lists the run's jobs with their durations", () => 
     })
     const mail = delivered(result)
     expect(api.requests.map((r) => r.route)).toEqual(['jobs'])
+    expect(intro(mail.html as string)).toBe('2 jobs succeeded in run #42.')
     // lint ran 09:40:00–09:40:48, test 09:40:00–09:42:11 (run-typical.jobs.json)
     expect(mail.text).toContain('Jobs\n----\n✓ lint (48s)\n✓ test (2m 11s)\n• Mail the team (this job)')
     const html = (mail.html as string).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
@@ -226,7 +227,9 @@ describe("the success message lists the run's jobs with their durations", () => 
       env: { GITHUB_API_URL: api.url, GITHUB_SHA: SHA, RUNNER_NAME: 'GitHub Actions 2', GITHUB_JOB: 'notify' },
       inputs: world.inputs({ 'job-status': 'success', 'github-token': GITHUB_TOKEN })
     })
-    expect(delivered(result).text).toContain('✗ test (2m 11s)')
+    const mail = delivered(result)
+    expect(mail.text).toContain('✗ test (2m 11s)')
+    expect(intro(mail.html as string)).toBe('1 job succeeded, 1 failed in run #42.')
     expect(api.requests.map((r) => r.route)).toEqual(['jobs'])
   })
 
