@@ -2863,15 +2863,17 @@ async function run() {
         if (tokens) {
             core.info(`Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`);
         }
-        // What failed in this run (jobs, failed steps, annotations): read while everything else
-        // starts, awaited just before rendering; it never blocks delivery.
-        const runInfo = wantsRunInfo(current) ? fetchRun(core, current, Math.min(5000, current.timeoutMs / 4)) : undefined;
-        const [report, { buildContext, readEventPayload }, { render, compiled, threadKey }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(694), __nccwpck_require__.e(855)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8855)),
-            __nccwpck_require__.e(/* import() */ 788).then(__nccwpck_require__.bind(__nccwpck_require__, 788)),
+        // The run's jobs (and what failed: steps, annotations): read while everything else starts,
+        // awaited just before rendering; it never blocks delivery.
+        const { buildContext, readEventPayload, messageKind } = await Promise.all(/* import() */[__nccwpck_require__.e(91), __nccwpck_require__.e(788)]).then(__nccwpck_require__.bind(__nccwpck_require__, 788));
+        const event = readEventPayload(process.env);
+        const kind = messageKind(process.env.GITHUB_EVENT_NAME ?? '', eventAction(event), current.jobStatus);
+        const runLimits = wantsRunInfo(current, kind);
+        const runInfo = runLimits ? fetchRun(core, current, Math.min(5000, current.timeoutMs / 4), runLimits) : undefined;
+        const [report, { render, compiled, threadKey }] = await Promise.all([
+            Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(694), __nccwpck_require__.e(91), __nccwpck_require__.e(855)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8855)),
             prepared.templates ?? loadTemplates(current)
         ]);
-        const event = readEventPayload(process.env);
         const extras = async (context) => ({
             attachments,
             repository: context.github.repository,
@@ -2964,7 +2966,7 @@ async function prepare(settings, timeouts, smtpLog) {
 }
 /** Loads render.ts (and Liquid) and compiles the message and thread-key templates. */
 async function loadTemplates(settings) {
-    const render = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4559));
+    const render = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(91), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4559));
     const compiled = render.compileTemplates(settings);
     const threadKey = settings.threadKey ? render.compileText(settings.threadKey) : undefined;
     return { render, compiled, ...(threadKey ? { threadKey } : {}) };
@@ -2994,16 +2996,32 @@ function logSettings(core, settings) {
     core.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`);
     core.endGroup();
 }
-/** The run's jobs are worth fetching: a failure or cancellation with the default message, or a template that uses `run.`. */
-function wantsRunInfo(settings) {
+/**
+ * Whether the message shows the run, and how much of it to read (undefined: nothing).
+ * - A template of the workflow's that mentions `run.`: everything (jobs, failed steps, annotations).
+ * - The default body of a failure or cancellation, whatever the subject: the same (its "What
+ *   failed" section, and the failed jobs it names instead of the job that sends).
+ * - The default body of a success: the jobs and their durations only, one request (no annotations).
+ */
+function wantsRunInfo(settings, kind) {
     if (!settings.githubToken || !process.env.GITHUB_RUN_ID || !process.env.GITHUB_REPOSITORY)
-        return false;
+        return undefined;
     const usesRun = [settings.subject, settings.body, settings.htmlBody].some((t) => t && /\brun\.\w/.test(t.text));
-    const defaultFailure = !settings.subject && !settings.body && !settings.htmlBody && ['failure', 'cancelled'].includes(settings.jobStatus);
-    return usesRun || defaultFailure;
+    if (usesRun)
+        return {};
+    const defaultBody = !settings.body && !settings.htmlBody;
+    if (defaultBody && (kind === 'failure' || kind === 'cancelled'))
+        return {};
+    if (defaultBody && kind === 'success')
+        return { annotations: 0 };
+    return undefined;
+}
+/** The event's `action` (published, opened …), '' when there is none. */
+function eventAction(event) {
+    return typeof event.action === 'string' ? event.action : '';
 }
 /** Reads the run's jobs and annotations (run-info.ts and Octokit load only now); never throws. */
-async function fetchRun(core, settings, timeoutMs) {
+async function fetchRun(core, settings, timeoutMs, limits) {
     const env = process.env;
     try {
         const { fetchRunInfo } = await __nccwpck_require__.e(/* import() */ 91).then(__nccwpck_require__.bind(__nccwpck_require__, 4091));
@@ -3018,6 +3036,7 @@ async function fetchRun(core, settings, timeoutMs) {
             ...(env.RUNNER_NAME ? { runnerName: env.RUNNER_NAME } : {}),
             sha: env.GITHUB_SHA ?? '',
             timeoutMs,
+            limits,
             debug: (line) => core.debug(line)
         });
         core.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`);
