@@ -3,6 +3,9 @@
  * command line must explain itself and pick the message the event implies.
  */
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
@@ -48,6 +51,18 @@ describe('npm run preview', () => {
     const r = preview([])
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toContain('Subject: ❌ Failed: CI on main in octo/app (#42)')
+  })
+
+  it('file:// templates are read from the directory npm was started in', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'preview-test-'))
+    try {
+      writeFileSync(path.join(dir, 'notes.liquid'), 'Notes for {{ github.ref_name }}')
+      const r = preview(['--body', 'file://notes.liquid', '--status', 'success'], dir)
+      expect(r.status, r.stderr).toBe(0)
+      expect(r.stdout).toContain('--- text/plain ---\nNotes for main\n')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('a missing event file is an error that names it', () => {

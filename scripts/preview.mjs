@@ -23,7 +23,7 @@ Options:
   --status STATUS      the job-status input: failure, cancelled, success or '' (default: failure
                        for the sample push; '' — the event's own message — once --event or
                        --event-name is given)
-  --subject TEXT       the subject input (Liquid; file://path reads a file)
+  --subject TEXT       the subject input (Liquid; file://path reads a file of the current directory)
   --body TEXT          the body input
   --html-body TEXT     the html-body input
   --summary            print the job summary too
@@ -117,7 +117,7 @@ const env = {
   GITHUB_ACTIONS: 'true',
   GITHUB_EVENT_NAME: eventName,
   GITHUB_EVENT_PATH: eventFile,
-  GITHUB_WORKSPACE: process.cwd(),
+  GITHUB_WORKSPACE: cwd,
   GITHUB_STEP_SUMMARY: summary,
   GITHUB_OUTPUT: output,
   RUNNER_TEMP: temp()
