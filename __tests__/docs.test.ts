@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { generatedSections, renderReadme } from '../scripts/docs.js'
+import { generatedSections, renderDoc, TARGETS } from '../scripts/docs.js'
 import { OUTPUT_NAMES } from '../src/main.js'
 import { INPUT_NAMES } from '../src/settings.js'
 
@@ -22,9 +22,80 @@ describe('action.yml', () => {
   })
 })
 
-describe('README', () => {
-  it('matches what npm run docs generates from action.yml, the clouds and the catalogue', async () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-    expect(await renderReadme(readme, generatedSections(actionYml))).toBe(readme)
+describe('documentation', () => {
+  const read = (file: string): string => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
+
+  it.each(Object.keys(TARGETS))('%s matches what npm run docs generates', async (file) => {
+    const text = read(file)
+    expect(await renderDoc(file, text, generatedSections(actionYml))).toBe(text)
+  })
+
+  it('lists every input of action.yml in the README usage block, with its default as the value', () => {
+    const readme = read('README.md')
+    const block = /<!-- inputs:start -->\n+```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
+    const step = (parse(block) as { with: Record<string, unknown> }[])[0]!
+    const inputs = action.inputs as Record<string, { default?: string }>
+    expect(Object.keys(step.with)).toEqual(Object.keys(inputs))
+    for (const [name, input] of Object.entries(inputs)) expect(String(step.with[name]), name).toBe(input.default ?? '')
+  })
+
+  it('keeps the README under 15 KB, and no table row of a generated file padded past 200 columns', () => {
+    const readme = read('README.md')
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(15_000)
+    for (const file of Object.keys(TARGETS)) {
+      const long = read(file)
+        .split('\n')
+        .filter((line) => line.startsWith('|') && line.length > 200)
+      expect(long, file).toEqual([])
+    }
+  })
+})
+
+describe('docs/migrate-from-action-send-mail.md', () => {
+  // The inputs of dawidd6/action-send-mail's action.yml at c50dc4cc (v18, July 2026).
+  const SEND_MAIL_INPUTS = [
+    'connection_url',
+    'server_address',
+    'server_port',
+    'secure',
+    'username',
+    'password',
+    'subject',
+    'to',
+    'from',
+    'body',
+    'html_body',
+    'cc',
+    'bcc',
+    'reply_to',
+    'in_reply_to',
+    'ignore_cert',
+    'convert_markdown',
+    'attachments',
+    'priority',
+    'headers',
+    'nodemailerlog',
+    'nodemailerdebug',
+    'envelope_from',
+    'envelope_to'
+  ]
+  const rows = readFileSync(new URL('../docs/migrate-from-action-send-mail.md', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => /^\| `/.test(line))
+    .map((line) => line.split('|').map((cell) => cell.trim()))
+  // `name` or `name: value`
+  const names = (cell = ''): string[] => [...cell.matchAll(/`([\w-]+)(?::[^`]*)?`/g)].map((m) => m[1] ?? '')
+
+  it('maps every input of action-send-mail, once', () => {
+    expect(rows.flatMap((row) => names(row[1])).sort()).toEqual([...SEND_MAIL_INPUTS].sort())
+  })
+
+  it('maps each to an input of this action, or says "none" and why', () => {
+    for (const row of rows) {
+      const answer = row[2] ?? ''
+      const ours = names(answer).filter((name) => name in action.inputs)
+      if (answer.startsWith('none:')) expect(answer.length, row[1]).toBeGreaterThan('none: '.length + 20)
+      else expect(ours.length, `${row[1]}: ${answer}`).toBeGreaterThan(0)
+    }
   })
 })

@@ -3,7 +3,7 @@
  * choose, and the facts each one must show in its subject, text part and HTML part.
  */
 import { describe, expect, it } from 'vitest'
-import { GALLERY_ENV, SAMPLE_RUN_FAILURE, SAMPLE_RUN_SUCCESS, fixture } from '../scripts/gallery.js'
+import { SAMPLE_ENV, SAMPLE_RUN_FAILURE, SAMPLE_RUN_SUCCESS, fixture } from './support/sample-run.js'
 import { buildContext, type ContextExtras } from '../src/context.js'
 import {
   compileTemplates,
@@ -24,7 +24,7 @@ async function message(
   env: Record<string, string> = {},
   extra: ContextExtras = {}
 ): Promise<Required<RenderedMessage>> {
-  const context = buildContext({ ...GALLERY_ENV, GITHUB_EVENT_NAME: eventName, ...env }, event, status, extra)
+  const context = buildContext({ ...SAMPLE_ENV, GITHUB_EVENT_NAME: eventName, ...env }, event, status, extra)
   const m = await renderMessage(compileTemplates({}), context)
   expect(m.html, 'every default message has an HTML part').toBeDefined()
   return m as Required<RenderedMessage>
@@ -196,7 +196,7 @@ describe('job status messages', () => {
     const m = await message('push', fixture('push'), 'failure', {}, { run: SAMPLE_RUN_FAILURE })
     expect(m.subject).toBe('❌ Failed: CI on main in octo/app (#42)')
     expect(m.text).toMatch(
-      /^The workflow "CI" failed\.\n\nRepository: octo\/app\nWorkflow: {3}CI \(run #42, attempt 1\)\nJob: {8}test\nBranch: {5}main\n/
+      /^The workflow "CI" failed\.\n\nRepository: octo\/app\nWorkflow: {3}CI \(run #42, attempt 1\)\nFailed: {5}test \(ubuntu-latest, node 20\) and lint\nBranch: {5}main\n/
     )
     expect(m.text).toContain('Commit:     6113728 Parse Liquid templates once\n')
     expect(m.text).toContain('Triggered:  monalisa (push)\n')
@@ -214,9 +214,9 @@ describe('job status messages', () => {
     const html = m.html
     expectMailFriendly(html)
     const text = visible(html)
-    expect(text).toContain('FAILED CI failed on main Job test failed in run #42.')
+    expect(text).toContain('FAILED CI failed on main Jobs test (ubuntu-latest, node 20) and lint failed in run #42.')
     expect(text).toContain(
-      'Repository octo/app Workflow CI #42 Job test Branch main Commit 6113728 Parse Liquid templates once Triggered by monalisa via push Run time 3m 12s so far'
+      'Repository octo/app Workflow CI #42 Failed test (ubuntu-latest, node 20) and lint Branch main Commit 6113728 Parse Liquid templates once Triggered by monalisa via push Run time 3m 12s so far'
     )
     expect(hasLink(html, RUN, 'View run #42')).toBe(true)
     expect(
@@ -240,6 +240,86 @@ describe('job status messages', () => {
     expect(text).toContain('and 3 more annotations')
     expect(hasLink(html, `${RUN}/job/31245002`, 'lint')).toBe(true)
     expect(text).toContain('Step 3: npx eslint .')
+  })
+
+  it('a last job that reports (needs: + job-status: failure) names the failed jobs, never itself', async () => {
+    // GITHUB_JOB is the reporting job; the run says which jobs failed.
+    const m = await message('push', fixture('push'), 'failure', { GITHUB_JOB: 'notify' }, { run: SAMPLE_RUN_FAILURE })
+    const preheader = /<div style="display:none;[^>]*>([^<]*)<\/div>/.exec(m.html)?.[1]
+    expect(preheader).toBe('Jobs test (ubuntu-latest, node 20) and lint failed · Parse Liquid templates once')
+    expect(visible(m.html)).toContain('Jobs test (ubuntu-latest, node 20) and lint failed in run #42.')
+    expect(m.text).toContain('Failed:     test (ubuntu-latest, node 20) and lint\n')
+    for (const part of [m.text, m.html]) expect(part).not.toMatch(/notify/)
+  })
+
+  it('names one failed job in the singular, and at most three with how many more', async () => {
+    const [first, second] = SAMPLE_RUN_FAILURE.failed_jobs
+    const one = await message(
+      'push',
+      fixture('push'),
+      'failure',
+      { GITHUB_JOB: 'notify' },
+      {
+        run: { ...SAMPLE_RUN_FAILURE, failed_jobs: [second!] }
+      }
+    )
+    expect(visible(one.html)).toContain('Job lint failed in run #42.')
+    expect(one.text).toContain('Failed:     lint\n')
+    const many = [first!, second!, { ...second!, name: 'docs' }, { ...second!, name: 'e2e' }]
+    const five = await message(
+      'push',
+      fixture('push'),
+      'failure',
+      { GITHUB_JOB: 'notify' },
+      {
+        run: { ...SAMPLE_RUN_FAILURE, failed_jobs: many, jobs_more: 1 }
+      }
+    )
+    expect(visible(five.html)).toContain('Jobs test (ubuntu-latest, node 20), lint, docs and 2 more failed in run #42.')
+    expect(five.text).toContain('Failed:     test (ubuntu-latest, node 20), lint, docs and 2 more\n')
+  })
+
+  it('failure without run information names no job as failed, only the job that sends', async () => {
+    const m = await message('push', fixture('push'), 'failure', { GITHUB_JOB: 'notify' })
+    expect(m.text).toContain('Sent from:  job notify\n')
+    expect(m.text).not.toMatch(/^Job:/m)
+    expect(visible(m.html)).toContain('CI failed on main Run #42 failed.')
+    expect(visible(m.html)).toContain('Sent from notify job')
+    expect(/<div style="display:none;[^>]*>([^<]*)<\/div>/.exec(m.html)?.[1]).toBe(
+      'Run #42 failed · Parse Liquid templates once'
+    )
+  })
+
+  it('cancelled: names the cancelled jobs of the run', async () => {
+    const cancelled = { ...SAMPLE_RUN_FAILURE.jobs[1]!, name: 'deploy', conclusion: 'cancelled' }
+    const run = { ...SAMPLE_RUN_FAILURE, jobs: [...SAMPLE_RUN_FAILURE.jobs, cancelled] }
+    const m = await message('push', fixture('push'), 'cancelled', { GITHUB_JOB: 'notify' }, { run })
+    expect(visible(m.html)).toContain('Job deploy was cancelled in run #42.')
+    expect(m.text).toContain('Cancelled:  deploy\n')
+  })
+
+  it('success with the run: how the other jobs ended, not the job that sends', async () => {
+    const m = await message('push', fixture('push'), 'success', { GITHUB_JOB: 'notify' }, { run: SAMPLE_RUN_SUCCESS })
+    expect(visible(m.html)).toContain('CI succeeded on main 3 jobs succeeded, 1 skipped in run #42. Repository')
+    expect(visible(m.html)).not.toContain('Job notify')
+    expect(m.text).not.toMatch(/^Job:/m)
+    const failed = { ...SAMPLE_RUN_SUCCESS.jobs[0]!, name: 'flaky', conclusion: 'failure' }
+    const mixed = await message(
+      'push',
+      fixture('push'),
+      'success',
+      {},
+      {
+        run: { ...SAMPLE_RUN_SUCCESS, jobs: [...SAMPLE_RUN_SUCCESS.jobs, failed] }
+      }
+    )
+    expect(visible(mixed.html)).toContain('3 jobs succeeded, 1 failed, 1 skipped in run #42.')
+  })
+
+  it('success without the run names the job that sends (its own status is what is known)', async () => {
+    const m = await message('push', fixture('push'), 'success', { GITHUB_JOB: 'notify' })
+    expect(visible(m.html)).toContain('Job notify succeeded in run #42.')
+    expect(m.text).toContain('Job:        notify\n')
   })
 
   it('failure without run information still says what, where and links the run', async () => {
@@ -275,12 +355,12 @@ describe('job status messages', () => {
     expect(m.subject).toBe('✅ Succeeded: CI on main in octo/app (#42)')
     expect(m.text).toMatch(/^The workflow "CI" succeeded\./)
     expect(m.text).toContain('Jobs\n----\n✓ lint (41s)\n✓ test (ubuntu-latest, node 20) (2m 37s)\n')
-    expect(m.text).toContain('– e2e (0s)\n• notify (this job)')
+    expect(m.text).toContain('– e2e\n• notify (this job)')
     expect(m.text).not.toContain('What failed')
     const text = visible(m.html)
     expect(text).toContain('SUCCEEDED CI succeeded on main')
     expect(text).toContain(
-      'Jobs ✓ lint 41s ✓ test (ubuntu-latest, node 20) 2m 37s ✓ test (windows-latest, node 20) 4m 5s – e2e 0s • notify (this job)'
+      'Jobs ✓ lint 41s ✓ test (ubuntu-latest, node 20) 2m 37s ✓ test (windows-latest, node 20) 4m 5s – e2e • notify (this job)'
     )
     expect(hasLink(m.html, `${RUN}/job/31245101`, 'lint')).toBe(true)
   })

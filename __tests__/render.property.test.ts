@@ -6,7 +6,7 @@
  * time stays bounded. A fixed-seed PRNG makes every run the same.
  */
 import { describe, expect, it } from 'vitest'
-import { fixture, GALLERY_ENV, SAMPLE_RUN_FAILURE, SAMPLE_RUN_SUCCESS } from '../scripts/gallery.js'
+import { fixture, SAMPLE_ENV, SAMPLE_RUN_FAILURE, SAMPLE_RUN_SUCCESS } from './support/sample-run.js'
 import { buildContext, type RunInfo } from '../src/context.js'
 import { compileTemplates, defaultMessageKind, renderMessage, type DefaultMessageKind } from '../src/render.js'
 
@@ -391,7 +391,7 @@ describe('default messages over hostile payloads', () => {
           unknown
         >
         poison(random, event)
-        const env: Record<string, string> = { ...GALLERY_ENV, GITHUB_EVENT_NAME: eventName }
+        const env: Record<string, string> = { ...SAMPLE_ENV, GITHUB_EVENT_NAME: eventName }
         for (const key of HOSTILE_ENV_NAMES) if (random() < 0.3) env[key] = hostileString(random)
         const context = buildContext(env, event, status, {
           vars: random() < 0.5 ? (hostileValue(random) as Record<string, unknown>) : {},

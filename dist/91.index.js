@@ -2,6 +2,50 @@ export const id = 91;
 export const ids = [91];
 export const modules = {
 
+/***/ 7607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/**
+ * The one way this action writes a duration: in the run's facts, the jobs lists, the failed
+ * jobs and the `duration` filter of users' templates, so a mail never shows two styles.
+ *
+ * The largest unit first and at most three units, down to seconds: 45s, 3m 12s, 1h 2m 5s,
+ * 1d 4h 10m. A unit of zero between two others stays (1h 0m 5s reads unambiguously, 1h 5s
+ * looks like a typo); zeros at the end go (1m, 1h, 2d). Beyond a day the seconds are cut, not
+ * rounded: "1d 0h 1m" is still true of a run that took 1d 0h 1m 59s.
+ */
+const UNITS = [
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1]
+];
+/** Seconds (a number, or a numeric string) as text; '' for anything else or a negative value. */
+function formatDuration(value) {
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+    if (!Number.isFinite(seconds) || seconds < 0)
+        return '';
+    let rest = Math.round(seconds);
+    const first = UNITS.findIndex(([, size]) => rest >= size);
+    if (first === -1)
+        return '0s';
+    const parts = [];
+    for (const [unit, size] of UNITS.slice(first, first + 3)) {
+        const n = Math.floor(rest / size);
+        rest -= n * size;
+        parts.push(`${n}${unit}`);
+    }
+    while (parts.length > 1 && parts.at(-1)?.startsWith('0'))
+        parts.pop();
+    return parts.join(' ');
+}
+
+
+/***/ }),
+
 /***/ 4091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -9,7 +53,9 @@ export const modules = {
 /* harmony export */   fetchRunInfo: () => (/* binding */ fetchRunInfo),
 /* harmony export */   hZ: () => (/* binding */ emptyRunInfo)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_LIMITS, formatDuration, summariseJobs, findCurrentJob */
+/* unused harmony exports DEFAULT_LIMITS, summariseJobs, findCurrentJob */
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7607);
+
 const DEFAULT_LIMITS = { jobs: 10, annotations: 5 };
 /** Pages of 100 jobs read at most (1000 jobs). */
 const MAX_JOB_PAGES = 10;
@@ -23,18 +69,8 @@ const GRACE_MS = 250;
 function emptyRunInfo() {
     return { available: false, jobs: [], failed_jobs: [], jobs_more: 0, duration: '', duration_seconds: 0 };
 }
-/** "45s", "3m 12s", "1h 2m 3s". */
-function formatDuration(seconds) {
-    const s = Math.max(0, Math.round(seconds));
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const rest = s % 60;
-    if (h)
-        return `${h}h ${m}m ${rest}s`;
-    if (m)
-        return `${m}m ${rest}s`;
-    return `${rest}s`;
-}
+// One format for durations everywhere: the run's facts, the jobs lists and users' templates.
+
 const FAILED = new Set(['failure', 'timed_out']);
 const LEVEL_RANK = { failure: 0, warning: 1, notice: 2 };
 /** Builds what templates see from the API's jobs and annotations. Pure. */
@@ -55,7 +91,7 @@ function summariseJobs(jobs, annotations, request, now) {
         jobs: all,
         failed_jobs: failed.slice(0, limits.jobs),
         jobs_more: Math.max(0, failed.length - limits.jobs),
-        duration: first === undefined ? '' : formatDuration(seconds),
+        duration: first === undefined ? '' : (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(seconds),
         duration_seconds: seconds
     };
 }
@@ -132,7 +168,7 @@ function summariseJob(job, current, annotations, request, serverUrl, now) {
         conclusion: job.conclusion ?? null,
         started_at: job.started_at ?? null,
         completed_at: job.completed_at ?? null,
-        duration: formatDuration(seconds),
+        duration: (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(seconds),
         duration_seconds: seconds,
         url,
         current,

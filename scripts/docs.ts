@@ -1,9 +1,10 @@
-// Regenerates the README's generated sections from their sources of truth:
-// the inputs and outputs tables from action.yml, the cloud table from src/clouds.ts and the
-// troubleshooting table from the diagnosis catalogue (src/catalogue.ts).
+// Regenerates the generated sections of the documentation from their sources of truth:
+// the README's usage block and outputs table from action.yml, the cloud table from
+// src/clouds.ts and the troubleshooting table from the diagnosis catalogue (src/catalogue.ts).
+// TARGETS says which file holds which section.
 //
-//   npm run docs            rewrite README.md
-//   npm run docs -- --check exit 1 when README.md is out of date
+//   npm run docs            rewrite the files
+//   npm run docs -- --check exit 1 when one is out of date
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,30 +26,51 @@ const cell = (text: string): string =>
     .replace(/\|/g, '\\|')
     .trim()
 
+/** The generated sections each documentation file holds, by marker name. */
+export const TARGETS: Record<string, string[]> = {
+  'README.md': ['inputs', 'outputs'],
+  'docs/setup-from-readme.md': ['clouds']
+}
+
+/** The first sentence of a description ("e.g." and "i.e." do not end one), on one line. */
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const end = /(?<!\be\.g|\bi\.e)[.!?](?=\s|$)/.exec(flat)
+  return end ? flat.slice(0, end.index + 1) : flat
+}
+
+/** A YAML scalar for the usage block: plain when YAML reads it back as the same string. */
+function yamlValue(value: string): string {
+  if (value === '') return "''"
+  return /^[\w./-]+$/.test(value) && !/^(true|false|null|~|[\d.]+)$/i.test(value)
+    ? value
+    : `'${value.replace(/'/g, "''")}'`
+}
+
 /** The generated sections, by marker name. */
 export function generatedSections(actionYml: string): Record<string, string> {
   const action = parse(actionYml) as ActionYaml
+  // One step with every input, its default as the value and its first sentence above it.
   const inputs = [
-    '| input | required | default | description |',
-    '|---|---|---|---|',
-    ...Object.entries(action.inputs).map(
-      ([name, i]) =>
-        `| \`${name}\` | ${i.required ? 'yes' : 'no'} | ${i.default !== undefined ? `\`${i.default}\`` : ''} | ${cell(i.description)} |`
-    )
+    '```yaml',
+    '- uses: OWNER/exchange-online-mail-action@v1',
+    '  with:',
+    ...Object.entries(action.inputs).flatMap(([name, i]) => [
+      `    # ${i.required ? '(required) ' : ''}${firstSentence(i.description)}`,
+      `    ${name}: ${yamlValue(i.default ?? '')}`
+    ]),
+    '```'
   ]
   const outputs = [
     '| output | description |',
     '|---|---|',
     ...Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${cell(o.description)} |`)
   ]
-  const clouds = [
-    '| `cloud` | for | authority host | SMTP host | token scope | OIDC audience |',
-    '|---|---|---|---|---|---|',
-    ...Object.entries(CLOUDS).map(
-      ([name, c]) =>
-        `| \`${name}\` | ${c.label} | \`${c.authorityHost}\` | \`${c.smtpHost}\` | \`${c.scope}\` | \`${c.oidcAudience}\` |`
-    )
-  ]
+  // A list, not a table: Prettier pads a table's columns to its widest cell.
+  const clouds = Object.entries(CLOUDS).map(
+    ([name, c]) =>
+      `- \`${name}\`: ${c.label}. Authority \`${c.authorityHost}\`, SMTP host \`${c.smtpHost}\`, token scope \`${c.scope}\`, OIDC audience \`${c.oidcAudience}\`.`
+  )
   const diagnoses = [
     '| code | what it means | what to do |',
     '|---|---|---|',
@@ -62,30 +84,44 @@ export function generatedSections(actionYml: string): Record<string, string> {
   }
 }
 
-/** The README with every generated section replaced, formatted as Prettier formats it. */
-export async function renderReadme(readme: string, sections: Record<string, string>): Promise<string> {
-  let result = readme
-  for (const [name, content] of Object.entries(sections)) {
+/**
+ * A documentation file with its generated sections (TARGETS) replaced, formatted as Prettier
+ * formats it.
+ */
+export async function renderDoc(file: string, text: string, sections: Record<string, string>): Promise<string> {
+  let result = text
+  for (const name of TARGETS[file] ?? []) {
+    const content = sections[name]
+    if (content === undefined) throw new Error(`no generated section '${name}'`)
     const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`)
-    if (!pattern.test(result)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`)
+    if (!pattern.test(result)) throw new Error(`${file} has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`)
     result = result.replace(pattern, (_m, start: string, end: string) => `${start}${content}\n${end}`)
   }
-  const options = (await resolveConfig(path.join(root, 'README.md'))) ?? {}
+  const options = (await resolveConfig(path.join(root, file))) ?? {}
   return format(result, { ...options, parser: 'markdown' })
 }
 
+/** The README with its generated sections replaced. */
+export function renderReadme(readme: string, sections: Record<string, string>): Promise<string> {
+  return renderDoc('README.md', readme, sections)
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const readmePath = path.join(root, 'README.md')
-  const current = readFileSync(readmePath, 'utf8')
-  const next = await renderReadme(current, generatedSections(readFileSync(path.join(root, 'action.yml'), 'utf8')))
-  if (process.argv.includes('--check')) {
-    if (next !== current) {
-      console.error('README.md is out of date: run npm run docs')
-      process.exit(1)
+  const sections = generatedSections(readFileSync(path.join(root, 'action.yml'), 'utf8'))
+  let stale = false
+  for (const file of Object.keys(TARGETS)) {
+    const full = path.join(root, file)
+    const current = readFileSync(full, 'utf8')
+    const next = await renderDoc(file, current, sections)
+    if (process.argv.includes('--check')) {
+      if (next !== current) {
+        console.error(`${file} is out of date: run npm run docs`)
+        stale = true
+      } else console.log(`${file} is up to date.`)
+    } else {
+      writeFileSync(full, next)
+      console.log(next === current ? `${file} was already up to date.` : `${file} updated.`)
     }
-    console.log('README.md is up to date.')
-  } else {
-    writeFileSync(readmePath, next)
-    console.log(next === current ? 'README.md was already up to date.' : 'README.md updated.')
   }
+  if (stale) process.exit(1)
 }

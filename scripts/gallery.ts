@@ -1,139 +1,52 @@
-// Renders every default message from the event fixtures and screenshots its HTML part with
-// headless Chromium, for docs/gallery/ and the README's "Default messages" section.
+// The gallery (docs/gallery/*.png): every default message as the action itself renders it.
 //
-//   npx tsx scripts/gallery.ts                 write docs/gallery/*.png
-//   npx tsx scripts/gallery.ts --html DIR      keep the rendered messages (HTML and text) in DIR
+//   npm run bundle && npm run gallery      write docs/gallery/*.png
+//   npm run gallery -- --html DIR          keep the rendered messages (HTML and text) in DIR too
 //
-// Needs Chromium (Debian: apt-get install chromium; or set CHROMIUM to its path). Chromium runs
-// without network use (the messages load nothing remote anyway) and with a throw-away profile.
+// Each picture goes through the same code path as a real run: dist/index.js is started the way
+// the runner starts it (__tests__/support/runner.ts), in dry run, on an event fixture, with the
+// runner's environment of __tests__/fixtures/runner-env.json and, for the job-status messages,
+// the local GitHub API stand-in serving a run fixture (__tests__/fixtures/github-api/). The
+// message is taken from the action's dry-run output; nothing here renders a template itself.
+//
+// Needs Chromium (Debian: apt-get install chromium; or set CHROMIUM to its binary). It runs
+// headless, with a throw-away profile and no background network use; the messages load nothing
+// remote anyway.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { buildContext, type RunInfo, type RunJob } from '../src/context.js'
-import { compileTemplates, renderMessage, type RenderedMessage } from '../src/render.js'
+import { loadRun, startGitHubApi, type FixtureJob, type GitHubApi } from '../__tests__/support/github-api.js'
+import { ACTION_PATH, cleanupRunnerTemp, runAction } from '../__tests__/support/runner.js'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 
-/** The runner's environment for the gallery (as on GitHub-hosted runners), shared with `npm run preview`. */
+/** The runner's environment of every picture (as on GitHub-hosted runners), shared with `npm run preview`. */
 export const GALLERY_ENV = JSON.parse(
   readFileSync(path.join(root, '__tests__/fixtures/runner-env.json'), 'utf8')
 ) as Record<string, string>
 
-const RUN_URL = 'https://github.com/octo/app/actions/runs/1658821493'
+/** The github-token the stand-in accepts (the action reads the run with it, as with `${{ github.token }}`). */
+const TOKEN = 'ghs_galleryG4lleryG4lleryG4lleryG4llery0'
 
-function job(
-  id: number,
-  name: string,
-  conclusion: string | null,
-  duration: string,
-  extra: Partial<RunJob> = {}
-): RunJob {
-  return {
-    id,
-    name,
-    status: conclusion ? 'completed' : 'in_progress',
-    conclusion,
-    started_at: '2026-11-27T09:40:02Z',
-    completed_at: conclusion ? '2026-11-27T09:43:14Z' : null,
-    duration,
-    duration_seconds: 0,
-    url: `${RUN_URL}/job/${id}`,
-    current: false,
-    steps: [],
-    failed_step: null,
-    annotations: [],
-    annotations_more: 0,
-    ...extra
-  }
-}
-
-const failedTest = job(31245001, 'test (ubuntu-latest, node 20)', 'failure', '2m 41s', {
-  steps: [
-    { name: 'Set up job', number: 1, status: 'completed', conclusion: 'success' },
-    { name: 'Run actions/checkout@v5', number: 2, status: 'completed', conclusion: 'success' },
-    { name: 'npm ci', number: 3, status: 'completed', conclusion: 'success' },
-    { name: 'npm test', number: 4, status: 'completed', conclusion: 'failure' }
-  ],
-  failed_step: { name: 'npm test', number: 4 },
-  annotations: [
-    {
-      level: 'failure',
-      message:
-        "AssertionError: expected 'Fix the parser' to be 'Fix the parser\\n'\n- Expected\n+ Received\n  at __tests__/render.test.ts:57:22",
-      title: 'render.test.ts > user templates > renders the workflow context',
-      path: '__tests__/render.test.ts',
-      line: 57,
-      url: 'https://github.com/octo/app/blob/6113728f27ae82c7b1a177c8d03f9e96e0adf246/__tests__/render.test.ts#L57'
-    },
-    {
-      level: 'warning',
-      message: "'marked' is imported but never used.",
-      title: '',
-      path: 'src/summary.ts',
-      line: 3,
-      url: 'https://github.com/octo/app/blob/6113728f27ae82c7b1a177c8d03f9e96e0adf246/src/summary.ts#L3'
-    }
-  ],
-  annotations_more: 3
-})
-
-const failedLint = job(31245002, 'lint', 'failure', '38s', {
-  failed_step: { name: 'npx eslint .', number: 3 },
-  annotations: [
-    {
-      level: 'failure',
-      message: 'Process completed with exit code 1.',
-      title: '',
-      path: '.github',
-      line: null,
-      url: `${RUN_URL}/job/31245002`
-    }
-  ]
-})
-
-/** Run information as the API lookup fills it for a failed run. */
-export const SAMPLE_RUN_FAILURE: RunInfo = {
-  available: true,
-  jobs: [failedTest, failedLint, job(31245003, 'notify', null, '', { current: true })],
-  failed_jobs: [failedTest, failedLint],
-  jobs_more: 0,
-  duration: '3m 12s',
-  duration_seconds: 192
-}
-
-/** Run information for a successful run. */
-export const SAMPLE_RUN_SUCCESS: RunInfo = {
-  available: true,
-  jobs: [
-    job(31245101, 'lint', 'success', '41s'),
-    job(31245102, 'test (ubuntu-latest, node 20)', 'success', '2m 37s'),
-    job(31245103, 'test (windows-latest, node 20)', 'success', '4m 5s'),
-    job(31245104, 'e2e', 'skipped', '0s'),
-    job(31245105, 'notify', null, '', { current: true })
-  ],
-  failed_jobs: [],
-  jobs_more: 0,
-  duration: '5m 2s',
-  duration_seconds: 302
-}
+type RunFixtureName = Parameters<typeof loadRun>[0]
 
 /** One message of the gallery. */
 export interface GalleryCase {
-  /** File name (without .png) and anchor. */
+  /** File name (without .png). */
   name: string
-  /** What it shows, for the README. */
+  /** What it shows. */
   title: string
   /** GITHUB_EVENT_NAME. */
   eventName: string
-  /** Fixture under __tests__/fixtures/events/ (without .json). */
-  fixture: string
+  /** Payload: a fixture under __tests__/fixtures/events/ (without .json), or the payload itself. */
+  event: string | Record<string, unknown>
   /** The job-status input. */
   status: string
-  /** Run information, if looked up. */
-  run?: RunInfo
+  /** The run the GitHub API stand-in serves (fixtures/github-api/<run>.*.json). */
+  run?: RunFixtureName
   /** Environment beyond GALLERY_ENV. */
   env?: Record<string, string>
 }
@@ -148,40 +61,52 @@ const PR_ENV = {
   GITHUB_ACTOR: 'hubot',
   GITHUB_TRIGGERING_ACTOR: 'hubot'
 }
+/** The run fixtures' reporting job: "Mail the team" (key notify) on runner "GitHub Actions 2", after the others. */
+const NOTIFY_ENV = { GITHUB_JOB: 'notify', RUNNER_NAME: 'GitHub Actions 2' }
 
-/** Every default message, from the fixtures. */
+/** Every default message. */
 export const GALLERY: GalleryCase[] = [
   {
     name: 'failure',
-    title: 'Job failed (push)',
+    title: 'A job failed (push), reported by a last job',
     eventName: 'push',
-    fixture: 'push',
+    event: 'push',
     status: 'failure',
-    run: SAMPLE_RUN_FAILURE
+    run: 'run-typical',
+    env: NOTIFY_ENV
   },
   {
     name: 'success',
-    title: 'Job succeeded (push)',
+    title: 'The run succeeded (push): its jobs and their durations',
     eventName: 'push',
-    fixture: 'push',
+    event: 'push',
     status: 'success',
-    run: SAMPLE_RUN_SUCCESS
+    run: 'run-success',
+    env: NOTIFY_ENV
   },
   {
     name: 'cancelled',
     title: 'Run cancelled (pull request)',
     eventName: 'pull_request',
-    fixture: 'pull_request',
+    event: 'pull_request',
     status: 'cancelled',
-    env: PR_ENV
+    run: 'run-cancelled',
+    env: { ...PR_ENV, ...NOTIFY_ENV }
   },
-  { name: 'release', title: 'Release published', eventName: 'release', fixture: 'release', status: '', env: TAG_ENV },
-  { name: 'push', title: 'Commits pushed', eventName: 'push', fixture: 'push', status: '' },
+  {
+    name: 'release',
+    title: 'Release published',
+    eventName: 'release',
+    event: 'release',
+    status: '',
+    env: { ...TAG_ENV, GITHUB_WORKFLOW: 'Release', GITHUB_JOB: 'announce' }
+  },
+  { name: 'push', title: 'Commits pushed', eventName: 'push', event: 'push', status: '' },
   {
     name: 'pull-request',
     title: 'Pull request opened',
     eventName: 'pull_request',
-    fixture: 'pull_request',
+    event: 'pull_request',
     status: '',
     env: PR_ENV
   },
@@ -189,7 +114,7 @@ export const GALLERY: GalleryCase[] = [
     name: 'workflow-dispatch',
     title: 'Workflow run by hand',
     eventName: 'workflow_dispatch',
-    fixture: 'workflow_dispatch',
+    event: 'workflow_dispatch',
     status: '',
     env: { GITHUB_WORKFLOW: 'Deploy', GITHUB_JOB: 'deploy' }
   },
@@ -197,29 +122,117 @@ export const GALLERY: GalleryCase[] = [
     name: 'schedule',
     title: 'Scheduled run',
     eventName: 'schedule',
-    fixture: 'schedule',
+    event: 'schedule',
     status: '',
     env: { GITHUB_WORKFLOW: 'Nightly', GITHUB_JOB: 'report' }
   },
-  { name: 'generic', title: 'Any other event (here: issues)', eventName: 'issues', fixture: 'push', status: '' }
+  {
+    name: 'generic',
+    title: 'Any other event (here: issues)',
+    eventName: 'issues',
+    event: {
+      action: 'opened',
+      issue: { number: 12, title: 'Mail on failure', html_url: 'https://github.com/octo/app/issues/12' },
+      repository: { full_name: 'octo/app', html_url: 'https://github.com/octo/app' },
+      sender: { login: 'monalisa' }
+    },
+    status: '',
+    env: { GITHUB_WORKFLOW: 'Triage', GITHUB_JOB: 'notify' }
+  }
 ]
 
-/** The event payload of a fixture. */
-export function fixture(name: string): Record<string, unknown> {
+/** The event payload of a fixture under __tests__/fixtures/events/. */
+export function eventFixture(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(root, '__tests__/fixtures/events', `${name}.json`), 'utf8')) as Record<
     string,
     unknown
   >
 }
 
-/** Renders one gallery message with the default templates. */
-export async function renderCase(c: GalleryCase): Promise<RenderedMessage> {
-  const env = { ...GALLERY_ENV, GITHUB_EVENT_NAME: c.eventName, ...c.env }
-  const event =
-    c.eventName === 'issues'
-      ? { action: 'opened', issue: { number: 12, title: 'Mail on failure' } }
-      : fixture(c.fixture)
-  return renderMessage(compileTemplates({}), buildContext(env, event, c.status, c.run ? { run: c.run } : {}))
+/**
+ * The run fixture moved in time so that its last moment is `now` (less a few seconds): the run
+ * is under way while the action runs, as in reality, and "Run time … so far" shows the fixture's
+ * span rather than the months since the fixture was written.
+ */
+export function asOfNow(jobs: FixtureJob[], now: number): FixtureJob[] {
+  const stamps = (value: unknown): number[] => {
+    if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return [Date.parse(value)]
+    if (Array.isArray(value)) return value.flatMap(stamps)
+    if (value && typeof value === 'object') return Object.values(value).flatMap(stamps)
+    return []
+  }
+  const latest = Math.max(
+    ...jobs.flatMap((job) => stamps([job.created_at, job.started_at, job.completed_at, job.steps]))
+  )
+  const shift = now - 5000 - latest
+  const move = (value: unknown, key = ''): unknown => {
+    if (typeof value === 'string' && /_at$/.test(key) && /^\d{4}-\d\d-\d\dT/.test(value)) {
+      return new Date(Date.parse(value) + shift).toISOString().replace(/\.000Z$/, 'Z')
+    }
+    if (Array.isArray(value)) return value.map((item) => move(item))
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, move(v, k)]))
+    }
+    return value
+  }
+  return jobs.map((job) => move(job) as FixtureJob)
+}
+
+/** A message as the action's dry run printed it. */
+export interface GalleryMessage {
+  subject: string
+  text: string
+  html: string
+  /** The GitHub API requests the action made, by route. */
+  apiRequests: string[]
+}
+
+/**
+ * The message of the action's dry-run log: the group "Dry run: the message that would be sent"
+ * holds `Subject: …`, then `--- text/plain ---` and `--- text/html ---` followed by the parts.
+ * The HTML part ends with `</html>` (every default message does).
+ */
+export function messageFromLog(stdout: string): Omit<GalleryMessage, 'apiRequests'> {
+  const lines = stdout.split(/\r?\n/)
+  const group = lines.indexOf('::group::Dry run: the message that would be sent')
+  const textAt = lines.indexOf('--- text/plain ---', group)
+  const htmlAt = lines.indexOf('--- text/html ---', textAt)
+  const end = lines.indexOf('</html>', htmlAt)
+  if (group < 0 || textAt < 0 || htmlAt < 0 || end < 0) {
+    throw new Error(`no dry-run message in the action's output:\n${stdout}`)
+  }
+  const subject = lines.slice(group, textAt).find((l) => l.startsWith('Subject: '))
+  return {
+    subject: subject?.slice('Subject: '.length) ?? '',
+    text: lines.slice(textAt + 1, htmlAt).join('\n'),
+    html: lines.slice(htmlAt + 1, end + 1).join('\n')
+  }
+}
+
+/** Runs the action on one case the way the runner does, and returns the message it would send. */
+export async function renderCase(c: GalleryCase, api: GitHubApi): Promise<GalleryMessage> {
+  api.reset()
+  const fixture = c.run ? loadRun(c.run) : { jobs: [], annotations: {} }
+  api.setRun(asOfNow(fixture.jobs, Date.now()), fixture.annotations)
+  const result = await runAction({
+    eventName: c.eventName,
+    event: typeof c.event === 'string' ? eventFixture(c.event) : c.event,
+    env: { ...GALLERY_ENV, GITHUB_API_URL: api.url, ...c.env },
+    inputs: {
+      'tenant-id': 'contoso.onmicrosoft.com',
+      'client-id': '00000000-0000-0000-0000-000000000000',
+      from: 'CI Notifications <ci@contoso.com>',
+      to: 'dev-team@contoso.com',
+      'github-token': TOKEN,
+      'job-status': c.status,
+      'dry-run': 'true'
+    },
+    timeoutMs: 60_000
+  })
+  if (result.code !== 0) throw new Error(`${c.name}: the action failed (exit ${result.code}):\n${result.log}`)
+  const warning = result.stdout.split('\n').find((l) => l.startsWith('::warning'))
+  if (warning) throw new Error(`${c.name}: the action warned: ${warning}`)
+  return { ...messageFromLog(result.stdout), apiRequests: api.requests.map((r) => r.route) }
 }
 
 const WIDTH = 800
@@ -259,14 +272,15 @@ function measureHeight(html: string, dir: string, profile: string): number {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { html: { type: 'string' } } })
+  if (!existsSync(ACTION_PATH)) throw new Error(`${ACTION_PATH} is missing: run \`npm run bundle\` first.`)
   const outDir = path.join(root, 'docs/gallery')
   mkdirSync(outDir, { recursive: true })
   const work = mkdtempSync(path.join(tmpdir(), 'gallery-'))
   const profile = path.join(work, 'profile')
+  const api = await startGitHubApi({ token: TOKEN })
   try {
     for (const c of GALLERY) {
-      const message = await renderCase(c)
-      if (!message.html) throw new Error(`${c.name}: no HTML part`)
+      const message = await renderCase(c, api)
       if (values.html) {
         mkdirSync(values.html, { recursive: true })
         writeFileSync(path.join(values.html, `${c.name}.html`), message.html)
@@ -277,9 +291,12 @@ async function main(): Promise<void> {
       const height = measureHeight(message.html, work, profile)
       const png = path.join(outDir, `${c.name}.png`)
       chromium([`--window-size=${WIDTH},${height}`, `--screenshot=${png}`, pathToFileURL(page).href], profile)
-      console.log(`${path.relative(root, png)}  ${WIDTH}×${height}  ${message.subject}`)
+      const requests = message.apiRequests.length ? `  (GitHub API: ${message.apiRequests.join(', ')})` : ''
+      console.log(`${path.relative(root, png)}  ${WIDTH}×${height}  ${message.subject}${requests}`)
     }
   } finally {
+    await api.close()
+    cleanupRunnerTemp()
     rmSync(work, { recursive: true, force: true })
   }
 }

@@ -1,34 +1,100 @@
 #!/usr/bin/env node
 // Runs the bundled action (dist/index.js) in dry-run on a sample event, the way the Actions
 // runner starts it, and prints the message it would send. No tenant or network needed.
-//
-//   npm run preview                                   failure notification for a push
-//   npm run preview -- --status success
-//   npm run preview -- --event path/to/event.json --event-name release --status ''
-//   npm run preview -- --subject '{{ github.workflow }} {{ job.status }}' --body file://notes.liquid
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-const { values } = parseArgs({
-  options: {
-    event: { type: 'string', default: path.join(root, '__tests__/fixtures/events/push.json') },
-    'event-name': { type: 'string', default: 'push' },
-    status: { type: 'string', default: 'failure' },
-    subject: { type: 'string' },
-    body: { type: 'string' },
-    'html-body': { type: 'string' },
-    summary: { type: 'boolean', default: false }
-  }
-})
+const events = path.join(root, '__tests__/fixtures/events')
 
-const temp = mkdtempSync(path.join(tmpdir(), 'preview-'))
-const summary = path.join(temp, 'summary.md')
-const output = path.join(temp, 'output.txt')
+const USAGE = `Usage: npm run preview -- [options]
+
+Renders the message the action would send (dry run of dist/index.js; run \`npm run bundle\` after
+changing src/ or templates/). Nothing is sent and no token is requested.
+
+Options:
+  --event FILE         event payload (JSON), as the runner writes it to GITHUB_EVENT_PATH
+                       (default: the sample of --event-name in __tests__/fixtures/events/)
+  --event-name NAME    GITHUB_EVENT_NAME (default: push)
+  --status STATUS      the job-status input: failure, cancelled, success or '' (default: failure
+                       for the sample push; '' — the event's own message — once --event or
+                       --event-name is given)
+  --subject TEXT       the subject input (Liquid; file://path reads a file of the current directory)
+  --body TEXT          the body input
+  --html-body TEXT     the html-body input
+  --summary            print the job summary too
+  -h, --help           print this help
+
+Examples:
+  npm run preview                                        failure notification for a push
+  npm run preview -- --status success
+  npm run preview -- --event-name release                the release announcement (sample event)
+  npm run preview -- --event release.json --event-name release
+  npm run preview -- --subject '{{ github.workflow }} {{ job.status }}' --body file://notes.liquid
+`
+
+let values
+try {
+  ;({ values } = parseArgs({
+    options: {
+      event: { type: 'string' },
+      'event-name': { type: 'string' },
+      status: { type: 'string' },
+      subject: { type: 'string' },
+      body: { type: 'string' },
+      'html-body': { type: 'string' },
+      summary: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false }
+    }
+  }))
+} catch (err) {
+  process.stderr.write(`preview: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`)
+  process.exit(2)
+}
+if (values.help) {
+  process.stdout.write(USAGE)
+  process.exit(0)
+}
+
+const eventName = values['event-name'] ?? 'push'
+// The sample push shows the failure message (the one most people set up first); a named event
+// shows its own message unless a status is asked for.
+const chosenEvent = values.event !== undefined || values['event-name'] !== undefined
+const status = values.status ?? (chosenEvent ? '' : 'failure')
+// npm runs scripts in the package's directory: a relative --event is relative to where npm was started.
+const cwd = process.env.INIT_CWD || process.cwd()
+const eventFile = values.event !== undefined ? path.resolve(cwd, values.event) : sampleEvent(eventName)
+if (!existsSync(eventFile)) {
+  process.stderr.write(`preview: no event file ${eventFile}\n\n${USAGE}`)
+  process.exit(2)
+}
+const dist = path.join(root, 'dist/index.js')
+if (!existsSync(dist)) {
+  process.stderr.write('preview: dist/index.js is missing: run `npm run bundle` first.\n')
+  process.exit(2)
+}
+
+/** The sample payload for an event name (pull_request_target uses pull_request's); an empty one otherwise. */
+function sampleEvent(name) {
+  const file = path.join(events, `${name === 'pull_request_target' ? 'pull_request' : name}.json`)
+  if (existsSync(file)) return file
+  const empty = path.join(temp(), 'event.json')
+  writeFileSync(empty, '{}')
+  return empty
+}
+
+let tempDir
+function temp() {
+  tempDir ??= mkdtempSync(path.join(tmpdir(), 'preview-'))
+  return tempDir
+}
+
+const summary = path.join(temp(), 'summary.md')
+const output = path.join(temp(), 'output.txt')
 writeFileSync(summary, '')
 writeFileSync(output, '')
 
@@ -37,7 +103,7 @@ const inputs = {
   'client-id': '00000000-0000-0000-0000-000000000000',
   from: 'CI Notifications <ci@contoso.com>',
   to: 'dev-team@contoso.com',
-  'job-status': values.status,
+  'job-status': status,
   'dry-run': 'true',
   subject: values.subject ?? '',
   body: values.body ?? '',
@@ -49,17 +115,24 @@ const env = {
   ...sample,
   PATH: process.env.PATH,
   GITHUB_ACTIONS: 'true',
-  GITHUB_EVENT_NAME: values['event-name'],
-  GITHUB_EVENT_PATH: path.resolve(values.event),
-  GITHUB_WORKSPACE: process.cwd(),
+  GITHUB_EVENT_NAME: eventName,
+  GITHUB_EVENT_PATH: eventFile,
+  GITHUB_WORKSPACE: cwd,
   GITHUB_STEP_SUMMARY: summary,
   GITHUB_OUTPUT: output,
-  RUNNER_TEMP: temp
+  RUNNER_TEMP: temp()
+}
+if (eventName === 'release') {
+  const tag = JSON.parse(readFileSync(eventFile, 'utf8'))?.release?.tag_name
+  if (typeof tag === 'string' && tag) {
+    Object.assign(env, { GITHUB_REF: `refs/tags/${tag}`, GITHUB_REF_NAME: tag, GITHUB_REF_TYPE: 'tag' })
+  }
 }
 for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
 
-const result = spawnSync(process.execPath, [path.join(root, 'dist/index.js')], { env, encoding: 'utf8' })
+const result = spawnSync(process.execPath, [dist], { env, encoding: 'utf8' })
 process.stdout.write(result.stdout)
 process.stderr.write(result.stderr)
 if (values.summary) process.stdout.write(`\n--- job summary ---\n${readFileSync(summary, 'utf8')}`)
+rmSync(temp(), { recursive: true, force: true })
 process.exit(result.status ?? 1)

@@ -15,7 +15,7 @@ export interface CloudPreset {
   oidcAudience: string
 }
 
-/** One table of presets; the README's cloud table is kept in step with it. */
+/** One table of presets; the set-up guide's cloud list is generated from it (npm run docs). */
 export const CLOUDS: Readonly<Record<CloudName, CloudPreset>> = {
   public: {
     label: 'Microsoft 365 (worldwide, including GCC)',

@@ -139,3 +139,43 @@ export function buildContext(
     run: extra.run ?? emptyRunInfo()
   }
 }
+
+/** The built-in messages, one per kind of notification. */
+export type DefaultMessageKind =
+  | 'release'
+  | 'failure'
+  | 'cancelled'
+  | 'success'
+  | 'push'
+  | 'pull_request'
+  | 'workflow_dispatch'
+  | 'schedule'
+  | 'generic'
+
+const RELEASE_ANNOUNCEMENTS = new Set(['published', 'created', 'prereleased', 'released', ''])
+
+/**
+ * Which default message fits the event (its name and `action`) and the job status. Here rather
+ * than in render.ts so that the action can tell, before Liquid loads, whether the message will
+ * show the run's jobs (and start reading them).
+ */
+export function messageKind(eventName: string, action: string, jobStatus: string): DefaultMessageKind {
+  const status = jobStatus.trim().toLowerCase()
+  if (eventName === 'release' && (status === '' || status === 'success') && RELEASE_ANNOUNCEMENTS.has(action)) {
+    return 'release'
+  }
+  if (status === 'failure' || status === 'cancelled' || status === 'success') return status
+  switch (eventName) {
+    case 'push':
+      return 'push'
+    case 'pull_request':
+    case 'pull_request_target':
+      return 'pull_request'
+    case 'workflow_dispatch':
+      return 'workflow_dispatch'
+    case 'schedule':
+      return 'schedule'
+    default:
+      return 'generic'
+  }
+}

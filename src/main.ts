@@ -5,12 +5,13 @@ import path from 'node:path'
 import type { Template } from 'liquidjs'
 import { resolveAttachments, formatBytes, type Attachment } from './attachments.js'
 import type { ComposedMessage, MessageExtras } from './compose.js'
-import type { RunInfo, TemplateContext } from './context.js'
+import type { DefaultMessageKind, RunInfo, TemplateContext } from './context.js'
 import type { DiagnosisContext } from './diagnose.js'
 import { PartialDeliveryError } from './errors.js'
 import { SmtpSession, type Delivery, type SmtpTimeouts } from './mail.js'
 import type { CompiledTemplates, RenderedMessage } from './render.js'
 import { excerpt, log } from './log.js'
+import type { RunInfoRequest } from './run-info.js'
 import { formatMailbox, readSettings, type Settings } from './settings.js'
 
 /** Output names, as declared in action.yml. */
@@ -23,6 +24,9 @@ export const OUTPUT_NAMES = [
   'response',
   'eml-path'
 ] as const
+
+/** How much of the run to read: at most so many failed jobs, with so many annotations each. */
+type RunInfoLimits = NonNullable<RunInfoRequest['limits']>
 
 /** The runner's toolkit (@actions/core): masking, logging, outputs, the job summary, failing the step. */
 type Core = typeof Toolkit
@@ -101,15 +105,17 @@ export async function run(): Promise<void> {
         `Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`
       )
     }
-    // What failed in this run (jobs, failed steps, annotations): read while everything else
-    // starts, awaited just before rendering; it never blocks delivery.
-    const runInfo = wantsRunInfo(current) ? fetchRun(current, Math.min(5000, current.timeoutMs / 4)) : undefined
-    const [report, { buildContext, readEventPayload }, { render, compiled, threadKey }] = await Promise.all([
+    // The run's jobs (and what failed: steps, annotations): read while everything else starts,
+    // awaited just before rendering; it never blocks delivery.
+    const { buildContext, readEventPayload, messageKind } = await import('./context.js')
+    const event = readEventPayload(process.env)
+    const kind = messageKind(process.env.GITHUB_EVENT_NAME ?? '', eventAction(event), current.jobStatus)
+    const runLimits = wantsRunInfo(current, kind)
+    const runInfo = runLimits ? fetchRun(current, Math.min(5000, current.timeoutMs / 4), runLimits) : undefined
+    const [report, { render, compiled, threadKey }] = await Promise.all([
       import('./summary.js'),
-      import('./context.js'),
       prepared.templates ?? loadTemplates(current)
     ])
-    const event = readEventPayload(process.env)
     const extras = async (context: TemplateContext): Promise<MessageExtras> => ({
       attachments,
       repository: context.github.repository,
@@ -259,17 +265,30 @@ function describeRecipients(addresses: string[]): string {
   return [...shown, ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].join(', ') || '(none)'
 }
 
-/** The run's jobs are worth fetching: a failure or cancellation with the default message, or a template that uses `run.`. */
-function wantsRunInfo(settings: Settings): boolean {
-  if (!settings.githubToken || !process.env.GITHUB_RUN_ID || !process.env.GITHUB_REPOSITORY) return false
+/**
+ * Whether the message shows the run, and how much of it to read (undefined: nothing).
+ * - A template of the workflow's that mentions `run.`: everything (jobs, failed steps, annotations).
+ * - The default body of a failure or cancellation, whatever the subject: the same (its "What
+ *   failed" section, and the failed jobs it names instead of the job that sends).
+ * - The default body of a success: the jobs and their durations only, one request (no annotations).
+ */
+function wantsRunInfo(settings: Settings, kind: DefaultMessageKind): RunInfoLimits | undefined {
+  if (!settings.githubToken || !process.env.GITHUB_RUN_ID || !process.env.GITHUB_REPOSITORY) return undefined
   const usesRun = [settings.subject, settings.body, settings.htmlBody].some((t) => t && /\brun\.\w/.test(t.text))
-  const defaultFailure =
-    !settings.subject && !settings.body && !settings.htmlBody && ['failure', 'cancelled'].includes(settings.jobStatus)
-  return usesRun || defaultFailure
+  if (usesRun) return {}
+  const defaultBody = !settings.body && !settings.htmlBody
+  if (defaultBody && (kind === 'failure' || kind === 'cancelled')) return {}
+  if (defaultBody && kind === 'success') return { annotations: 0 }
+  return undefined
+}
+
+/** The event's `action` (published, opened …), '' when there is none. */
+function eventAction(event: Record<string, unknown>): string {
+  return typeof event.action === 'string' ? event.action : ''
 }
 
 /** Reads the run's jobs and annotations (run-info.ts and Octokit load only now); never throws. */
-async function fetchRun(settings: Settings, timeoutMs: number): Promise<RunInfo | undefined> {
+async function fetchRun(settings: Settings, timeoutMs: number, limits: RunInfoLimits): Promise<RunInfo | undefined> {
   const env = process.env
   try {
     const { fetchRunInfo } = await import('./run-info.js')
@@ -284,6 +303,7 @@ async function fetchRun(settings: Settings, timeoutMs: number): Promise<RunInfo 
       ...(env.RUNNER_NAME ? { runnerName: env.RUNNER_NAME } : {}),
       sha: env.GITHUB_SHA ?? '',
       timeoutMs,
+      limits,
       debug: (line) => log.debug(excerpt(line))
     })
     log.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`)

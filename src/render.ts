@@ -1,6 +1,7 @@
 import { Liquid, type Template } from 'liquidjs'
 import type { Marked, Tokens } from 'marked'
-import type { TemplateContext } from './context.js'
+import { messageKind, type DefaultMessageKind, type TemplateContext } from './context.js'
+import { formatDuration } from './duration.js'
 import { InputError } from './errors.js'
 import type { InputName, TemplateSource } from './settings.js'
 import { DEFAULT_MESSAGES, DEFAULT_PARTIALS, MARKDOWN_FRAME, type DefaultMessageFiles } from './templates.js'
@@ -49,17 +50,8 @@ export interface MessageTemplates {
   markdown?: boolean
 }
 
-/** The built-in messages, one per kind of notification. */
-export type DefaultMessageKind =
-  | 'release'
-  | 'failure'
-  | 'cancelled'
-  | 'success'
-  | 'push'
-  | 'pull_request'
-  | 'workflow_dispatch'
-  | 'schedule'
-  | 'generic'
+/** The built-in messages, one per kind of notification (chosen by messageKind in context.ts). */
+export type { DefaultMessageKind } from './context.js'
 
 /** Longest subject kept; longer ones are cut with an ellipsis. */
 export const MAX_SUBJECT_LENGTH = 250
@@ -117,22 +109,8 @@ export function safeUrl(value: unknown, base?: string): string {
   return SAFE_PROTOCOLS.has(url.protocol) ? url.href : ''
 }
 
-/** Seconds as a short human duration: 45s, 3m 12s, 1h 4m 10s, 2d 3h. */
-export function formatDuration(value: unknown): string {
-  const seconds = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN
-  if (!Number.isFinite(seconds) || seconds < 0) return ''
-  let s = Math.round(seconds)
-  const days = Math.floor(s / 86_400)
-  s -= days * 86_400
-  const hours = Math.floor(s / 3600)
-  s -= hours * 3600
-  const minutes = Math.floor(s / 60)
-  s -= minutes * 60
-  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`
-  if (hours > 0) return [`${hours}h`, minutes ? `${minutes}m` : '', s ? `${s}s` : ''].filter(Boolean).join(' ')
-  if (minutes > 0) return s ? `${minutes}m ${s}s` : `${minutes}m`
-  return `${s}s`
-}
+// One format for durations everywhere (run facts, jobs lists, the `duration` filter).
+export { formatDuration } from './duration.js'
 
 // ---------------------------------------------------------------------------------------------
 // Markdown → sanitised, e-mail friendly HTML
@@ -456,30 +434,10 @@ export function toSingleLine(value: string, max = MAX_SUBJECT_LENGTH): string {
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line
 }
 
-const RELEASE_ANNOUNCEMENTS = new Set(['published', 'created', 'prereleased', 'released', ''])
-
 /** Which default message fits the event and the job status. */
 export function defaultMessageKind(context: TemplateContext): DefaultMessageKind {
-  const status = toText(context.job.status).trim().toLowerCase()
-  const event = toText(context.github.event_name)
-  const action = toText((context.github.event as Record<string, unknown> | undefined)?.action)
-  if (event === 'release' && (status === '' || status === 'success') && RELEASE_ANNOUNCEMENTS.has(action)) {
-    return 'release'
-  }
-  if (status === 'failure' || status === 'cancelled' || status === 'success') return status
-  switch (event) {
-    case 'push':
-      return 'push'
-    case 'pull_request':
-    case 'pull_request_target':
-      return 'pull_request'
-    case 'workflow_dispatch':
-      return 'workflow_dispatch'
-    case 'schedule':
-      return 'schedule'
-    default:
-      return 'generic'
-  }
+  const action = (context.github.event as Record<string, unknown> | undefined)?.action
+  return messageKind(toText(context.github.event_name), toText(action), toText(context.job.status))
 }
 
 interface CompiledDefault {

@@ -23,6 +23,7 @@
  * job `caller / key`, or a name starting with the key), and finally as the only job in progress.
  */
 import type { getOctokit } from '@actions/github'
+import { formatDuration } from './duration.js'
 
 export interface RunInfoRequest {
   /** `github-token` (default `${{ github.token }}`), already masked by the caller. */
@@ -195,16 +196,8 @@ export function emptyRunInfo(): RunInfo {
   return { available: false, jobs: [], failed_jobs: [], jobs_more: 0, duration: '', duration_seconds: 0 }
 }
 
-/** "45s", "3m 12s", "1h 2m 3s". */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds))
-  const h = Math.floor(s / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const rest = s % 60
-  if (h) return `${h}h ${m}m ${rest}s`
-  if (m) return `${m}m ${rest}s`
-  return `${rest}s`
-}
+// One format for durations everywhere: the run's facts, the jobs lists and users' templates.
+export { formatDuration } from './duration.js'
 
 const FAILED = new Set(['failure', 'timed_out'])
 const LEVEL_RANK: Record<string, number> = { failure: 0, warning: 1, notice: 2 }

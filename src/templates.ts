@@ -90,6 +90,7 @@ export const DEFAULT_MESSAGES = {
  */
 export const DEFAULT_PARTIALS: Record<string, string> = {
   setup: read(new URL('../templates/setup.liquid', import.meta.url)),
+  status: read(new URL('../templates/status.liquid', import.meta.url)),
   'layout.html': read(new URL('../templates/layout.html.liquid', import.meta.url)),
   'row.html': read(new URL('../templates/row.html.liquid', import.meta.url)),
   'failed-jobs.html': read(new URL('../templates/failed-jobs.html.liquid', import.meta.url)),

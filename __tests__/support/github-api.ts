@@ -139,7 +139,7 @@ export interface RunFixture {
 }
 
 /** Loads `<name>.jobs.json` and `<name>.annotations.json` (deep copies: tests may change them). */
-export function loadRun(name: 'run-several-failed' | 'run-typical'): RunFixture {
+export function loadRun(name: 'run-several-failed' | 'run-typical' | 'run-success' | 'run-cancelled'): RunFixture {
   const jobs = JSON.parse(readFileSync(`${FIXTURES}${name}.jobs.json`, 'utf8')) as { jobs: FixtureJob[] }
   const annotations = JSON.parse(readFileSync(`${FIXTURES}${name}.annotations.json`, 'utf8')) as Record<
     string,
