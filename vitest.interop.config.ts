@@ -18,6 +18,9 @@ export default defineConfig({
     include: ['__tests__/interop/**/*.interop.ts'],
     globalSetup: ['__tests__/interop/setup.ts'],
     pool: 'forks',
+    // The two files wait on servers and retries far more than they compute: run them side by side.
+    maxWorkers: 2,
+    fileParallelism: true,
     // Failed logins cost seconds by design (Dovecot's penalty, Postfix's error sleep).
     testTimeout: 90_000,
     hookTimeout: 60_000,

@@ -19,7 +19,7 @@ export function clientTranscript(result: Pick<ActionResult, 'stdout'>): string[]
     if (!m) continue
     for (const line of (m[1] ?? '').split(/\r?\n/)) {
       if (/^\d{3}(?:[ -]|$)/.test(line)) lines.push(`S: ${line}`)
-      else if (/^(?:[A-Z]{4}(?: |$)|MAIL FROM:|RCPT TO:)/.test(line)) lines.push(`C: ${line}`)
+      else if (/^(?:[A-Z]{4,8}(?: |$)|MAIL FROM:|RCPT TO:)/.test(line)) lines.push(`C: ${line}`)
     }
   }
   return lines
@@ -58,7 +58,10 @@ export function authAttempts(kind: ServerKind, log: string): { failed: number; s
   const [sent, ok] =
     kind === 'postfix'
       ? [/postfix\/smtpd\[\d+\]: < [^:]+: AUTH /g, /postfix\/smtpd\[\d+\]: > [^:]+: 235 /g]
-      : [/: Received new command: AUTH /g, /command AUTH: 235 reply: Sent/g]
+      : [
+          /: Received new command: AUTH /g,
+          /smtp-server: conn [^:]+:\d+ \[\d+\]: (?:command AUTH: 235 reply: )?Sent: 235 /g
+        ]
   const attempts = [...log.matchAll(sent)].length
   const succeeded = [...log.matchAll(ok)].length
   return { failed: attempts - succeeded, succeeded }
