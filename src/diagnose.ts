@@ -219,8 +219,10 @@ function matches(entry: CatalogueEntry, f: Failure, transportCodes: string[]): b
 
 /** The code of a failure the action itself recognised (see Match `detected`). */
 function detectedCode(f: Failure): string | undefined {
-  if (f.source === 'entra')
+  if (f.source === 'entra') {
+    if (f.errorCode === 'network_error' && /timeout|ETIMEDOUT/i.test(f.networkCause ?? '')) return 'token_timeout'
     return ['token_timeout', 'html_response', 'redirected'].includes(f.errorCode) ? f.errorCode : undefined
+  }
   if (f.source !== 'smtp') return undefined
   if (f.offered) return 'no_xoauth2'
   if (f.size) return 'size_exceeded'
@@ -289,10 +291,7 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
     traceId = /Trace ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1]
     const code = aadstsCodes(f.description)[0]
     const at = ctx.authorityHost ?? 'the authority host'
-    if (
-      f.errorCode === 'token_timeout' ||
-      (f.errorCode === 'network_error' && /timeout|ETIMEDOUT/i.test(f.networkCause ?? ''))
-    ) {
+    if (detectedCode(f) === 'token_timeout') {
       headline = `The Entra ID token endpoint at ${at} did not answer within the step's time budget (timeout-seconds); no token, so nothing was sent.`
       serverText = undefined
     } else if (f.errorCode === 'network_error') {

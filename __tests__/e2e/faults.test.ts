@@ -190,12 +190,58 @@ describe('time and trust', () => {
     expect(result.stdout).toMatch(/not enough to wait \d+ ms and retry/)
   })
 
-  it('a token endpoint that never answers fails the step in time', async () => {
+  it('a token endpoint that never answers fails the step in time, and the headline says so', async () => {
+    world.endpoint.enqueue({ hang: true })
     world.endpoint.enqueue({ hang: true })
     const result = await world.run({ inputs: world.inputs({ 'timeout-seconds': '5' }) })
     expect(result.code).toBe(1)
     expect(result.durationMs).toBeLessThan(15_000)
     expect(world.smtp.messages).toHaveLength(0)
+    const headline = failedMessage(result)!.split('\n')[0]!
+    expect(headline).toBe(
+      `The Entra ID token endpoint at ${world.endpoint.url} did not answer within the step's time budget (timeout-seconds); no token, so nothing was sent.`
+    )
+    expect(failedMessage(result)).toContain('Diagnosis (Token endpoint timeout)')
+    world.expectNoSecrets(result)
+  })
+
+  it('a proxy answering HTTP 502 with an HTML page every time: said so, with the page text, bounded', async () => {
+    const page = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head><body><h1>502 Bad Gateway</h1><p>The proxy server received an invalid response from an upstream server.</p><p>${'Lorem ipsum dolor sit amet. '.repeat(60)}</p><hr><address>squid/6.6</address></body></html>`
+    for (let i = 0; i < 5; i++) {
+      world.endpoint.enqueue({ status: 502, headers: { 'Content-Type': 'text/html' }, body: page })
+    }
+    const result = await world.run({ inputs: world.inputs({ 'max-attempts': '2' }) })
+    expect(result.code).toBe(1)
+    expect(world.endpoint.requests).toHaveLength(2) // a 5xx is retried like any
+    expect(world.smtp.authAttempts).toHaveLength(0)
+    const error = failedMessage(result)!
+    expect(error.split('\n')[0]).toBe(
+      `The token endpoint at ${world.endpoint.url} (or a proxy in front of it) answered HTTP 502 with an HTML page, not a token response.`
+    )
+    const said = /^Server said: (.*)$/m.exec(error)?.[1] ?? ''
+    expect(said).toMatch(/^502 Bad Gateway 502 Bad Gateway The proxy server received an invalid response/)
+    expect(said).not.toMatch(/[<>]|color:red/)
+    expect(said.length).toBeLessThanOrEqual(300)
+    expect(error).toContain('Diagnosis (HTML from the token endpoint)')
+    world.expectNoSecrets(result)
+  })
+
+  it('a redirect from the token endpoint is reported with where it points, and not followed', async () => {
+    world.endpoint.enqueue({
+      status: 302,
+      headers: { Location: 'https://login.attacker.example/steal' },
+      body: ''
+    })
+    const result = await world.run({ inputs: world.inputs() })
+    expect(result.code).toBe(1)
+    expect(world.endpoint.requests).toHaveLength(1) // not retried, and nothing else was asked
+    expect(world.smtp.authAttempts).toHaveLength(0)
+    const error = failedMessage(result)!
+    expect(error.split('\n')[0]).toBe(
+      `The token endpoint at ${world.endpoint.url} redirected the request (HTTP 302) to https://login.attacker.example/steal; the action does not follow redirects, so the credential was not sent there.`
+    )
+    expect(error).toContain('Diagnosis (Token endpoint redirect)')
+    world.expectNoSecrets(result)
   })
 
   it('an untrusted certificate is refused, not retried, and explained', async () => {
@@ -262,7 +308,7 @@ describe('debug', () => {
     const result = await world.run({ inputs: world.inputs({ debug: 'true' }) })
     expect(result.code, result.log).toBe(0)
     expect(result.stdout).toMatch(/^smtp debug: EHLO /m)
-    expect(result.stdout).toMatch(/^smtp debug: C: AUTH XOAUTH2 \/\* secret \*\/$/m)
+    expect(result.stdout).toMatch(/^smtp debug: AUTH XOAUTH2 \/\* secret \*\/$/m)
     world.expectNoSecrets(result)
   })
 })
