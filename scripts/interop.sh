@@ -16,6 +16,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
   echo "interop: installing ${missing[*]}"
+  started=$SECONDS
   # A package's maintainer scripts start its service through invoke-rc.d, which asks policy-rc.d
   # first: 101 forbids it. The suite runs its own instances; a system one must never run.
   policy=/usr/sbin/policy-rc.d
@@ -47,6 +48,7 @@ if [ ${#missing[@]} -gt 0 ]; then
       fi
     fi
   done
+  echo "interop: installed in $((SECONDS - started)) s"
 fi
 
 exec npx vitest run --config vitest.interop.config.ts "$@"

@@ -208,6 +208,8 @@ export async function startDovecot(opts: DovecotOptions): Promise<Dovecot> {
   const confFile = join(dir, 'dovecot.conf')
   writeFileSync(confFile, conf)
 
+  // A socket left by an earlier instance would look ready before this one is.
+  if (opts.postfixAuthSocket) rmSync(opts.postfixAuthSocket, { force: true })
   const child: ChildProcess = spawn(DOVECOT, ['-F', '-c', confFile], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()))
@@ -300,6 +302,9 @@ export async function startPostfix(opts: PostfixOptions): Promise<Postfix> {
     `maillog_file = ${logFile}`,
     `maillog_file_prefixes = ${opts.dir}`,
     'debug_peer_list = 127.0.0.1',
+    // One client per smtpd process: each session opens its own connection to Dovecot's auth
+    // socket, so a restarted Dovecot (a test that needs no login penalties) is no lost connection.
+    'max_use = 1',
     'biff = no',
     ''
   ].join('\n')
