@@ -66,6 +66,9 @@ describe('recipients: everyone gets it exactly once', () => {
     expect(result.stdout).toMatch(
       /^Delivered \S+ to 1000 recipients \(to1@contoso\.com, .*… and 995 more\) in 2 transactions: 250 /m
     )
+    // the job summary counts the Bcc recipients without naming them
+    expect(result.summary).toContain('980 Bcc')
+    expect(result.summary).not.toContain('bcc1@contoso.com')
     // the log stays short: no line lists the thousand addresses
     expect(
       Math.max(
