@@ -632,8 +632,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   writeDryRunSummary: () => (/* binding */ writeDryRunSummary)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(143);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4559);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5887);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4559);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5887);
+
 
 
 
@@ -641,25 +643,25 @@ __webpack_require__.r(__webpack_exports__);
 function messageFacts(settings, message) {
     const rows = [
         ['Subject', message.subject],
-        ['From', (0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMailbox */ .KX)(settings.from)]
+        ['From', (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMailbox */ .KX)(settings.from)]
     ];
     if (settings.to.length)
-        rows.push(['To', settings.to.map(_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMailbox */ .KX).join(', ')]);
+        rows.push(['To', settings.to.map(_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMailbox */ .KX).join(', ')]);
     if (settings.cc.length)
-        rows.push(['Cc', settings.cc.map(_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMailbox */ .KX).join(', ')]);
+        rows.push(['Cc', settings.cc.map(_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMailbox */ .KX).join(', ')]);
     if (settings.bcc.length)
         rows.push(['Bcc', `${settings.bcc.length} hidden recipient(s)`]);
     if (settings.replyTo.length)
-        rows.push(['Reply-To', settings.replyTo.map(_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMailbox */ .KX).join(', ')]);
+        rows.push(['Reply-To', settings.replyTo.map(_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMailbox */ .KX).join(', ')]);
     rows.push(['Parts', message.html === undefined ? 'text' : 'text + HTML']);
     return rows;
 }
 function table(rows) {
-    const body = rows.map(([k, v]) => `<tr><th align="left">${(0,_render_js__WEBPACK_IMPORTED_MODULE_1__.escapeHtml)(k)}</th><td>${(0,_render_js__WEBPACK_IMPORTED_MODULE_1__.escapeHtml)(v)}</td></tr>`);
+    const body = rows.map(([k, v]) => `<tr><th align="left">${(0,_render_js__WEBPACK_IMPORTED_MODULE_2__.escapeHtml)(k)}</th><td>${(0,_render_js__WEBPACK_IMPORTED_MODULE_2__.escapeHtml)(v)}</td></tr>`);
     return `<table>${body.join('')}</table>`;
 }
 function preview(message) {
-    return `<details><summary>Message text</summary>\n\n<pre>${(0,_render_js__WEBPACK_IMPORTED_MODULE_1__.escapeHtml)(message.text)}</pre>\n\n</details>`;
+    return `<details><summary>Message text</summary>\n\n<pre>${(0,_render_js__WEBPACK_IMPORTED_MODULE_2__.escapeHtml)(message.text)}</pre>\n\n</details>`;
 }
 /** Writes the job summary of a delivered message. */
 async function writeDeliverySummary(settings, message, delivery) {
@@ -669,10 +671,14 @@ async function writeDeliverySummary(settings, message, delivery) {
     const shown = (address) => !hidden.has(address.toLowerCase());
     const accepted = delivery.accepted.filter(shown);
     const hiddenCount = delivery.accepted.length - accepted.length;
-    rows.push(['Accepted', [...accepted, ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])].join(', ') || '(none)']);
+    // bounded: a message to thousands of recipients keeps a readable summary (the outputs list them all)
+    const acceptedText = [(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedList */ .Y4)(accepted, 20), ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])]
+        .filter(Boolean)
+        .join(', ');
+    rows.push(['Accepted', acceptedText || '(none)']);
     const rejected = delivery.rejected.map((r) => shown(r.address) ? `${r.address} (${r.response})` : `a Bcc recipient (${r.response})`);
     if (rejected.length)
-        rows.push(['Rejected', rejected.join(', ')]);
+        rows.push(['Rejected', (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedList */ .Y4)(rejected, 20)]);
     rows.push(['Message-ID', delivery.messageId], ['Server reply', delivery.response]);
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary
         .addHeading('📧 Notification sent', 3)

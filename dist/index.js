@@ -5,6 +5,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ MessageTooLargeError),
+/* harmony export */   HB: () => (/* binding */ NoXoauth2Error),
+/* harmony export */   Y4: () => (/* binding */ boundedList),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   em: () => (/* binding */ PartialDeliveryError),
 /* harmony export */   gz: () => (/* binding */ TokenError)
@@ -35,6 +38,10 @@ class TokenError extends Error {
     presentedClaims;
     /** How long the token endpoint asked us to wait (Retry-After), in milliseconds. */
     retryAfterMs;
+    /** Where the token endpoint redirected the request (never followed). */
+    location;
+    /** The text of an HTML error page, tags stripped and bounded. */
+    htmlExcerpt;
     constructor(init) {
         super(`Token request failed: ${init.errorCode}${init.description ? `: ${init.description}` : ''}`);
         this.name = 'TokenError';
@@ -45,6 +52,38 @@ class TokenError extends Error {
         this.credentialKind = init.credentialKind;
         this.presentedClaims = init.presentedClaims;
         this.retryAfterMs = init.retryAfterMs;
+        this.location = init.location;
+        this.htmlExcerpt = init.htmlExcerpt;
+    }
+}
+/** The SMTP server does not offer XOAUTH2 (after STARTTLS): no AUTH was sent. */
+class NoXoauth2Error extends Error {
+    /** nodemailer's code for authentication failures; the diagnosis tells this one by `offered`. */
+    code = 'EAUTH';
+    command = 'EHLO';
+    /** The SASL mechanisms the server offers (none when it advertises no AUTH). */
+    offered;
+    constructor(offered) {
+        super(offered.length
+            ? `The SMTP server does not offer XOAUTH2; it offers ${offered.join(', ')}. No AUTH was sent.`
+            : 'The SMTP server offers no authentication (no AUTH in its EHLO reply). No AUTH was sent.');
+        this.name = 'NoXoauth2Error';
+        this.offered = offered;
+    }
+}
+/** The message is larger than the SIZE the server advertised: refused before MAIL FROM. */
+class MessageTooLargeError extends Error {
+    code = 'EMESSAGE';
+    command = 'MAIL FROM';
+    /** The message, in bytes as sent (encoded). */
+    size;
+    /** The server's advertised SIZE limit, in bytes. */
+    limit;
+    constructor(size, limit) {
+        super(`The message is ${size} bytes; the server accepts at most ${limit} bytes (EHLO SIZE). Nothing was uploaded.`);
+        this.name = 'MessageTooLargeError';
+        this.size = size;
+        this.limit = limit;
     }
 }
 /** Some recipients were rejected while the others got the message. */
@@ -54,11 +93,17 @@ class PartialDeliveryError extends Error {
     /** Recipients the server rejected, with its reply to each. */
     rejected;
     constructor(delivery) {
-        super(`Rejected recipients: ${delivery.rejected.map((r) => r.address).join(', ')}`);
+        super(`Rejected recipients: ${boundedList(delivery.rejected.map((r) => r.address))}`);
         this.name = 'PartialDeliveryError';
         this.accepted = delivery.accepted;
         this.rejected = delivery.rejected;
     }
+}
+/** At most `max` items, then "and N more": reports stay readable with thousands of recipients. */
+function boundedList(items, max = 5, separator = ', ') {
+    if (items.length <= max)
+        return items.join(separator);
+    return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`;
 }
 
 
@@ -85,6 +130,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   f: () => (/* binding */ SmtpSession)
 });
+
+// UNUSED EXPORTS: wireSize
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
@@ -2478,7 +2525,13 @@ function httpProxyClient(proxyUrl, destinationPort, destinationHost, tlsOptions,
 }
 /* harmony default export */ const http_proxy_client = (httpProxyClient);
 
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/sasl.ts
+var sasl = __nccwpck_require__(3856);
 ;// CONCATENATED MODULE: ./src/mail.ts
+
+
 
 
 
@@ -2503,6 +2556,8 @@ class SmtpSession {
     /** The TCP connection while it is being made, before nodemailer takes it over. */
     socket;
     closed = false;
+    /** Known once AUTH has started. */
+    limits;
     constructor(settings, timeouts, log) {
         this.settings = settings;
         this.timeouts = timeouts;
@@ -2628,37 +2683,76 @@ class SmtpSession {
             });
         });
     }
-    /** Authenticates with XOAUTH2, asking for the token only now; a rejected token is renewed once. */
-    async login(getToken) {
+    /**
+     * Authenticates with XOAUTH2, asking for the token only now. Sends no AUTH at all when the
+     * server does not offer XOAUTH2. A refused token is renewed and presented again on this
+     * connection only when it could be stale (see mayBeStale): one AUTH per attempt otherwise.
+     */
+    async login(getToken, attemptStartedAt) {
         await this.ready;
         const connection = this.connection;
-        // loaded here, with the nodemailer modules only AUTH needs, not before the connection starts
-        const { default: XOAuth2 } = await __nccwpck_require__.e(/* import() */ 100).then(__nccwpck_require__.bind(__nccwpck_require__, 6100));
-        const oauth2 = new XOAuth2({
-            user: this.settings.smtpUser,
-            provisionCallback: (_user, renew, callback) => {
-                getToken(renew).then((token) => callback(null, token), (err) => callback(err instanceof Error ? err : new Error(String(err))));
+        const user = this.settings.smtpUser;
+        const offered = (0,sasl/* advertisedMechanisms */.ie)(connection._ehloLines ?? []);
+        if (!offered.includes('XOAUTH2'))
+            throw new src_errors/* NoXoauth2Error */.HB(offered);
+        let challenge;
+        const xoauth2 = async (ctx) => {
+            this.limits = { maxSize: ctx.maxAllowedSize || undefined, extensions: ctx.extensions };
+            let token = await getToken(false);
+            let outcome = await (0,sasl/* presentToken */.Fk)(ctx, user, token.token);
+            if (outcome.reply.status === 535 && (0,sasl/* mayBeStale */.aY)(token, attemptStartedAt, Date.now())) {
+                this.log.debug(`The server refused a token acquired ${Math.round((Date.now() - token.acquiredAt) / 1000)} s ago; presenting a renewed one.`);
+                token = await getToken(true);
+                outcome = await (0,sasl/* presentToken */.Fk)(ctx, user, token.token);
             }
-        });
-        oauth2.on('error', () => undefined); // reported through the login callback
-        await this.step((done) => connection.login({ type: 'OAUTH2', user: this.settings.smtpUser, method: 'XOAUTH2', oauth2 }, (err) => done(err ?? null)));
-    }
-    /** Sends the envelope and the message data. Resolves once the server accepted the data. */
-    async send(message) {
-        const connection = this.connection;
-        const info = await this.step((done) => 
-        // a fresh envelope per attempt: nodemailer records errors on the object it is given
-        connection.send({ from: message.envelope.from, to: [...message.envelope.to] }, message.raw, (err, result) => done(err ?? null, result)));
-        const rejectedErrors = info.rejectedErrors ?? [];
-        return {
-            messageId: info.serverMessageId ?? message.messageId,
-            accepted: info.accepted.map(String),
-            rejected: info.rejected.map((address) => {
-                const error = rejectedErrors.find((e) => e.recipient === address);
-                return { address: String(address), response: error?.response ?? error?.message ?? '' };
-            }),
-            response: info.response
+            challenge = outcome.challenge;
+            if (outcome.reply.status !== 235)
+                throw new Error('Invalid login');
         };
+        connection.customAuth.set('XOAUTH2', xoauth2);
+        try {
+            await this.step((done) => connection.login({ user, method: 'XOAUTH2', type: 'custom' }, (err) => done(err ?? null)));
+        }
+        catch (err) {
+            // nodemailer sets the final reply as `response`; the challenge before it is ours to add
+            throw challenge !== undefined ? Object.assign(err, { challenge }) : err;
+        }
+    }
+    /**
+     * Sends the message to some recipients in one transaction (MAIL FROM, RCPT TO…, DATA), declaring
+     * its size when the server advertises SIZE. Every recipient refused means no transaction: the
+     * session is reset (RSET) and stays usable for the next one. A message above the server's SIZE
+     * limit is refused before MAIL FROM.
+     */
+    async send(message, recipients) {
+        const connection = this.connection;
+        const size = wireSize(message.raw);
+        const limit = this.limits?.maxSize;
+        if (limit !== undefined && size > limit)
+            throw new src_errors/* MessageTooLargeError */.$h(size, limit);
+        try {
+            const info = await this.step((done) => 
+            // a fresh envelope per transaction: nodemailer records errors on the object it is given
+            connection.send({ from: message.envelope.from, to: [...recipients], size }, message.raw, (err, result) => done(err ?? null, result)));
+            return {
+                delivered: true,
+                messageId: info.serverMessageId ?? message.messageId,
+                accepted: info.accepted.map(String),
+                refused: refusals(info.rejected.map(String), info.rejectedErrors ?? []),
+                response: info.response
+            };
+        }
+        catch (err) {
+            const e = err;
+            if (e.code !== 'EENVELOPE' || e.command !== 'RCPT TO' || !Array.isArray(e.rejectedErrors))
+                throw err;
+            await this.step((done) => connection.reset((resetErr, ok) => done(resetErr ?? null, ok)));
+            return {
+                delivered: false,
+                accepted: [],
+                refused: refusals((e.rejected ?? []).map(String), e.rejectedErrors)
+            };
+        }
     }
     /** Drops the connection at once, without QUIT (the step's deadline has passed). */
     abort() {
@@ -2691,6 +2785,25 @@ class SmtpSession {
             connection.close();
         }
     }
+}
+/**
+ * The message's size as SIZE counts it (RFC 1870): every line ending a CRLF, as nodemailer sends
+ * it (the composed message may hold bare LFs), without dot-stuffing. Pure.
+ */
+function wireSize(raw) {
+    let bareLf = 0;
+    for (let i = raw.indexOf(0x0a); i !== -1; i = raw.indexOf(0x0a, i + 1))
+        if (i === 0 || raw[i - 1] !== 0x0d)
+            bareLf++;
+    return raw.length + bareLf;
+}
+/** nodemailer's rejected recipients and their errors, as refusals. */
+function refusals(rejected, errors) {
+    return rejected.map((address) => {
+        const error = errors.find((e) => e.recipient === address);
+        const response = error?.response ?? error?.message ?? '';
+        return { address, response, code: error?.responseCode ?? (Number(response.slice(0, 3)) || 0) };
+    });
 }
 function closedWhileConnecting() {
     return Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' });
@@ -2847,6 +2960,7 @@ async function run() {
         core.setSecret(secret);
     const settings = reading.settings;
     let composed;
+    let ledger;
     try {
         if (settings)
             logSettings(core, settings);
@@ -2858,7 +2972,7 @@ async function run() {
         // The token request starts first: besides the SMTP handshake under way, it is the other wait
         // before AUTH. The message is rendered meanwhile, and the token is awaited only at AUTH.
         const firstSession = prepared.session;
-        const send = firstSession ? await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(256)]).then(__nccwpck_require__.bind(__nccwpck_require__, 256)) : undefined;
+        const send = firstSession ? await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(441)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2441)) : undefined;
         const tokens = send?.startTokens(current, () => Math.min(30_000, remaining()));
         if (tokens) {
             core.info(`Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`);
@@ -2905,6 +3019,7 @@ async function run() {
         // At the deadline the delivery is aborted, not just abandoned: no attempt may start (or
         // finish sending) after the step has reported its failure.
         const deadline = new AbortController();
+        ledger = new send.RecipientLedger(composed.envelope.to);
         const plan = {
             settings: current,
             firstSession,
@@ -2913,21 +3028,34 @@ async function run() {
             timeouts,
             remaining,
             log: smtpLog.write,
-            signal: deadline.signal
+            signal: deadline.signal,
+            ledger
         };
-        const delivery = await core.group('Send', () => withDeadline(send.deliverWithRetries(plan), remaining(), deadline));
+        // At the deadline, name the stage that kept us: a token request still unanswered means the
+        // token endpoint, whatever the SMTP session was doing meanwhile.
+        const stalled = () => tokens.pending() ? send.tokenTimeout(current, Math.round(current.timeoutMs / 1000)) : undefined;
+        const delivery = await core.group('Send', () => withDeadline(send.deliverWithRetries(plan), remaining(), deadline, stalled));
         setOutputs(core, delivery);
         await report.writeDeliverySummary(current, message, delivery);
-        core.info(`Delivered ${delivery.messageId} to ${delivery.accepted.join(', ')}: ${delivery.response}`);
+        const transactions = (delivery.transactions ?? 1) > 1 ? ` in ${delivery.transactions} transactions` : '';
+        core.info(`Delivered ${delivery.messageId} to ${delivery.accepted.length > 5 ? `${delivery.accepted.length} recipients (${(0,errors/* boundedList */.Y4)(delivery.accepted)})` : delivery.accepted.join(', ')}${transactions}: ${delivery.response}`);
         if (delivery.rejected.length > 0) {
             if (current.failOnRejected)
                 throw new errors/* PartialDeliveryError */.em(delivery);
-            core.warning(`Not delivered to: ${delivery.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`);
+            const list = (0,errors/* boundedList */.Y4)(delivery.rejected.map((r) => `${r.address} (${r.response})`), 5, '; ');
+            const n = delivery.rejected.length;
+            core.warning(n > 5 ? `Not delivered to ${n} recipients: ${list}` : `Not delivered to: ${list}`);
         }
     }
     catch (err) {
         const { diagnose, failureFromError, formatDiagnosis } = await __nccwpck_require__.e(/* import() */ 80).then(__nccwpck_require__.bind(__nccwpck_require__, 2080));
         let text = formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings)));
+        const delivered = ledger?.accepted() ?? [];
+        if (delivered.length > 0 && !(err instanceof errors/* PartialDeliveryError */.em)) {
+            // Some transactions went through before the failure: say so, and report them as outputs.
+            core.setOutput('accepted', delivered.join(','));
+            text += `\n\nBefore this failure the message was delivered to ${delivered.length} of ${ledger?.size ?? 0} recipients (${(0,errors/* boundedList */.Y4)(delivered)}; output accepted); they will not get it twice.`;
+        }
         if (composed && !(err instanceof errors/* PartialDeliveryError */.em)) {
             const saved = await saveEml(composed).catch((e) => {
                 core.warning(`Could not save the undelivered message: ${e instanceof Error ? e.message : String(e)}`);
@@ -3030,14 +3158,15 @@ async function fetchRun(core, settings, timeoutMs) {
         return undefined;
     }
 }
-/** Fails with a timeout diagnosis when the work outlives the step's budget. */
-function withDeadline(work, ms, controller) {
+/** Fails with a timeout diagnosis when the work outlives the step's budget; `stalled` may name the stage. */
+function withDeadline(work, ms, controller, stalled) {
     let timer;
     const deadline = new Promise((_, reject) => {
         timer = setTimeout(() => {
-            const err = Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
-                code: 'ETIMEDOUT'
-            });
+            const err = stalled() ??
+                Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
+                    code: 'ETIMEDOUT'
+                });
             controller.abort(err);
             reject(err);
         }, ms);
@@ -3130,6 +3259,77 @@ function diagnosisContext(settings) {
         audience: c.kind === 'oidc' ? c.audience : undefined,
         thumbprint: c.kind === 'certificate' ? c.thumbprintSha256 : undefined
     };
+}
+
+
+/***/ }),
+
+/***/ 3856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fk: () => (/* binding */ presentToken),
+/* harmony export */   aY: () => (/* binding */ mayBeStale),
+/* harmony export */   bG: () => (/* binding */ xoauth2Response),
+/* harmony export */   ie: () => (/* binding */ advertisedMechanisms)
+/* harmony export */ });
+/* unused harmony exports STALE_AFTER_MS, decodeChallenge */
+/** A token older than this, or expiring within it, could be refused for being stale. */
+const STALE_AFTER_MS = 5 * 60_000;
+/**
+ * Whether a refused token could have been refused for its age, so that a renewed one might be
+ * accepted: only a token acquired before this connection attempt began, and issued more than
+ * five minutes ago or expiring within five minutes. A token from this same attempt is as fresh
+ * as a renewed one would be; presenting another would only add a failed login, which Dovecot
+ * and Postfix answer with growing delays. Pure.
+ */
+function mayBeStale(token, attemptStartedAt, now) {
+    if (token.acquiredAt >= attemptStartedAt)
+        return false;
+    if (now - token.acquiredAt > STALE_AFTER_MS)
+        return true;
+    return token.expiresOn !== undefined && token.expiresOn.getTime() - now < STALE_AFTER_MS;
+}
+/** The SASL mechanisms an EHLO reply advertises (`AUTH LOGIN XOAUTH2`, `AUTH=PLAIN`), upper-cased. */
+function advertisedMechanisms(ehloLines) {
+    const found = new Set();
+    for (const line of ehloLines) {
+        const m = /^AUTH[\s=](.*)$/i.exec(line.trim());
+        if (m)
+            for (const mechanism of (m[1] ?? '').split(/[\s=]+/).filter(Boolean))
+                found.add(mechanism.toUpperCase());
+    }
+    return [...found];
+}
+/**
+ * The text of a `334` XOAUTH2 challenge, decoded: servers other than Exchange (Gmail, Dovecot)
+ * answer a refused token with base64 JSON such as {"status":"401","schemes":"bearer","scope":"mail"}.
+ * Bounded, and only printable characters. Pure.
+ */
+function decodeChallenge(text) {
+    const decoded = Buffer.from(text.trim(), 'base64').toString('utf8');
+    return decoded
+        .replace(/[^\x20-\x7e]+/g, ' ')
+        .trim()
+        .slice(0, 300);
+}
+/** XOAUTH2's initial response: base64 of `user=…^Aauth=Bearer …^A^A`. */
+function xoauth2Response(user, token) {
+    return Buffer.from(`user=${user}\x01auth=Bearer ${token}\x01\x01`, 'utf8').toString('base64');
+}
+/**
+ * Presents one token: `AUTH XOAUTH2 <response>`; a `334` challenge is answered with the empty
+ * line the SASL mechanism requires (RFC 7628 §3.2.3), and the server's final reply is returned.
+ * nodemailer's own XOAUTH2 would instead answer the challenge with a second AUTH and a renewed
+ * token, whatever the token's age. nodemailer logs the command with the token masked.
+ */
+async function presentToken(ctx, user, token) {
+    const first = await ctx.sendCommand(`AUTH XOAUTH2 ${xoauth2Response(user, token)}`);
+    if (first.status !== 334)
+        return { reply: first };
+    const challenge = decodeChallenge(first.text || first.response.replace(/^334[ -]?/, ''));
+    const reply = await ctx.sendCommand('');
+    return challenge ? { reply, challenge } : { reply };
 }
 
 
@@ -5342,13 +5542,12 @@ function addressparser(str, options) {
 /* harmony export */   W4: () => (/* binding */ EPROXY),
 /* harmony export */   bV: () => (/* binding */ isTransientError),
 /* harmony export */   jK: () => (/* binding */ ERR_ACCESS_DENIED),
-/* harmony export */   jU: () => (/* binding */ EOAUTH2),
 /* harmony export */   kX: () => (/* binding */ EFILEACCESS),
 /* harmony export */   sb: () => (/* binding */ EFETCH),
 /* harmony export */   uk: () => (/* binding */ ESTREAM),
 /* harmony export */   xj: () => (/* binding */ EURLACCESS)
 /* harmony export */ });
-/* unused harmony exports ERROR_CODES, ECONNECTION, ESOCKET, EDNS, ETLS, EREQUIRETLS, EPROTOCOL, EENVELOPE, EMESSAGE, EABORT, EAUTH, ENOAUTH, EMAXLIMIT, EMAXRECIPIENTS, ESENDMAIL, ESES, ECONFIG, createAbortError */
+/* unused harmony exports ERROR_CODES, ECONNECTION, ESOCKET, EDNS, ETLS, EREQUIRETLS, EPROTOCOL, EENVELOPE, EMESSAGE, EABORT, EAUTH, ENOAUTH, EOAUTH2, EMAXLIMIT, EMAXRECIPIENTS, ESENDMAIL, ESES, ECONFIG, createAbortError */
 /**
  * Nodemailer Error Codes
  *
