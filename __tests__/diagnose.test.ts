@@ -11,7 +11,7 @@ import {
   type DiagnosisContext,
   type Failure
 } from '../src/diagnose.js'
-import { InputError } from '../src/errors.js'
+import { InputError, PartialDeliveryError } from '../src/errors.js'
 
 const ctx: DiagnosisContext = {
   tenant: 'contoso.onmicrosoft.com',
@@ -103,6 +103,53 @@ const SAMPLES: Record<string, Failure[]> = {
       'temporarily_unavailable',
       429
     )
+  ],
+  'Token endpoint timeout': [
+    { source: 'entra', errorCode: 'token_timeout', description: 'No answer within timeout-seconds (5 s).' },
+    {
+      source: 'entra',
+      errorCode: 'network_error',
+      description: '',
+      networkCause: 'Request timeout: /contoso.onmicrosoft.com/oauth2/v2.0/token'
+    }
+  ],
+  'HTML from the token endpoint': [
+    {
+      source: 'entra',
+      errorCode: 'html_response',
+      description: 'HTTP 502 with a non-JSON body',
+      status: 502,
+      htmlExcerpt: '502 Bad Gateway nginx'
+    }
+  ],
+  'Token endpoint redirect': [
+    {
+      source: 'entra',
+      errorCode: 'redirected',
+      description: 'HTTP 302 redirect',
+      status: 302,
+      location: 'https://portal.example/login'
+    }
+  ],
+  '535 5.7.8': [smtp('535 5.7.8 Authentication failed'), smtp('535 5.7.8 Username and Password not accepted.')],
+  '454 4.7.0': [smtp('454 4.7.0 Temporary authentication failure')],
+  'XOAUTH2 not offered': [
+    {
+      source: 'smtp',
+      code: 'EAUTH',
+      command: 'EHLO',
+      message: 'no XOAUTH2',
+      offered: ['PLAIN', 'LOGIN']
+    }
+  ],
+  'SIZE exceeded': [
+    {
+      source: 'smtp',
+      code: 'EMESSAGE',
+      command: 'MAIL FROM',
+      message: 'too large',
+      size: { message: 40_000_000, limit: 36_700_160 }
+    }
   ],
   '535 5.7.139': [
     smtp(
@@ -295,6 +342,77 @@ describe('diagnose', () => {
       'Could not reach the Entra ID token endpoint at https://login.microsoftonline.com: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9.'
     )
     expect(text).toContain('Diagnosis (ECONNREFUSED)')
+  })
+
+  it('names the token endpoint, not SMTP, when it never answered', () => {
+    const d = diagnose(SAMPLES['Token endpoint timeout']![0]!, ctx)
+    expect(d.headline).toBe(
+      "The Entra ID token endpoint at https://login.microsoftonline.com did not answer within the step's time budget (timeout-seconds); no token, so nothing was sent."
+    )
+    expect(diagnose(SAMPLES['Token endpoint timeout']![1]!, ctx).headline).toBe(d.headline)
+  })
+
+  it('says an HTML page came back, with its text as the server text', () => {
+    const text = formatDiagnosis(diagnose(SAMPLES['HTML from the token endpoint']![0]!, ctx))
+    expect(text.split('\n')[0]).toBe(
+      'The token endpoint at https://login.microsoftonline.com (or a proxy in front of it) answered HTTP 502 with an HTML page, not a token response.'
+    )
+    expect(text).toContain('Server said: 502 Bad Gateway nginx')
+  })
+
+  it('says where a redirect pointed and that it was not followed', () => {
+    const d = diagnose(SAMPLES['Token endpoint redirect']![0]!, ctx)
+    expect(d.headline).toContain('redirected the request (HTTP 302) to https://portal.example/login')
+    expect(d.headline).toContain('does not follow redirects, so the credential was not sent there')
+  })
+
+  it('lists the offered mechanisms and asks for an Exchange Online endpoint when XOAUTH2 is missing', () => {
+    const d = diagnose(SAMPLES['XOAUTH2 not offered']![0]!, ctx)
+    expect(d.headline).toBe(
+      "The SMTP server smtp.office365.com:587 does not offer XOAUTH2 after STARTTLS (it offers PLAIN, LOGIN); no AUTH was sent. 'smtp-host' must be an Exchange Online submission endpoint, such as smtp.office365.com port 587."
+    )
+  })
+
+  it('names both sizes when the message exceeds SIZE', () => {
+    expect(diagnose(SAMPLES['SIZE exceeded']![0]!, ctx).headline).toBe(
+      'The message is 40000000 bytes, larger than the 36700160 bytes the SMTP server smtp.office365.com:587 accepts (its EHLO SIZE); it was not uploaded.'
+    )
+  })
+
+  it('headlines 454 4.7.0 at AUTH as temporary, not as a refusal', () => {
+    const d = diagnose(SAMPLES['454 4.7.0']![0]!, ctx)
+    expect(d.headline).toMatch(/could not check the token for now \(a temporary failure/)
+    expect(d.headline).not.toContain('refused')
+  })
+
+  it('shows the decoded XOAUTH2 challenge of a 535 5.7.8', () => {
+    const f = failureFromError(
+      Object.assign(new Error('Invalid login: 535 5.7.8 Authentication failed'), {
+        code: 'EAUTH',
+        response: '535 5.7.8 Authentication failed',
+        responseCode: 535,
+        command: 'AUTH XOAUTH2',
+        challenge: '{"status":"401","schemes":"bearer","scope":"mail"}'
+      })
+    )
+    const text = formatDiagnosis(diagnose(f, ctx))
+    expect(text).toContain('refused authentication: 535 5.7.8 Authentication failed')
+    expect(text).toContain(
+      `The server's XOAUTH2 challenge (decoded): {"status":"401","schemes":"bearer","scope":"mail"}`
+    )
+    expect(text).toContain('Diagnosis (535 5.7.8)')
+  })
+
+  it('keeps reports of thousands of refused recipients short: a count and the first five', () => {
+    const rejected = Array.from({ length: 1000 }, (_, i) => ({
+      address: `r${i}@contoso.com`,
+      response: '550 5.1.10 RESOLVER.ADR.RecipientNotFound'
+    }))
+    const d = diagnose(failureFromError(new PartialDeliveryError({ accepted: ['a@contoso.com'], rejected })), ctx)
+    expect(d.headline).toContain('rejected 1000 recipients: r0@contoso.com (550 5.1.10')
+    expect(d.headline).toContain('… and 995 more')
+    expect(d.headline).not.toContain('r5@contoso.com')
+    expect(d.headline.length).toBeLessThan(600)
   })
 
   it('passes input errors through as they are', () => {

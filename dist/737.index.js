@@ -36,6 +36,8 @@ class IdentityNetworkClient {
     lastError;
     /** Retry-After of the last response, in milliseconds, if it had one. */
     lastRetryAfterMs;
+    /** What the last response was instead of a token response: a redirect or an HTML page. */
+    lastOddity;
     http;
     /** @param timeoutMs time limit of one request, connection included */
     constructor(timeoutMs) {
@@ -53,6 +55,7 @@ class IdentityNetworkClient {
     }
     async send(method, url, options) {
         this.requests.push({ method, url });
+        this.lastOddity = undefined;
         try {
             const response = await this.http.request(method, url, options?.body ?? null, options?.headers ?? {});
             const text = await response.readBody();
@@ -61,19 +64,33 @@ class IdentityNetworkClient {
                 if (value !== undefined)
                     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
             }
+            const status = response.message.statusCode ?? 0;
             let body;
-            try {
-                body = text ? JSON.parse(text) : {};
+            if (status >= 300 && status < 400) {
+                // Never followed (allowRedirects: false): the client secret or assertion stays with the
+                // configured host. msal gets an OAuth-shaped error; the facts stay here for the diagnosis.
+                const location = (headers.location ?? '(no Location header)').slice(0, 200);
+                this.lastOddity = { kind: 'redirected', status, location };
+                body = { error: 'redirected', error_description: `HTTP ${status} redirect to ${location}` };
             }
-            catch {
-                // Not JSON (a proxy's or load balancer's error page): give msal an OAuth-shaped body.
-                body = {
-                    error: 'invalid_response',
-                    error_description: `HTTP ${response.message.statusCode ?? 0} with a non-JSON body: ${text.slice(0, 200)}`
-                };
+            else {
+                try {
+                    body = text ? JSON.parse(text) : {};
+                }
+                catch {
+                    // Not JSON (a proxy's or load balancer's error page): give msal an OAuth-shaped body.
+                    const html = /html/i.test(headers['content-type'] ?? '') || /^\s*</.test(text);
+                    const excerpt = html ? htmlText(text) : text.slice(0, 300);
+                    if (html)
+                        this.lastOddity = { kind: 'html_response', status, excerpt };
+                    body = {
+                        error: html ? 'html_response' : 'invalid_response',
+                        error_description: `HTTP ${status} with a non-JSON body: ${excerpt}`
+                    };
+                }
             }
             this.lastRetryAfterMs = parseRetryAfter(headers['retry-after']);
-            return { status: response.message.statusCode ?? 0, headers, body: body };
+            return { status, headers, body: body };
         }
         catch (err) {
             this.lastError = err instanceof Error ? err : new Error(String(err));
@@ -89,6 +106,18 @@ function parseRetryAfter(value, now = Date.now()) {
         return Number(value.trim()) * 1000;
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** The readable text of an HTML page, tags, scripts and styles stripped, at most 300 characters. */
+function htmlText(html, max = 300) {
+    const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+    const text = html
+        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&(#\d+|[a-z]+);/gi, (whole, name) => name.startsWith('#') ? String.fromCharCode(Number(name.slice(1)) || 32) : (entities[name.toLowerCase()] ?? whole))
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/auth.ts
@@ -213,11 +242,14 @@ function createTokenProvider(settings, deps, timeoutMs) {
                 if (err instanceof errors/* TokenError */.gz)
                     throw err;
                 const e = err;
-                const errorCode = e.errorCode || 'unknown_error';
+                const oddity = network.lastOddity;
+                const errorCode = oddity?.kind ?? (e.errorCode || 'unknown_error');
                 throw new errors/* TokenError */.gz({
                     errorCode,
                     description: e.errorMessage || e.message || '',
-                    status: e.status,
+                    status: e.status ?? oddity?.status,
+                    ...(oddity?.kind === 'redirected' ? { location: oddity.location } : {}),
+                    ...(oddity?.kind === 'html_response' ? { htmlExcerpt: oddity.excerpt } : {}),
                     networkCause: errorCode === 'network_error' ? describeNetworkError(network.lastError) : undefined,
                     credentialKind: credential.kind,
                     presentedClaims,

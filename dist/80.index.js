@@ -162,6 +162,36 @@ const CATALOGUE = [
         fix: ['Wait a minute and run the step again; avoid many parallel jobs requesting tokens for the same app.'],
         docs: ENTRA_CODES
     },
+    {
+        id: 'Token endpoint timeout',
+        match: { detected: ['token_timeout'] },
+        meaning: 'The token endpoint {authorityHost} accepted the connection (or not) but gave no answer before the step ran out of time.',
+        fix: [
+            'Self-hosted runners: allow outbound HTTPS (443) to {authorityHost}; behind a proxy, set HTTPS_PROXY (and NO_PROXY) for the step.',
+            "Check 'authority-host' (or 'cloud', now '{cloud}') points at Entra ID; a larger 'timeout-seconds' helps only with a slow network."
+        ],
+        docs: NATIONAL_CLOUDS
+    },
+    {
+        id: 'HTML from the token endpoint',
+        match: { detected: ['html_response'] },
+        meaning: 'Something between the runner and Entra ID (a proxy, a firewall, a load balancer) answered with an error page instead of a token response.',
+        fix: [
+            'The page text above names who answered. A corporate proxy: allow {authorityHost} for this runner, or set NO_PROXY for it if the runner can reach it directly.',
+            'HTTP 502/503/504 pages from a proxy are retried like any 5xx; a persistent one is the proxy failing to reach {authorityHost}.'
+        ],
+        docs: 'https://docs.github.com/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-requirements'
+    },
+    {
+        id: 'Token endpoint redirect',
+        match: { detected: ['redirected'] },
+        meaning: 'The token request was redirected. A credential is only ever sent to the configured authority host, so the redirect was not followed.',
+        fix: [
+            "Check 'authority-host' (now {authorityHost}): it must be the Entra ID host itself, e.g. https://login.microsoftonline.com, without a path.",
+            'A captive portal or a proxy login page redirects too: the runner needs direct (or HTTPS_PROXY) access to {authorityHost}.'
+        ],
+        docs: NATIONAL_CLOUDS
+    },
     // ── Exchange Online SMTP ─────────────────────────────────────────────────────────────
     {
         id: '535 5.7.139',
@@ -186,6 +216,46 @@ const CATALOGUE = [
             'Permissions were changed in the last hour: Exchange can take up to an hour to apply them; run the step again later.'
         ],
         docs: SMTP_OAUTH
+    },
+    {
+        id: '535 5.7.8',
+        match: { smtp: { reply: [535], enhanced: ['5.7.8'] } },
+        meaning: 'The server refused the token (535 5.7.8 is how Dovecot, Postfix with Dovecot SASL and Gmail say it; Exchange Online says 535 5.7.3), so {smtpHost} is probably not Exchange Online.',
+        fix: [
+            "Check 'smtp-host' and 'smtp-port': for Exchange Online they are {smtpHost} = smtp.office365.com (or your cloud's host) and 587.",
+            "If this server is meant to take Entra ID tokens, its token check (e.g. Dovecot's oauth2 passdb introspection) must accept tokens for '{scope}' issued to app {clientId}; the decoded challenge above shows what it expected."
+        ],
+        docs: 'https://www.rfc-editor.org/rfc/rfc7628#section-3.2.2'
+    },
+    {
+        id: '454 4.7.0',
+        match: { smtp: { reply: [454], enhanced: ['4.7.0'] } },
+        meaning: 'The server could not check the token for now: its authentication back end failed, or it is slowing down logins after earlier failures from this address. This is temporary, not a refused token.',
+        fix: [
+            'The action retried it within max-attempts and timeout-seconds; run the step again later.',
+            "If it persists, the server's token check (its identity provider or introspection endpoint) is failing: the server's administrator sees why in its logs."
+        ],
+        docs: 'https://www.rfc-editor.org/rfc/rfc4954#section-6'
+    },
+    {
+        id: 'XOAUTH2 not offered',
+        match: { detected: ['no_xoauth2'] },
+        meaning: 'After STARTTLS the server at {smtpHost}:{smtpPort} does not offer AUTH XOAUTH2, so it cannot take an Entra ID token; the action sent no AUTH at all.',
+        fix: [
+            "Set 'smtp-host' to an Exchange Online submission endpoint, with 'smtp-port' 587: smtp.office365.com (public cloud), smtp.office365.us (GCC High), outlook-dod.office365.us (DoD), smtp.partner.outlook.cn (21Vianet) — or just 'cloud'.",
+            "An MX endpoint (*.mail.protection.outlook.com) or an on-premises relay does not take OAuth: use Exchange Online's SMTP AUTH endpoint."
+        ],
+        docs: SMTP_AUTH_ENABLE
+    },
+    {
+        id: 'SIZE exceeded',
+        match: { detected: ['size_exceeded'] },
+        meaning: 'The encoded message is larger than the server takes (Exchange Online: 35 MB by default; base64 makes attachments about a third larger), so it was refused before upload.',
+        fix: [
+            "Attach less (check 'attachments' and 'max-attachment-size'), or compress the files, or upload them as a workflow artifact and link to it.",
+            "An Exchange administrator can raise the mailbox's limit: Set-Mailbox -Identity {mailbox} -MaxSendSize 150MB"
+        ],
+        docs: LIMITS
     },
     {
         id: '530 5.7.57',
@@ -350,9 +420,16 @@ var log = __webpack_require__(5625);
 function failureFromError(err) {
     if (err instanceof errors/* InputError */.dz)
         return { source: 'input', message: err.message };
+    if (err instanceof errors/* NoXoauth2Error */.HB) {
+        return { source: 'smtp', code: err.code, command: err.command, message: err.message, offered: err.offered };
+    }
+    if (err instanceof errors/* MessageTooLargeError */.$h) {
+        const size = { message: err.size, limit: err.limit };
+        return { source: 'smtp', code: err.code, command: err.command, message: err.message, size };
+    }
     if (err instanceof errors/* PartialDeliveryError */.em) {
-        const first = err.rejected[0];
-        return {
+        const first = err.rejected.find((r) => !r.response.startsWith('4')) ?? err.rejected[0];
+        const failure = {
             source: 'smtp',
             code: 'EENVELOPE',
             response: first?.response,
@@ -362,6 +439,10 @@ function failureFromError(err) {
             rejected: err.rejected,
             accepted: err.accepted
         };
+        const deferred = err.rejected.filter((r) => r.response.startsWith('4'));
+        if (deferred.length)
+            failure.deferred = deferred;
+        return failure;
     }
     if (err instanceof errors/* TokenError */.gz) {
         return {
@@ -372,7 +453,9 @@ function failureFromError(err) {
             networkCause: err.networkCause,
             claims: err.presentedClaims,
             credentialKind: err.credentialKind,
-            retryAfterMs: err.retryAfterMs
+            retryAfterMs: err.retryAfterMs,
+            ...(err.location !== undefined ? { location: err.location } : {}),
+            ...(err.htmlExcerpt !== undefined ? { htmlExcerpt: err.htmlExcerpt } : {})
         };
     }
     const e = (err ?? {});
@@ -396,6 +479,8 @@ function failureFromError(err) {
         };
         if (rejected.length)
             failure.rejected = rejected;
+        if (typeof e.challenge === 'string')
+            failure.challenge = e.challenge;
         return failure;
     }
     return { source: 'unknown', message: err instanceof Error ? err.message : String(err) };
@@ -426,6 +511,8 @@ function matches(entry, f, transportCodes) {
     }
     if ('transport' in m)
         return transportCodes.some((code) => m.transport.includes(code));
+    if ('detected' in m)
+        return detectedCode(f) !== undefined && m.detected.includes(detectedCode(f));
     if (f.source !== 'smtp' || !f.response)
         return false;
     const reply = f.response;
@@ -441,6 +528,21 @@ function matches(entry, f, transportCodes) {
     if (text)
         return text.test(reply);
     return replies !== undefined;
+}
+/** The code of a failure the action itself recognised (see Match `detected`). */
+function detectedCode(f) {
+    if (f.source === 'entra') {
+        if (f.errorCode === 'network_error' && /timeout|ETIMEDOUT/i.test(f.networkCause ?? ''))
+            return 'token_timeout';
+        return ['token_timeout', 'html_response', 'redirected'].includes(f.errorCode) ? f.errorCode : undefined;
+    }
+    if (f.source !== 'smtp')
+        return undefined;
+    if (f.offered)
+        return 'no_xoauth2';
+    if (f.size)
+        return 'size_exceeded';
+    return undefined;
 }
 /** System and TLS codes of a failure, most specific first. */
 function transportCodesOf(f) {
@@ -498,8 +600,21 @@ function diagnose(f, ctx) {
         correlationId = /Correlation ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1];
         traceId = /Trace ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1];
         const code = aadstsCodes(f.description)[0];
-        if (f.errorCode === 'network_error') {
-            headline = `Could not reach the Entra ID token endpoint at ${ctx.authorityHost ?? 'the authority host'}${f.networkCause ? `: ${f.networkCause}` : ''}.`;
+        const at = ctx.authorityHost ?? 'the authority host';
+        if (detectedCode(f) === 'token_timeout') {
+            headline = `The Entra ID token endpoint at ${at} did not answer within the step's time budget (timeout-seconds); no token, so nothing was sent.`;
+            serverText = undefined;
+        }
+        else if (f.errorCode === 'network_error') {
+            headline = `Could not reach the Entra ID token endpoint at ${at}${f.networkCause ? `: ${f.networkCause}` : ''}.`;
+            serverText = undefined;
+        }
+        else if (f.errorCode === 'html_response') {
+            headline = `The token endpoint at ${at} (or a proxy in front of it) answered HTTP ${f.status ?? '?'} with an HTML page, not a token response.`;
+            serverText = f.htmlExcerpt || undefined;
+        }
+        else if (f.errorCode === 'redirected') {
+            headline = `The token endpoint at ${at} redirected the request (HTTP ${f.status ?? '?'}) to ${f.location ?? 'another address'}; the action does not follow redirects, so the credential was not sent there.`;
             serverText = undefined;
         }
         else if (f.errorCode === 'oidc_token_unavailable') {
@@ -518,11 +633,21 @@ function diagnose(f, ctx) {
     else if (f.source === 'smtp') {
         serverText = f.response?.replace(/\s*\r?\n\s*/g, ' ').trim() || undefined;
         const where = `${ctx.smtpHost ?? 'the SMTP server'}:${ctx.smtpPort ?? ''}`.replace(/:$/, '');
-        if (f.rejected?.length && f.accepted?.length) {
-            headline = `Delivered to ${f.accepted.join(', ')}, but the SMTP server ${where} rejected: ${f.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`;
+        const basic = f.responseCode ?? 0;
+        if (f.offered) {
+            headline = `The SMTP server ${where} does not offer XOAUTH2 after STARTTLS (it offers ${f.offered.length ? f.offered.join(', ') : 'no authentication at all'}); no AUTH was sent. 'smtp-host' must be an Exchange Online submission endpoint, such as smtp.office365.com port 587.`;
+        }
+        else if (f.size) {
+            headline = `The message is ${f.size.message} bytes, larger than the ${f.size.limit} bytes the SMTP server ${where} accepts (its EHLO SIZE); it was not uploaded.`;
+        }
+        else if (f.rejected?.length && f.accepted?.length) {
+            headline = `Delivered to ${counted(f.accepted.length)}${(0,errors/* boundedList */.Y4)(f.accepted)}, but the SMTP server ${where} rejected ${counted(f.rejected.length)}${describeRefusals(f.rejected)}`;
         }
         else if (f.rejected?.length) {
-            headline = `The SMTP server ${where} rejected every recipient: ${f.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`;
+            headline = `The SMTP server ${where} rejected every recipient: ${counted(f.rejected.length)}${describeRefusals(f.rejected)}`;
+        }
+        else if (f.response && /^AUTH/i.test(f.command ?? '') && basic >= 400 && basic < 500) {
+            headline = `The SMTP server ${where} could not check the token for now (a temporary failure, retried until the attempts or the time ran out): ${f.response.split(/\r?\n/)[0]}`;
         }
         else if (f.response) {
             headline = `The SMTP server ${where} refused ${commandName(f.command)}: ${f.response.split(/\r?\n/)[0]}`;
@@ -530,6 +655,8 @@ function diagnose(f, ctx) {
         else {
             headline = `SMTP to ${where} failed: ${f.message}`;
         }
+        if (f.challenge)
+            details.push(`The server's XOAUTH2 challenge (decoded): ${f.challenge}`);
     }
     else {
         headline = f.message;
@@ -564,6 +691,16 @@ function claimText(value) {
     if (Array.isArray(value))
         return value.map(String).join(',');
     return undefined;
+}
+/** "1000 recipients: " before a list that will be cut short, nothing before a short one. */
+function counted(n) {
+    return n > 5 ? `${n} recipients: ` : '';
+}
+/** "a@x (550 …); b@x (550 …); … and 998 more", the deferred ones said to be so. */
+function describeRefusals(refused) {
+    const deferred = refused.filter((r) => r.response.startsWith('4')).length;
+    const list = (0,errors/* boundedList */.Y4)(refused.map((r) => `${r.address} (${r.response.split(/\r?\n/)[0]})`), 5, '; ');
+    return deferred ? `${list} — ${deferred} of them only deferred (4xx) until the time ran out` : list;
 }
 function commandName(command) {
     if (!command)

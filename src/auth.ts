@@ -151,11 +151,14 @@ export function createTokenProvider(settings: Settings, deps: AuthDependencies, 
       } catch (err) {
         if (err instanceof TokenError) throw err
         const e = err as { errorCode?: string; errorMessage?: string; status?: number; message?: string }
-        const errorCode = e.errorCode || 'unknown_error'
+        const oddity = network.lastOddity
+        const errorCode = oddity?.kind ?? (e.errorCode || 'unknown_error')
         throw new TokenError({
           errorCode,
           description: e.errorMessage || e.message || '',
-          status: e.status,
+          status: e.status ?? oddity?.status,
+          ...(oddity?.kind === 'redirected' ? { location: oddity.location } : {}),
+          ...(oddity?.kind === 'html_response' ? { htmlExcerpt: oddity.excerpt } : {}),
           networkCause: errorCode === 'network_error' ? describeNetworkError(network.lastError) : undefined,
           credentialKind: credential.kind,
           presentedClaims,

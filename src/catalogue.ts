@@ -13,6 +13,11 @@ export type Match =
   | { smtp: { reply?: number[]; enhanced?: string[]; text?: RegExp } }
   /** A transport failure by error code (ECONNREFUSED, ETIMEDOUT, …). */
   | { transport: string[] }
+  /**
+   * A failure the action recognises itself: token_timeout, html_response, redirected (token
+   * endpoint); no_xoauth2, size_exceeded (SMTP server).
+   */
+  | { detected: string[] }
 
 /** One known failure. */
 export interface CatalogueEntry {
@@ -177,6 +182,39 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     fix: ['Wait a minute and run the step again; avoid many parallel jobs requesting tokens for the same app.'],
     docs: ENTRA_CODES
   },
+  {
+    id: 'Token endpoint timeout',
+    match: { detected: ['token_timeout'] },
+    meaning:
+      'The token endpoint {authorityHost} accepted the connection (or not) but gave no answer before the step ran out of time.',
+    fix: [
+      'Self-hosted runners: allow outbound HTTPS (443) to {authorityHost}; behind a proxy, set HTTPS_PROXY (and NO_PROXY) for the step.',
+      "Check 'authority-host' (or 'cloud', now '{cloud}') points at Entra ID; a larger 'timeout-seconds' helps only with a slow network."
+    ],
+    docs: NATIONAL_CLOUDS
+  },
+  {
+    id: 'HTML from the token endpoint',
+    match: { detected: ['html_response'] },
+    meaning:
+      'Something between the runner and Entra ID (a proxy, a firewall, a load balancer) answered with an error page instead of a token response.',
+    fix: [
+      'The page text above names who answered. A corporate proxy: allow {authorityHost} for this runner, or set NO_PROXY for it if the runner can reach it directly.',
+      'HTTP 502/503/504 pages from a proxy are retried like any 5xx; a persistent one is the proxy failing to reach {authorityHost}.'
+    ],
+    docs: 'https://docs.github.com/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-requirements'
+  },
+  {
+    id: 'Token endpoint redirect',
+    match: { detected: ['redirected'] },
+    meaning:
+      'The token request was redirected. A credential is only ever sent to the configured authority host, so the redirect was not followed.',
+    fix: [
+      "Check 'authority-host' (now {authorityHost}): it must be the Entra ID host itself, e.g. https://login.microsoftonline.com, without a path.",
+      'A captive portal or a proxy login page redirects too: the runner needs direct (or HTTPS_PROXY) access to {authorityHost}.'
+    ],
+    docs: NATIONAL_CLOUDS
+  },
   // ── Exchange Online SMTP ─────────────────────────────────────────────────────────────
   {
     id: '535 5.7.139',
@@ -202,6 +240,50 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Permissions were changed in the last hour: Exchange can take up to an hour to apply them; run the step again later.'
     ],
     docs: SMTP_OAUTH
+  },
+  {
+    id: '535 5.7.8',
+    match: { smtp: { reply: [535], enhanced: ['5.7.8'] } },
+    meaning:
+      'The server refused the token (535 5.7.8 is how Dovecot, Postfix with Dovecot SASL and Gmail say it; Exchange Online says 535 5.7.3), so {smtpHost} is probably not Exchange Online.',
+    fix: [
+      "Check 'smtp-host' and 'smtp-port': for Exchange Online they are {smtpHost} = smtp.office365.com (or your cloud's host) and 587.",
+      "If this server is meant to take Entra ID tokens, its token check (e.g. Dovecot's oauth2 passdb introspection) must accept tokens for '{scope}' issued to app {clientId}; the decoded challenge above shows what it expected."
+    ],
+    docs: 'https://www.rfc-editor.org/rfc/rfc7628#section-3.2.2'
+  },
+  {
+    id: '454 4.7.0',
+    match: { smtp: { reply: [454], enhanced: ['4.7.0'] } },
+    meaning:
+      'The server could not check the token for now: its authentication back end failed, or it is slowing down logins after earlier failures from this address. This is temporary, not a refused token.',
+    fix: [
+      'The action retried it within max-attempts and timeout-seconds; run the step again later.',
+      "If it persists, the server's token check (its identity provider or introspection endpoint) is failing: the server's administrator sees why in its logs."
+    ],
+    docs: 'https://www.rfc-editor.org/rfc/rfc4954#section-6'
+  },
+  {
+    id: 'XOAUTH2 not offered',
+    match: { detected: ['no_xoauth2'] },
+    meaning:
+      'After STARTTLS the server at {smtpHost}:{smtpPort} does not offer AUTH XOAUTH2, so it cannot take an Entra ID token; the action sent no AUTH at all.',
+    fix: [
+      "Set 'smtp-host' to an Exchange Online submission endpoint, with 'smtp-port' 587: smtp.office365.com (public cloud), smtp.office365.us (GCC High), outlook-dod.office365.us (DoD), smtp.partner.outlook.cn (21Vianet) — or just 'cloud'.",
+      "An MX endpoint (*.mail.protection.outlook.com) or an on-premises relay does not take OAuth: use Exchange Online's SMTP AUTH endpoint."
+    ],
+    docs: SMTP_AUTH_ENABLE
+  },
+  {
+    id: 'SIZE exceeded',
+    match: { detected: ['size_exceeded'] },
+    meaning:
+      'The encoded message is larger than the server takes (Exchange Online: 35 MB by default; base64 makes attachments about a third larger), so it was refused before upload.',
+    fix: [
+      "Attach less (check 'attachments' and 'max-attachment-size'), or compress the files, or upload them as a workflow artifact and link to it.",
+      "An Exchange administrator can raise the mailbox's limit: Set-Mailbox -Identity {mailbox} -MaxSendSize 150MB"
+    ],
+    docs: LIMITS
   },
   {
     id: '530 5.7.57',

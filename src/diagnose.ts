@@ -1,5 +1,12 @@
 import { CATALOGUE, type CatalogueEntry } from './catalogue.js'
-import { InputError, PartialDeliveryError, TokenError } from './errors.js'
+import {
+  boundedList,
+  InputError,
+  MessageTooLargeError,
+  NoXoauth2Error,
+  PartialDeliveryError,
+  TokenError
+} from './errors.js'
 import { excerpt } from './log.js'
 
 /** Where a failure happened, reduced to plain facts (no error classes), so diagnosis is pure. */
@@ -21,6 +28,10 @@ export type Failure =
       credentialKind?: string
       /** Retry-After of the token response, in milliseconds. */
       retryAfterMs?: number
+      /** Where the token endpoint redirected the request (not followed). */
+      location?: string
+      /** Text of an HTML error page, tags stripped and bounded. */
+      htmlExcerpt?: string
     }
   | {
       /** The SMTP server answered with an error, or the connection failed. */
@@ -41,6 +52,14 @@ export type Failure =
       rejected?: { address: string; response: string }[]
       /** Recipients that got the message anyway (partial delivery). */
       accepted?: string[]
+      /** Recipients still deferred (4xx) when the time ran out. */
+      deferred?: { address: string; response: string }[]
+      /** The decoded 334 challenge before a refused XOAUTH2 login (Dovecot, Gmail). */
+      challenge?: string
+      /** The server offers no XOAUTH2: the mechanisms it does offer. */
+      offered?: string[]
+      /** The message exceeds the server's SIZE: both sizes, in bytes. */
+      size?: { message: number; limit: number }
     }
   | {
       /** Invalid inputs. */
@@ -93,9 +112,16 @@ export interface Diagnosis {
 /** Reduces any thrown value to the plain facts of a Failure. */
 export function failureFromError(err: unknown): Failure {
   if (err instanceof InputError) return { source: 'input', message: err.message }
+  if (err instanceof NoXoauth2Error) {
+    return { source: 'smtp', code: err.code, command: err.command, message: err.message, offered: err.offered }
+  }
+  if (err instanceof MessageTooLargeError) {
+    const size = { message: err.size, limit: err.limit }
+    return { source: 'smtp', code: err.code, command: err.command, message: err.message, size }
+  }
   if (err instanceof PartialDeliveryError) {
-    const first = err.rejected[0]
-    return {
+    const first = err.rejected.find((r) => !r.response.startsWith('4')) ?? err.rejected[0]
+    const failure: Failure = {
       source: 'smtp',
       code: 'EENVELOPE',
       response: first?.response,
@@ -105,6 +131,9 @@ export function failureFromError(err: unknown): Failure {
       rejected: err.rejected,
       accepted: err.accepted
     }
+    const deferred = err.rejected.filter((r) => r.response.startsWith('4'))
+    if (deferred.length) failure.deferred = deferred
+    return failure
   }
   if (err instanceof TokenError) {
     return {
@@ -115,7 +144,9 @@ export function failureFromError(err: unknown): Failure {
       networkCause: err.networkCause,
       claims: err.presentedClaims,
       credentialKind: err.credentialKind,
-      retryAfterMs: err.retryAfterMs
+      retryAfterMs: err.retryAfterMs,
+      ...(err.location !== undefined ? { location: err.location } : {}),
+      ...(err.htmlExcerpt !== undefined ? { htmlExcerpt: err.htmlExcerpt } : {})
     }
   }
   const e = (err ?? {}) as Record<string, unknown>
@@ -139,6 +170,7 @@ export function failureFromError(err: unknown): Failure {
       message: String(e.message ?? e.code)
     }
     if (rejected.length) failure.rejected = rejected
+    if (typeof e.challenge === 'string') failure.challenge = e.challenge
     return failure
   }
   return { source: 'unknown', message: err instanceof Error ? err.message : String(err) }
@@ -173,6 +205,7 @@ function matches(entry: CatalogueEntry, f: Failure, transportCodes: string[]): b
     )
   }
   if ('transport' in m) return transportCodes.some((code) => m.transport.includes(code))
+  if ('detected' in m) return detectedCode(f) !== undefined && m.detected.includes(detectedCode(f) as string)
   if (f.source !== 'smtp' || !f.response) return false
   const reply = f.response
   const enhanced = enhancedCode(reply)
@@ -183,6 +216,18 @@ function matches(entry: CatalogueEntry, f: Failure, transportCodes: string[]): b
   if (codes) return enhanced !== undefined && codes.includes(enhanced)
   if (text) return text.test(reply)
   return replies !== undefined
+}
+
+/** The code of a failure the action itself recognised (see Match `detected`). */
+function detectedCode(f: Failure): string | undefined {
+  if (f.source === 'entra') {
+    if (f.errorCode === 'network_error' && /timeout|ETIMEDOUT/i.test(f.networkCause ?? '')) return 'token_timeout'
+    return ['token_timeout', 'html_response', 'redirected'].includes(f.errorCode) ? f.errorCode : undefined
+  }
+  if (f.source !== 'smtp') return undefined
+  if (f.offered) return 'no_xoauth2'
+  if (f.size) return 'size_exceeded'
+  return undefined
 }
 
 /** System and TLS codes of a failure, most specific first. */
@@ -246,8 +291,18 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
     correlationId = /Correlation ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1]
     traceId = /Trace ID:\s*([0-9a-f-]{36})/i.exec(f.description)?.[1]
     const code = aadstsCodes(f.description)[0]
-    if (f.errorCode === 'network_error') {
-      headline = `Could not reach the Entra ID token endpoint at ${ctx.authorityHost ?? 'the authority host'}${f.networkCause ? `: ${f.networkCause}` : ''}.`
+    const at = ctx.authorityHost ?? 'the authority host'
+    if (detectedCode(f) === 'token_timeout') {
+      headline = `The Entra ID token endpoint at ${at} did not answer within the step's time budget (timeout-seconds); no token, so nothing was sent.`
+      serverText = undefined
+    } else if (f.errorCode === 'network_error') {
+      headline = `Could not reach the Entra ID token endpoint at ${at}${f.networkCause ? `: ${f.networkCause}` : ''}.`
+      serverText = undefined
+    } else if (f.errorCode === 'html_response') {
+      headline = `The token endpoint at ${at} (or a proxy in front of it) answered HTTP ${f.status ?? '?'} with an HTML page, not a token response.`
+      serverText = f.htmlExcerpt || undefined
+    } else if (f.errorCode === 'redirected') {
+      headline = `The token endpoint at ${at} redirected the request (HTTP ${f.status ?? '?'}) to ${f.location ?? 'another address'}; the action does not follow redirects, so the credential was not sent there.`
       serverText = undefined
     } else if (f.errorCode === 'oidc_token_unavailable') {
       headline = 'The runner could not issue a GitHub OIDC token.'
@@ -265,15 +320,23 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
   } else if (f.source === 'smtp') {
     serverText = f.response?.replace(/\s*\r?\n\s*/g, ' ').trim() || undefined
     const where = `${ctx.smtpHost ?? 'the SMTP server'}:${ctx.smtpPort ?? ''}`.replace(/:$/, '')
-    if (f.rejected?.length && f.accepted?.length) {
-      headline = `Delivered to ${f.accepted.join(', ')}, but the SMTP server ${where} rejected: ${f.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`
+    const basic = f.responseCode ?? 0
+    if (f.offered) {
+      headline = `The SMTP server ${where} does not offer XOAUTH2 after STARTTLS (it offers ${f.offered.length ? f.offered.join(', ') : 'no authentication at all'}); no AUTH was sent. 'smtp-host' must be an Exchange Online submission endpoint, such as smtp.office365.com port 587.`
+    } else if (f.size) {
+      headline = `The message is ${f.size.message} bytes, larger than the ${f.size.limit} bytes the SMTP server ${where} accepts (its EHLO SIZE); it was not uploaded.`
+    } else if (f.rejected?.length && f.accepted?.length) {
+      headline = `Delivered to ${counted(f.accepted.length)}${boundedList(f.accepted)}, but the SMTP server ${where} rejected ${counted(f.rejected.length)}${describeRefusals(f.rejected)}`
     } else if (f.rejected?.length) {
-      headline = `The SMTP server ${where} rejected every recipient: ${f.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`
+      headline = `The SMTP server ${where} rejected every recipient: ${counted(f.rejected.length)}${describeRefusals(f.rejected)}`
+    } else if (f.response && /^AUTH/i.test(f.command ?? '') && basic >= 400 && basic < 500) {
+      headline = `The SMTP server ${where} could not check the token for now (a temporary failure, retried until the attempts or the time ran out): ${f.response.split(/\r?\n/)[0]}`
     } else if (f.response) {
       headline = `The SMTP server ${where} refused ${commandName(f.command)}: ${f.response.split(/\r?\n/)[0]}`
     } else {
       headline = `SMTP to ${where} failed: ${f.message}`
     }
+    if (f.challenge) details.push(`The server's XOAUTH2 challenge (decoded): ${f.challenge}`)
   } else {
     headline = f.message
   }
@@ -305,6 +368,22 @@ function claimText(value: unknown): string | undefined {
   if (typeof value === 'string') return value
   if (Array.isArray(value)) return value.map(String).join(',')
   return undefined
+}
+
+/** "1000 recipients: " before a list that will be cut short, nothing before a short one. */
+function counted(n: number): string {
+  return n > 5 ? `${n} recipients: ` : ''
+}
+
+/** "a@x (550 …); b@x (550 …); … and 998 more", the deferred ones said to be so. */
+function describeRefusals(refused: readonly { address: string; response: string }[]): string {
+  const deferred = refused.filter((r) => r.response.startsWith('4')).length
+  const list = boundedList(
+    refused.map((r) => `${r.address} (${r.response.split(/\r?\n/)[0]})`),
+    5,
+    '; '
+  )
+  return deferred ? `${list} — ${deferred} of them only deferred (4xx) until the time ran out` : list
 }
 
 function commandName(command: string | undefined): string {

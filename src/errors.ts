@@ -29,6 +29,10 @@ export class TokenError extends Error {
   readonly presentedClaims: Record<string, unknown> | undefined
   /** How long the token endpoint asked us to wait (Retry-After), in milliseconds. */
   readonly retryAfterMs: number | undefined
+  /** Where the token endpoint redirected the request (never followed). */
+  readonly location: string | undefined
+  /** The text of an HTML error page, tags stripped and bounded. */
+  readonly htmlExcerpt: string | undefined
 
   constructor(init: {
     errorCode: string
@@ -38,6 +42,8 @@ export class TokenError extends Error {
     credentialKind: CredentialKind
     presentedClaims?: Record<string, unknown>
     retryAfterMs?: number
+    location?: string
+    htmlExcerpt?: string
   }) {
     super(`Token request failed: ${init.errorCode}${init.description ? `: ${init.description}` : ''}`)
     this.name = 'TokenError'
@@ -48,6 +54,44 @@ export class TokenError extends Error {
     this.credentialKind = init.credentialKind
     this.presentedClaims = init.presentedClaims
     this.retryAfterMs = init.retryAfterMs
+    this.location = init.location
+    this.htmlExcerpt = init.htmlExcerpt
+  }
+}
+
+/** The SMTP server does not offer XOAUTH2 (after STARTTLS): no AUTH was sent. */
+export class NoXoauth2Error extends Error {
+  /** nodemailer's code for authentication failures; the diagnosis tells this one by `offered`. */
+  readonly code = 'EAUTH'
+  readonly command = 'EHLO'
+  /** The SASL mechanisms the server offers (none when it advertises no AUTH). */
+  readonly offered: string[]
+
+  constructor(offered: string[]) {
+    super(
+      offered.length
+        ? `The SMTP server does not offer XOAUTH2; it offers ${offered.join(', ')}. No AUTH was sent.`
+        : 'The SMTP server offers no authentication (no AUTH in its EHLO reply). No AUTH was sent.'
+    )
+    this.name = 'NoXoauth2Error'
+    this.offered = offered
+  }
+}
+
+/** The message is larger than the SIZE the server advertised: refused before MAIL FROM. */
+export class MessageTooLargeError extends Error {
+  readonly code = 'EMESSAGE'
+  readonly command = 'MAIL FROM'
+  /** The message, in bytes as sent (encoded). */
+  readonly size: number
+  /** The server's advertised SIZE limit, in bytes. */
+  readonly limit: number
+
+  constructor(size: number, limit: number) {
+    super(`The message is ${size} bytes; the server accepts at most ${limit} bytes (EHLO SIZE). Nothing was uploaded.`)
+    this.name = 'MessageTooLargeError'
+    this.size = size
+    this.limit = limit
   }
 }
 
@@ -59,9 +103,15 @@ export class PartialDeliveryError extends Error {
   readonly rejected: { address: string; response: string }[]
 
   constructor(delivery: { accepted: string[]; rejected: { address: string; response: string }[] }) {
-    super(`Rejected recipients: ${delivery.rejected.map((r) => r.address).join(', ')}`)
+    super(`Rejected recipients: ${boundedList(delivery.rejected.map((r) => r.address))}`)
     this.name = 'PartialDeliveryError'
     this.accepted = delivery.accepted
     this.rejected = delivery.rejected
   }
+}
+
+/** At most `max` items, then "and N more": reports stay readable with thousands of recipients. */
+export function boundedList(items: readonly string[], max = 5, separator = ', '): string {
+  if (items.length <= max) return items.join(separator)
+  return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`
 }

@@ -1,12 +1,19 @@
 import net, { isIP, type Socket } from 'node:net'
 import type { ExternalLogger } from 'nodemailer/lib/shared'
-import SMTPConnection, { type SMTPConnectionSendInfo } from 'nodemailer/lib/smtp-connection'
+import SMTPConnection, {
+  type SMTPConnectionCustomAuthContext,
+  type SMTPConnectionSendInfo
+} from 'nodemailer/lib/smtp-connection'
 import httpProxyClient from 'nodemailer/lib/smtp-connection/http-proxy-client'
 import type { ComposedMessage } from './compose.js'
+import { MessageTooLargeError, NoXoauth2Error } from './errors.js'
 import { excerpt } from './log.js'
+import { advertisedMechanisms, mayBeStale, presentToken, type TokenSupplier } from './sasl.js'
 import type { Settings } from './settings.js'
 
-/** What the server said about one delivery. */
+export type { TokenSupplier } from './sasl.js'
+
+/** What the server said about one delivery, across all its transactions. */
 export interface Delivery {
   /** Message-ID of the delivered message (the server's, when it assigned its own). */
   messageId: string
@@ -14,12 +21,50 @@ export interface Delivery {
   accepted: string[]
   /** Recipients the server rejected, with its reply to each. */
   rejected: { address: string; response: string }[]
-  /** The server's final reply to the message data. */
+  /** The server's final reply to the message data (of the last transaction). */
   response: string
+  /** SMTP transactions the message went out in (more than one past 500 recipients or after deferrals). */
+  transactions?: number
 }
 
-/** Supplies the XOAUTH2 access token when AUTH needs it; `renew` after a rejected token. */
-export type TokenSupplier = (renew: boolean) => Promise<string>
+/** A recipient the server did not take in a transaction, with its reply. */
+export interface Refusal {
+  address: string
+  /** The reply to RCPT TO, e.g. "452 4.5.3 Too many recipients". */
+  response: string
+  /** Its basic code (4xx: deferred, try again later; 5xx: rejected for good). */
+  code: number
+}
+
+/** One SMTP transaction's outcome. */
+export type Transaction =
+  | {
+      /** The server accepted the message data for `accepted`. */
+      delivered: true
+      messageId: string
+      accepted: string[]
+      refused: Refusal[]
+      response: string
+    }
+  | {
+      /** Every recipient was refused: no message data was sent. */
+      delivered: false
+      accepted: []
+      refused: Refusal[]
+    }
+
+/** nodemailer's parsed EHLO lines: kept by SMTPConnection, not in its typings. */
+interface NodemailerInternals {
+  _ehloLines?: string[]
+}
+
+/** What the server advertised after STARTTLS that sending depends on. */
+interface ServerLimits {
+  /** SIZE limit in bytes, if advertised with one. */
+  maxSize: number | undefined
+  /** Extensions nodemailer recognised (PIPELINING, SIZE, 8BITMIME …). */
+  extensions: string[]
+}
 
 /** Where the SMTP conversation is logged (the AUTH line is redacted by nodemailer). */
 export interface MailLog {
@@ -55,6 +100,8 @@ export class SmtpSession {
   /** The TCP connection while it is being made, before nodemailer takes it over. */
   private socket: Socket | undefined
   private closed = false
+  /** Known once AUTH has started. */
+  private limits: ServerLimits | undefined
 
   private constructor(
     private readonly settings: Settings,
@@ -199,47 +246,77 @@ export class SmtpSession {
     })
   }
 
-  /** Authenticates with XOAUTH2, asking for the token only now; a rejected token is renewed once. */
-  async login(getToken: TokenSupplier): Promise<void> {
+  /**
+   * Authenticates with XOAUTH2, asking for the token only now. Sends no AUTH at all when the
+   * server does not offer XOAUTH2. A refused token is renewed and presented again on this
+   * connection only when it could be stale (see mayBeStale): one AUTH per attempt otherwise.
+   */
+  async login(getToken: TokenSupplier, attemptStartedAt: number): Promise<void> {
     await this.ready
     const connection = this.connection as SMTPConnection
-    // loaded here, with the nodemailer modules only AUTH needs, not before the connection starts
-    const { default: XOAuth2 } = await import('nodemailer/lib/xoauth2')
-    const oauth2 = new XOAuth2({
-      user: this.settings.smtpUser,
-      provisionCallback: (_user, renew, callback) => {
-        getToken(renew).then(
-          (token) => callback(null, token),
-          (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)))
+    const user = this.settings.smtpUser
+    const offered = advertisedMechanisms((connection as unknown as NodemailerInternals)._ehloLines ?? [])
+    if (!offered.includes('XOAUTH2')) throw new NoXoauth2Error(offered)
+    let challenge: string | undefined
+    const xoauth2 = async (ctx: SMTPConnectionCustomAuthContext): Promise<void> => {
+      this.limits = { maxSize: ctx.maxAllowedSize || undefined, extensions: ctx.extensions }
+      let token = await getToken(false)
+      let outcome = await presentToken(ctx, user, token.token)
+      if (outcome.reply.status === 535 && mayBeStale(token, attemptStartedAt, Date.now())) {
+        this.log.debug(
+          `The server refused a token acquired ${Math.round((Date.now() - token.acquiredAt) / 1000)} s ago; presenting a renewed one.`
         )
+        token = await getToken(true)
+        outcome = await presentToken(ctx, user, token.token)
       }
-    })
-    oauth2.on('error', () => undefined) // reported through the login callback
-    await this.step<void>((done) =>
-      connection.login({ type: 'OAUTH2', user: this.settings.smtpUser, method: 'XOAUTH2', oauth2 }, (err) =>
-        done(err ?? null)
+      challenge = outcome.challenge
+      if (outcome.reply.status !== 235) throw new Error('Invalid login')
+    }
+    connection.customAuth.set('XOAUTH2', xoauth2)
+    try {
+      await this.step<void>((done) =>
+        connection.login({ user, method: 'XOAUTH2', type: 'custom' }, (err) => done(err ?? null))
       )
-    )
+    } catch (err) {
+      // nodemailer sets the final reply as `response`; the challenge before it is ours to add
+      throw challenge !== undefined ? Object.assign(err as Error, { challenge }) : err
+    }
   }
 
-  /** Sends the envelope and the message data. Resolves once the server accepted the data. */
-  async send(message: ComposedMessage): Promise<Delivery> {
+  /**
+   * Sends the message to some recipients in one transaction (MAIL FROM, RCPT TO…, DATA), declaring
+   * its size when the server advertises SIZE. Every recipient refused means no transaction: the
+   * session is reset (RSET) and stays usable for the next one. A message above the server's SIZE
+   * limit is refused before MAIL FROM.
+   */
+  async send(message: ComposedMessage, recipients: readonly string[]): Promise<Transaction> {
     const connection = this.connection as SMTPConnection
-    const info = await this.step<SMTPConnectionSendInfo>((done) =>
-      // a fresh envelope per attempt: nodemailer records errors on the object it is given
-      connection.send({ from: message.envelope.from, to: [...message.envelope.to] }, message.raw, (err, result) =>
-        done(err ?? null, result)
+    const size = wireSize(message.raw)
+    const limit = this.limits?.maxSize
+    if (limit !== undefined && size > limit) throw new MessageTooLargeError(size, limit)
+    try {
+      const info = await this.step<SMTPConnectionSendInfo>((done) =>
+        // a fresh envelope per transaction: nodemailer records errors on the object it is given
+        connection.send({ from: message.envelope.from, to: [...recipients], size }, message.raw, (err, result) =>
+          done(err ?? null, result)
+        )
       )
-    )
-    const rejectedErrors = info.rejectedErrors ?? []
-    return {
-      messageId: info.serverMessageId ?? message.messageId,
-      accepted: info.accepted.map(String),
-      rejected: info.rejected.map((address) => {
-        const error = rejectedErrors.find((e) => (e as { recipient?: string }).recipient === address)
-        return { address: String(address), response: error?.response ?? error?.message ?? '' }
-      }),
-      response: info.response
+      return {
+        delivered: true,
+        messageId: info.serverMessageId ?? message.messageId,
+        accepted: info.accepted.map(String),
+        refused: refusals(info.rejected.map(String), info.rejectedErrors ?? []),
+        response: info.response
+      }
+    } catch (err) {
+      const e = err as { code?: string; command?: string; rejected?: unknown[]; rejectedErrors?: unknown[] }
+      if (e.code !== 'EENVELOPE' || e.command !== 'RCPT TO' || !Array.isArray(e.rejectedErrors)) throw err
+      await this.step<boolean>((done) => connection.reset((resetErr, ok) => done(resetErr ?? null, ok)))
+      return {
+        delivered: false,
+        accepted: [],
+        refused: refusals((e.rejected ?? []).map(String), e.rejectedErrors as Error[])
+      }
     }
   }
 
@@ -278,6 +355,26 @@ export class SmtpSession {
       connection.close()
     }
   }
+}
+
+/**
+ * The message's size as SIZE counts it (RFC 1870): every line ending a CRLF, as nodemailer sends
+ * it (the composed message may hold bare LFs), without dot-stuffing. Pure.
+ */
+export function wireSize(raw: Buffer): number {
+  let bareLf = 0
+  for (let i = raw.indexOf(0x0a); i !== -1; i = raw.indexOf(0x0a, i + 1)) if (i === 0 || raw[i - 1] !== 0x0d) bareLf++
+  return raw.length + bareLf
+}
+
+/** nodemailer's rejected recipients and their errors, as refusals. */
+function refusals(rejected: string[], errors: readonly Error[]): Refusal[] {
+  return rejected.map((address) => {
+    const error = errors.find((e) => (e as { recipient?: string }).recipient === address) as
+      { response?: string; responseCode?: number; message?: string } | undefined
+    const response = error?.response ?? error?.message ?? ''
+    return { address, response, code: error?.responseCode ?? (Number(response.slice(0, 3)) || 0) }
+  })
 }
 
 function closedWhileConnecting(): Error {

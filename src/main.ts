@@ -7,8 +7,9 @@ import { resolveAttachments, formatBytes, type Attachment } from './attachments.
 import type { ComposedMessage, MessageExtras } from './compose.js'
 import type { DefaultMessageKind, RunInfo, TemplateContext } from './context.js'
 import type { DiagnosisContext } from './diagnose.js'
-import { PartialDeliveryError } from './errors.js'
+import { boundedList, PartialDeliveryError } from './errors.js'
 import { SmtpSession, type Delivery, type SmtpTimeouts } from './mail.js'
+import type { RecipientLedger } from './recipients.js'
 import type { CompiledTemplates, RenderedMessage } from './render.js'
 import { excerpt, log } from './log.js'
 import type { RunInfoRequest } from './run-info.js'
@@ -89,6 +90,7 @@ export async function run(): Promise<void> {
   const settings = reading.settings
   if (settings) log.hide(blindCopies(settings))
   let composed: ComposedMessage | undefined
+  let ledger: RecipientLedger | undefined
   try {
     if (settings) logSettings(settings)
     if (!settings || !prepared) throw problem
@@ -156,6 +158,7 @@ export async function run(): Promise<void> {
     // At the deadline the delivery is aborted, not just abandoned: no attempt may start (or
     // finish sending) after the step has reported its failure.
     const deadline = new AbortController()
+    ledger = new send.RecipientLedger(composed.envelope.to)
     const plan = {
       settings: current,
       firstSession,
@@ -164,23 +167,42 @@ export async function run(): Promise<void> {
       timeouts,
       remaining,
       log: smtpLog.write,
-      signal: deadline.signal
+      signal: deadline.signal,
+      ledger
     }
-    const delivery = await log.group('Send', () => withDeadline(send.deliverWithRetries(plan), remaining(), deadline))
+    // At the deadline, name the stage that kept us: a token request still unanswered means the
+    // token endpoint, whatever the SMTP session was doing meanwhile.
+    const stalled = (): Error | undefined =>
+      tokens.pending() ? send.tokenTimeout(current, Math.round(current.timeoutMs / 1000)) : undefined
+    const delivery = await log.group('Send', () =>
+      withDeadline(send.deliverWithRetries(plan), remaining(), deadline, stalled)
+    )
     setOutputs(core, delivery)
     await report.writeDeliverySummary(current, message, delivery)
+    const transactions = (delivery.transactions ?? 1) > 1 ? ` in ${delivery.transactions} transactions` : ''
     log.info(
-      `Delivered ${delivery.messageId} to ${describeRecipients(delivery.accepted)}: ${excerpt(delivery.response)}`
+      `Delivered ${delivery.messageId} to ${describeRecipients(delivery.accepted)}${transactions}: ${excerpt(delivery.response)}`
     )
     if (delivery.rejected.length > 0) {
       if (current.failOnRejected) throw new PartialDeliveryError(delivery)
-      log.warning(
-        `Not delivered to: ${delivery.rejected.map((r) => `${r.address} (${excerpt(r.response, 300)})`).join('; ')}`
+      const list = boundedList(
+        delivery.rejected.map((r) => `${r.address} (${excerpt(r.response, 300)})`),
+        5,
+        '; '
       )
+      const n = delivery.rejected.length
+      log.warning(n > 5 ? `Not delivered to ${n} recipients: ${list}` : `Not delivered to: ${list}`)
     }
   } catch (err) {
     const { diagnose, failureFromError, formatDiagnosis } = await import('./diagnose.js')
     let text = formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings)))
+    const delivered = ledger?.accepted() ?? []
+    if (delivered.length > 0 && !(err instanceof PartialDeliveryError)) {
+      // Some transactions went through before the failure: say so, and report them as outputs.
+      core.setOutput('accepted', delivered.filter((a) => !log.isHidden(a)).join(','))
+      core.setOutput('accepted-count', String(delivered.length))
+      text += `\n\nBefore this failure the message was delivered to ${delivered.length} of ${ledger?.size ?? 0} recipients (${describeRecipients(delivered)}; output accepted); they will not get it twice.`
+    }
     if (composed && !(err instanceof PartialDeliveryError)) {
       const saved = await saveEml(composed).catch((e: unknown) => {
         log.warning(`Could not save the undelivered message: ${e instanceof Error ? e.message : String(e)}`)
@@ -262,7 +284,8 @@ function blindCopies(settings: Settings): string[] {
 function describeRecipients(addresses: string[]): string {
   const shown = addresses.filter((a) => !log.isHidden(a))
   const hidden = addresses.length - shown.length
-  return [...shown, ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].join(', ') || '(none)'
+  const list = shown.length > 5 ? `${shown.length} recipients (${boundedList(shown)})` : shown.join(', ')
+  return [list, ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)'
 }
 
 /**
@@ -315,14 +338,21 @@ async function fetchRun(settings: Settings, timeoutMs: number, limits: RunInfoLi
   }
 }
 
-/** Fails with a timeout diagnosis when the work outlives the step's budget. */
-function withDeadline<T>(work: Promise<T>, ms: number, controller: AbortController): Promise<T> {
+/** Fails with a timeout diagnosis when the work outlives the step's budget; `stalled` may name the stage. */
+function withDeadline<T>(
+  work: Promise<T>,
+  ms: number,
+  controller: AbortController,
+  stalled: () => Error | undefined
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const err = Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
-        code: 'ETIMEDOUT'
-      })
+      const err =
+        stalled() ??
+        Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
+          code: 'ETIMEDOUT'
+        })
       controller.abort(err)
       reject(err)
     }, ms)

@@ -13,6 +13,11 @@ export class IdentityNetworkClient implements INetworkModule {
   lastError: Error | undefined
   /** Retry-After of the last response, in milliseconds, if it had one. */
   lastRetryAfterMs: number | undefined
+  /** What the last response was instead of a token response: a redirect or an HTML page. */
+  lastOddity:
+    | { kind: 'redirected'; status: number; location: string }
+    | { kind: 'html_response'; status: number; excerpt: string }
+    | undefined
 
   private readonly http: HttpClient
 
@@ -35,6 +40,7 @@ export class IdentityNetworkClient implements INetworkModule {
 
   private async send<T>(method: string, url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
     this.requests.push({ method, url })
+    this.lastOddity = undefined
     try {
       const response = await this.http.request(method, url, options?.body ?? null, options?.headers ?? {})
       const text = await response.readBody()
@@ -42,18 +48,30 @@ export class IdentityNetworkClient implements INetworkModule {
       for (const [name, value] of Object.entries(response.message.headers)) {
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
       }
+      const status = response.message.statusCode ?? 0
       let body: unknown
-      try {
-        body = text ? JSON.parse(text) : {}
-      } catch {
-        // Not JSON (a proxy's or load balancer's error page): give msal an OAuth-shaped body.
-        body = {
-          error: 'invalid_response',
-          error_description: `HTTP ${response.message.statusCode ?? 0} with a non-JSON body: ${text.slice(0, 200)}`
+      if (status >= 300 && status < 400) {
+        // Never followed (allowRedirects: false): the client secret or assertion stays with the
+        // configured host. msal gets an OAuth-shaped error; the facts stay here for the diagnosis.
+        const location = (headers.location ?? '(no Location header)').slice(0, 200)
+        this.lastOddity = { kind: 'redirected', status, location }
+        body = { error: 'redirected', error_description: `HTTP ${status} redirect to ${location}` }
+      } else {
+        try {
+          body = text ? JSON.parse(text) : {}
+        } catch {
+          // Not JSON (a proxy's or load balancer's error page): give msal an OAuth-shaped body.
+          const html = /html/i.test(headers['content-type'] ?? '') || /^\s*</.test(text)
+          const excerpt = html ? htmlText(text) : text.slice(0, 300)
+          if (html) this.lastOddity = { kind: 'html_response', status, excerpt }
+          body = {
+            error: html ? 'html_response' : 'invalid_response',
+            error_description: `HTTP ${status} with a non-JSON body: ${excerpt}`
+          }
         }
       }
       this.lastRetryAfterMs = parseRetryAfter(headers['retry-after'])
-      return { status: response.message.statusCode ?? 0, headers, body: body as T }
+      return { status, headers, body: body as T }
     } catch (err) {
       this.lastError = err instanceof Error ? err : new Error(String(err))
       throw this.lastError
@@ -67,4 +85,19 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000
   const date = Date.parse(value)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/** The readable text of an HTML page, tags, scripts and styles stripped, at most 300 characters. */
+export function htmlText(html: string, max = 300): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
+  const text = html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#\d+|[a-z]+);/gi, (whole, name: string) =>
+      name.startsWith('#') ? String.fromCharCode(Number(name.slice(1)) || 32) : (entities[name.toLowerCase()] ?? whole)
+    )
+    .replace(/\s+/g, ' ')
+    .trim()
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }

@@ -8,14 +8,11 @@ export interface RetryDecision {
   reason: string
   /** Wait the server asked for (Retry-After), in milliseconds, if any. */
   waitMs?: number
-  /** The next attempt must use a freshly acquired token. */
-  renewToken?: boolean
-}
-
-/** What the policy knows about the attempts so far. */
-export interface RetryState {
-  /** Whether a token renewal after 535 5.7.3 was already tried. */
-  renewed: boolean
+  /**
+   * The server is busy or throttling (432 4.3.2, 421 4.3.2, 451 4.7.500-699, token endpoint 429):
+   * waited out for as long as timeout-seconds allows, not counted against max-attempts.
+   */
+  throttled?: boolean
 }
 
 const TRANSIENT_NETWORK = [
@@ -29,12 +26,26 @@ const TRANSIENT_NETWORK = [
 ]
 
 /**
- * Decides whether a failure is worth another attempt. Transient: token endpoint 429 and 5xx,
- * network errors, SMTP 4xx replies, a dropped connection. Never: permanent 5xx replies, input
- * errors, certificate errors, a server without STARTTLS. A 535 5.7.3 is retried once with a
- * renewed token. Pure.
+ * Whether an SMTP reply says the server is busy or throttling rather than failing: Exchange's
+ * concurrency limit (4.3.2, as 432 or 421), its temporary restrictions (4.7.500-699), and system
+ * congestion (4.4.5). Pure.
  */
-export function retryDecision(err: unknown, state: RetryState): RetryDecision {
+export function isThrottling(reply: string): boolean {
+  const basic = Number(reply.slice(0, 3)) || 0
+  if (basic < 400 || basic >= 500) return false
+  if (basic === 432) return true
+  const enhanced = enhancedCode(reply) ?? ''
+  return ['4.3.2', '4.4.5'].includes(enhanced) || /\b4\.7\.[56]\d\d\b/.test(reply)
+}
+
+/**
+ * Decides whether a failure is worth another attempt. Transient: token endpoint 429 and 5xx,
+ * network errors, SMTP 4xx replies, a dropped connection. Throttling among them is marked so
+ * that it is waited out. Never: permanent 5xx replies (a refused token included: a token from
+ * this run is as fresh as a renewed one, see sasl.ts), input errors, certificate errors, a
+ * server without STARTTLS or XOAUTH2, a message above the server's SIZE. Pure.
+ */
+export function retryDecision(err: unknown): RetryDecision {
   const f: Failure = failureFromError(err)
   if (f.source === 'input') return { retry: false, reason: 'invalid input' }
   // Certificate errors are recognised once, by the diagnosis catalogue.
@@ -51,8 +62,14 @@ export function retryDecision(err: unknown, state: RetryState): RetryDecision {
     const status = f.status ?? 0
     const wait = f.retryAfterMs !== undefined ? { waitMs: f.retryAfterMs } : {}
     if (status === 429 || /AADSTS50196\b/.test(f.description)) {
-      return { retry: true, reason: `token endpoint throttled the request (HTTP ${status || 429})`, ...wait }
+      return {
+        retry: true,
+        throttled: true,
+        reason: `token endpoint throttled the request (HTTP ${status || 429})`,
+        ...wait
+      }
     }
+    if (f.errorCode === 'redirected') return { retry: false, reason: 'the token endpoint redirected the request' }
     if (status >= 500 || f.errorCode === 'temporarily_unavailable' || f.errorCode === 'service_unavailable') {
       return { retry: true, reason: `token endpoint answered HTTP ${status || f.errorCode}`, ...wait }
     }
@@ -65,14 +82,15 @@ export function retryDecision(err: unknown, state: RetryState): RetryDecision {
     return { retry: false, reason: 'TLS certificate not trusted' }
   }
   if (f.code === 'ETLS') return { retry: false, reason: 'TLS could not be established' }
+  if (f.offered || f.size) return { retry: false, reason: f.message }
   const reply = f.response ?? ''
   const basic = f.responseCode ?? (Number(reply.slice(0, 3)) || 0)
-  if (basic === 535 && enhancedCode(reply) === '5.7.3') {
-    return state.renewed
-      ? { retry: false, reason: 'token rejected again after renewal' }
-      : { retry: true, reason: 'the server rejected the token (535 5.7.3); renewing it', renewToken: true }
+  if (basic >= 400 && basic < 500) {
+    const line = reply.split(/\r?\n/)[0]
+    return isThrottling(reply)
+      ? { retry: true, throttled: true, reason: `the server is busy or throttling: ${line}` }
+      : { retry: true, reason: `temporary SMTP reply: ${line}` }
   }
-  if (basic >= 400 && basic < 500) return { retry: true, reason: `temporary SMTP reply: ${reply.split(/\r?\n/)[0]}` }
   if (basic >= 500) return { retry: false, reason: `permanent SMTP reply: ${reply.split(/\r?\n/)[0]}` }
   if (f.code === 'ENOTFOUND' || code === 'ENOTFOUND') return { retry: false, reason: 'host not found' }
   if (f.code === 'ECONNECTION' || f.code === 'ESOCKET' || f.code === 'ETIMEDOUT' || TRANSIENT_NETWORK.includes(code)) {
@@ -85,4 +103,15 @@ export function retryDecision(err: unknown, state: RetryState): RetryDecision {
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(15_000, 500 * 2 ** Math.max(0, attempt - 1))
   return Math.round(ceiling * (0.5 + random() * 0.5))
+}
+
+/**
+ * The wait after the n-th throttled attempt: growing by half each time from 1 s to at most 8 s,
+ * spread over a quarter to all of that. A busy slot (Exchange's 3 connections per mailbox) frees
+ * within seconds; the wide jitter keeps jobs that were refused together from coming back
+ * together, and the low cap keeps them asking often enough to take a slot as it frees.
+ */
+export function throttleBackoffMs(n: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(8_000, 1_000 * 1.5 ** Math.max(0, n - 1))
+  return Math.round(ceiling * (0.25 + random() * 0.75))
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { boundedList } from './errors.js'
 import { excerpt, log } from './log.js'
 import type { Delivery } from './mail.js'
 import { escapeHtml, type RenderedMessage } from './render.js'
@@ -38,13 +39,17 @@ export async function writeDeliverySummary(
   const shown = (address: string): boolean => !log.isHidden(address)
   const accepted = delivery.accepted.filter(shown)
   const hiddenCount = delivery.accepted.length - accepted.length
-  rows.push(['Accepted', [...accepted, ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])].join(', ') || '(none)'])
+  // bounded: a message to thousands of recipients keeps a readable summary (the outputs list them all)
+  const acceptedText = [boundedList(accepted, 20), ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])]
+    .filter(Boolean)
+    .join(', ')
+  rows.push(['Accepted', acceptedText || '(none)'])
   // a server's reply may name the recipient it refused: redacted like the log
   const reply = (text: string): string => log.redact(excerpt(text, 300))
   const rejected = delivery.rejected.map((r) =>
     shown(r.address) ? `${r.address} (${reply(r.response)})` : `a Bcc recipient (${reply(r.response)})`
   )
-  if (rejected.length) rows.push(['Rejected', rejected.join(', ')])
+  if (rejected.length) rows.push(['Rejected', boundedList(rejected, 20)])
   rows.push(['Message-ID', delivery.messageId], ['Server reply', reply(delivery.response)])
   await core.summary
     .addHeading('📧 Notification sent', 3)

@@ -7,7 +7,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { xoauth2Blob } from '../../src/deliver.js'
 import { cleanupRunnerTemp, failedMessage } from '../support/runner.js'
 import { EXO_REPLIES, smtpError, startSilentServer, startSmtpServer } from '../support/smtp-server.js'
 import { createUntrustedServerCert } from '../support/certs.js'
@@ -78,7 +77,10 @@ describe('transient failures are retried', () => {
     const result = await world.run({ inputs: world.inputs() })
     expect(result.code, result.log).toBe(0)
     expect(world.smtp.messages).toHaveLength(1)
-    expect(result.stdout).toContain('Attempt 1 of 3 failed')
+    // 421 4.3.2 is Exchange's concurrency limit: waited out, not counted against max-attempts
+    expect(result.stdout).toMatch(
+      /^Attempt 1 failed: the server is busy or throttling: 421 4\.3\.2 .*Retrying in \d+ ms\.$/m
+    )
     expect(result.stdout).toContain('Delivered on attempt 2.')
     world.expectNoSecrets(result)
   })
@@ -92,33 +94,27 @@ describe('transient failures are retried', () => {
     world.expectNoSecrets(result)
   })
 
-  it('535 5.7.3 once: renews the token and delivers', async () => {
-    let rejected = false
-    world.authorize = (user, token) => {
-      if (!rejected) {
-        rejected = true
-        return EXO_REPLIES.authUnsuccessful
-      }
-      return user === MAILBOX && world.endpoint.issued.has(token) ? true : EXO_REPLIES.authUnsuccessful
-    }
+  it('535 5.7.3 for a token from this run: one AUTH, no renewal, no second attempt', async () => {
+    world.authorize = () => EXO_REPLIES.authUnsuccessful
     const result = await world.run({ inputs: world.inputs() })
-    expect(result.code, result.log).toBe(0)
-    expect(world.smtp.messages).toHaveLength(1)
-    expect(world.endpoint.requests).toHaveLength(2)
-    const tokens = world.smtp.authAttempts.map((a) => a.accessToken)
-    expect(new Set(tokens).size).toBe(2) // the second login used a fresh token
-    expect(result.stdout).toContain('the server rejected the token (535 5.7.3); renewing it')
+    expect(result.code).toBe(1)
+    expect(world.smtp.messages).toHaveLength(0)
+    expect(world.endpoint.requests).toHaveLength(1)
+    expect(world.smtp.sessions).toBe(1)
+    expect(world.smtp.authAttempts).toHaveLength(1)
+    expect(failedMessage(result)).toContain('Diagnosis (535 5.7.3)')
     world.expectNoSecrets(result)
   })
 
   it('gives up after max-attempts and keeps the message as .eml', async () => {
-    world.hooks.onMailFrom = () => smtpError(451, '4.7.500 Server busy. Please try again later from [203.0.113.5]')
+    // an ordinary temporary failure (not throttling, which is waited out instead)
+    world.hooks.onMailFrom = () => smtpError(451, '4.3.0 Temporary server error. Please try again later')
     const result = await world.run({ inputs: world.inputs({ 'max-attempts': '2', subject: 'Kept for later' }) })
     expect(result.code).toBe(1)
     expect(world.smtp.messages).toHaveLength(0)
     expect(world.smtp.sessions).toBe(2)
     const error = failedMessage(result)!
-    expect(error).toContain('Diagnosis (451 4.7.500-699)')
+    expect(error).toContain('refused the sender (MAIL FROM): 451 4.3.0 Temporary server error')
     const eml = result.outputs['eml-path']!
     expect(eml.startsWith(result.runnerTemp)).toBe(true)
     expect(error).toContain(`saved to ${eml}`)
@@ -194,12 +190,58 @@ describe('time and trust', () => {
     expect(result.stdout).toMatch(/not enough to wait \d+ ms and retry/)
   })
 
-  it('a token endpoint that never answers fails the step in time', async () => {
+  it('a token endpoint that never answers fails the step in time, and the headline says so', async () => {
+    world.endpoint.enqueue({ hang: true })
     world.endpoint.enqueue({ hang: true })
     const result = await world.run({ inputs: world.inputs({ 'timeout-seconds': '5' }) })
     expect(result.code).toBe(1)
     expect(result.durationMs).toBeLessThan(15_000)
     expect(world.smtp.messages).toHaveLength(0)
+    const headline = failedMessage(result)!.split('\n')[0]!
+    expect(headline).toBe(
+      `The Entra ID token endpoint at ${world.endpoint.url} did not answer within the step's time budget (timeout-seconds); no token, so nothing was sent.`
+    )
+    expect(failedMessage(result)).toContain('Diagnosis (Token endpoint timeout)')
+    world.expectNoSecrets(result)
+  })
+
+  it('a proxy answering HTTP 502 with an HTML page every time: said so, with the page text, bounded', async () => {
+    const page = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head><body><h1>502 Bad Gateway</h1><p>The proxy server received an invalid response from an upstream server.</p><p>${'Lorem ipsum dolor sit amet. '.repeat(60)}</p><hr><address>squid/6.6</address></body></html>`
+    for (let i = 0; i < 5; i++) {
+      world.endpoint.enqueue({ status: 502, headers: { 'Content-Type': 'text/html' }, body: page })
+    }
+    const result = await world.run({ inputs: world.inputs({ 'max-attempts': '2' }) })
+    expect(result.code).toBe(1)
+    expect(world.endpoint.requests).toHaveLength(2) // a 5xx is retried like any
+    expect(world.smtp.authAttempts).toHaveLength(0)
+    const error = failedMessage(result)!
+    expect(error.split('\n')[0]).toBe(
+      `The token endpoint at ${world.endpoint.url} (or a proxy in front of it) answered HTTP 502 with an HTML page, not a token response.`
+    )
+    const said = /^Server said: (.*)$/m.exec(error)?.[1] ?? ''
+    expect(said).toMatch(/^502 Bad Gateway 502 Bad Gateway The proxy server received an invalid response/)
+    expect(said).not.toMatch(/[<>]|color:red/)
+    expect(said.length).toBeLessThanOrEqual(300)
+    expect(error).toContain('Diagnosis (HTML from the token endpoint)')
+    world.expectNoSecrets(result)
+  })
+
+  it('a redirect from the token endpoint is reported with where it points, and not followed', async () => {
+    world.endpoint.enqueue({
+      status: 302,
+      headers: { Location: 'https://login.attacker.example/steal' },
+      body: ''
+    })
+    const result = await world.run({ inputs: world.inputs() })
+    expect(result.code).toBe(1)
+    expect(world.endpoint.requests).toHaveLength(1) // not retried, and nothing else was asked
+    expect(world.smtp.authAttempts).toHaveLength(0)
+    const error = failedMessage(result)!
+    expect(error.split('\n')[0]).toBe(
+      `The token endpoint at ${world.endpoint.url} redirected the request (HTTP 302) to https://login.attacker.example/steal; the action does not follow redirects, so the credential was not sent there.`
+    )
+    expect(error).toContain('Diagnosis (Token endpoint redirect)')
+    world.expectNoSecrets(result)
   })
 
   it('an untrusted certificate is refused, not retried, and explained', async () => {
@@ -266,7 +308,7 @@ describe('debug', () => {
     const result = await world.run({ inputs: world.inputs({ debug: 'true' }) })
     expect(result.code, result.log).toBe(0)
     expect(result.stdout).toMatch(/^smtp debug: EHLO /m)
-    expect(result.stdout).toContain(`AUTH XOAUTH2 ${xoauth2Blob(MAILBOX, '/* secret */')}`)
+    expect(result.stdout).toMatch(/^smtp debug: AUTH XOAUTH2 \/\* secret \*\/$/m)
     world.expectNoSecrets(result)
   })
 })

@@ -5,8 +5,11 @@
  * - STARTTLS on the plain port (or implicit TLS with `implicitTls`);
  * - `AUTH XOAUTH2` only, advertised and accepted only once TLS is up;
  * - authentication required before MAIL FROM (`530 5.7.57`);
- * - failed XOAUTH2 answered with a final `535 …` right away (no `334` challenge);
- * - DATA accepted with `250 2.0.0 OK <message-id> [Hostname=…]`.
+ * - failed XOAUTH2 answered with a final `535 …` right away (no `334` challenge), unless the
+ *   login decision asks for the `334` JSON challenge that Dovecot and Gmail send first;
+ * - DATA accepted with `250 2.0.0 OK <message-id> [Hostname=…]`;
+ * - optionally Exchange's limits: recipients per message (`452 4.5.3` beyond) and concurrent
+ *   sessions per mailbox (`432 4.3.2` at AUTH beyond).
  *
  * Reply texts are written in full (enhanced status code included) because the
  * server's own ENHANCEDSTATUSCODES prefixing stays off.
@@ -65,6 +68,15 @@ export const EXO_REPLIES = {
   messageTooBig: {
     code: 552,
     message: '5.3.4 Message size exceeds fixed maximum message size'
+  },
+  tooManyRecipients: {
+    code: 452,
+    message: '4.5.3 Too many recipients'
+  },
+  concurrentConnections: {
+    code: 432,
+    message:
+      '4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information. [Hostname=SN4PR0601MB3728.namprd06.prod.outlook.com]'
   }
 } as const satisfies Record<string, { code: number; message: string }>
 
@@ -107,7 +119,12 @@ export interface SmtpHooks {
   onData?(message: ReceivedMessage, session: SMTPServerSession): Awaitable<HookResult>
 }
 
-export type AuthorizeResult = true | { code: number; message: string }
+/**
+ * A login decision: `true`, or the final reply. With `challenge` the server first sends
+ * `334 <base64 JSON of challenge>`, waits for the client's empty line, then the final reply
+ * (Dovecot: `535 5.7.8 Authentication failed`).
+ */
+export type AuthorizeResult = true | { code: number; message: string; challenge?: Record<string, string> }
 
 export interface SmtpServerOptions {
   tls: {
@@ -133,6 +150,12 @@ export interface SmtpServerOptions {
   name?: string
   /** Idle timeout in ms, default 60000 */
   socketTimeout?: number
+  /** SASL mechanisms advertised after STARTTLS, default ['XOAUTH2'] ([] advertises no AUTH) */
+  authMethods?: string[]
+  /** Recipients accepted per transaction; beyond, `452 4.5.3 Too many recipients` (Exchange: 500) */
+  maxRecipients?: number
+  /** Authenticated sessions per mailbox at once; beyond, AUTH gets `432 4.3.2` (Exchange: 3) */
+  maxSessionsPerMailbox?: number
 }
 
 export interface AuthAttempt {
@@ -169,6 +192,8 @@ export interface TestSmtpServer {
   readonly tlsVersion: string | null
   /** Socket-level errors the server saw (resets etc.) */
   errors: Error[]
+  /** Every command a client sent, in order (AUTH lines with the credentials redacted) */
+  commands: { sessionId: string; command: string; line: string }[]
   /** Resolves once at least n messages arrived; rejects after timeoutMs (default 5000) */
   waitForMessages(n: number, timeoutMs?: number): Promise<ReceivedMessage[]>
   /** Clears recorded messages, attempts and sessions */
@@ -190,6 +215,9 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
   const authAttempts: AuthAttempt[] = []
   const sessionLog: SessionRecord[] = []
   const errors: Error[] = []
+  const commands: { sessionId: string; command: string; line: string }[] = []
+  /** Authenticated sessions open right now, by mailbox */
+  const openByMailbox = new Map<string, number>()
   const bySession = new Map<string, SessionRecord>()
   const events = new EventEmitter()
   let active = 0
@@ -244,12 +272,20 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
     hideSTARTTLS: opts.hideSTARTTLS ?? false,
     disabledCommands: opts.hideSTARTTLS ? ['STARTTLS'] : [],
     allowInsecureAuth: false,
-    authMethods: opts.basicAuth ? ['PLAIN', 'LOGIN', 'XOAUTH2'] : ['XOAUTH2'],
+    // smtp-server replaces an empty list with its defaults: no AUTH is done by keeping it disabled
+    authMethods: opts.authMethods?.length
+      ? opts.authMethods
+      : opts.basicAuth
+        ? ['PLAIN', 'LOGIN', 'XOAUTH2']
+        : ['XOAUTH2'],
     authOptional: false,
     authRequiredMessage: EXO_REPLIES.notAuthenticated.message,
     size: opts.size ?? 35 * 1024 * 1024,
     disableReverseLookup: true,
-    logger: false,
+    // smtp-server logs each client command at debug level: that is the record of what was sent
+    logger: commandRecorder((entry, line) =>
+      commands.push({ sessionId: String(entry.cid ?? ''), command: String(entry.command ?? ''), line })
+    ),
     socketTimeout: opts.socketTimeout ?? 60_000,
     closeTimeout: 100,
 
@@ -276,7 +312,7 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
     },
 
     onSecure(socket, session, callback) {
-      session.disabledCommands = []
+      session.disabledCommands = opts.authMethods?.length === 0 ? ['AUTH'] : []
       const record = bySession.get(session.id)
       if (record) record.tlsVersion = (socket as TLSSocket).getProtocol?.() ?? null
       callback()
@@ -290,6 +326,13 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
       const user = auth.username ?? ''
       const accessToken = auth.accessToken ?? ''
       const basic = opts.basicAuth
+      const limit = opts.maxSessionsPerMailbox
+      if (limit !== undefined && auth.method === 'XOAUTH2' && (openByMailbox.get(user) ?? 0) >= limit) {
+        const { code, message } = EXO_REPLIES.concurrentConnections
+        authAttempts.push({ user, accessToken, ok: false, sessionId: session.id })
+        callback(smtpError(code, message))
+        return
+      }
       const decision: Awaitable<AuthorizeResult> =
         auth.method === 'XOAUTH2'
           ? opts.authorize(user, accessToken)
@@ -303,7 +346,22 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
           if (ok) {
             const record = bySession.get(session.id)
             if (record) record.user = user
+            openByMailbox.set(user, (openByMailbox.get(user) ?? 0) + 1)
             callback(null, { user })
+            return
+          }
+          if (result.challenge) {
+            // smtp-server sends the 334 challenge itself, then answers the client's line with its
+            // own fixed 535; the final reply is replaced by the one the decision names.
+            callback(null, { user: false as unknown as string, data: result.challenge })
+            for (const conn of server.connections) {
+              if (conn.session !== session) continue
+              const final = smtpError(result.code, result.message)
+              conn._nextHandler = (_data: unknown, done: () => void) => {
+                conn.send(final.responseCode, final.message)
+                done()
+              }
+            }
             return
           }
           // Errors go out as-is ("535 5.7.3 …"). Returning `{ user: false }`
@@ -327,6 +385,11 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
     onRcptTo(address, session, callback) {
       void runHook(opts.hooks?.onRcptTo && (() => opts.hooks!.onRcptTo!(address, session))).then((r) => {
         if (applyHook(r, session, callback)) return
+        if (opts.maxRecipients !== undefined && session.envelope.rcptTo.length >= opts.maxRecipients) {
+          const { code, message } = EXO_REPLIES.tooManyRecipients
+          callback(smtpError(code, message))
+          return
+        }
         const reject = rejectRecipients.get(address.address.toLowerCase())
         callback(reject ? smtpError(reject.code, reject.message) : undefined)
       })
@@ -372,6 +435,7 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
       if (record && record.closedAt === null) {
         record.closedAt = Date.now()
         active--
+        if (record.user) openByMailbox.set(record.user, (openByMailbox.get(record.user) ?? 1) - 1)
       }
     }
   })
@@ -390,6 +454,7 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
     authAttempts,
     sessionLog,
     errors,
+    commands,
     get sessions() {
       return sessionLog.length
     },
@@ -427,6 +492,7 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
       authAttempts.length = 0
       sessionLog.length = 0
       errors.length = 0
+      commands.length = 0
       // keep open sessions so their close still updates activeSessions
       for (const [id, record] of bySession) if (record.closedAt !== null) bySession.delete(id)
       maxConcurrent = active
@@ -442,6 +508,28 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
         })
         for (const conn of server.connections) conn._socket.destroy()
       })
+    }
+  }
+}
+
+/** A logger for smtp-server that hands each client command (its `C:` debug entry) to `record`. */
+function commandRecorder(record: (entry: Record<string, unknown>, line: string) => void): object {
+  const quiet = (): void => undefined
+  return {
+    trace: quiet,
+    info: quiet,
+    warn: quiet,
+    error: quiet,
+    fatal: quiet,
+    debug(entry: Record<string, unknown>, ...args: unknown[]) {
+      if (entry?.tnx === 'command')
+        record(
+          entry,
+          args
+            .map(String)
+            .join(' ')
+            .replace(/^C:\s*/, '')
+        )
     }
   }
 }

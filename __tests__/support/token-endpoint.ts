@@ -99,6 +99,8 @@ export interface TokenEndpoint {
   tokenUrl(tenant: string): string
   /** OpenID metadata for msal `authorityMetadata` (JSON.stringify it) so msal skips discovery */
   authorityMetadata(tenant: string): AuthorityMetadata
+  /** Sets expires_in of the tokens issued from now on (reset restores the configured one) */
+  setTokenLifetime(seconds: number): void
   /** Clears requests, issued tokens and pending faults */
   reset(): void
   /** Stops the server and destroys open sockets (hanging requests included) */
@@ -190,7 +192,7 @@ async function verifiesWith(jwt: string, key: FederationKey): Promise<boolean> {
 
 export async function startTokenEndpoint(opts: TokenEndpointOptions): Promise<TokenEndpoint> {
   const acceptedScope = opts.scope ?? DEFAULT_SCOPE
-  const lifetime = opts.tokenLifetimeSeconds ?? 3599
+  let lifetime = opts.tokenLifetimeSeconds ?? 3599
   const tenants = new Set(opts.tenants.map((t) => t.toLowerCase()))
   const requests: RecordedRequest[] = []
   const issued = new Map<string, IssuedToken>()
@@ -567,10 +569,14 @@ export async function startTokenEndpoint(opts: TokenEndpointOptions): Promise<To
         jwks_uri: `${url}/${tenant}/discovery/v2.0/keys`
       }
     },
+    setTokenLifetime(seconds) {
+      lifetime = seconds
+    },
     reset() {
       requests.length = 0
       issued.clear()
       faults = []
+      lifetime = opts.tokenLifetimeSeconds ?? 3599
     },
     close() {
       return listening.close()

@@ -1,0 +1,3 @@
+import { interopSuite } from './suite.js'
+
+interopSuite('postfix')
