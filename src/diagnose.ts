@@ -396,15 +396,13 @@ function commandName(command: string | undefined): string {
   return command
 }
 
-/** The most of a headline printed: it may quote a server, which can send a megabyte. */
-const HEADLINE_CHARS = 600
-
 /**
  * The failure message: what failed, the server's words (bounded, once), the correlation ID,
  * then the diagnosis.
  */
 export function formatDiagnosis(d: Diagnosis): string {
-  const lines = [excerpt(d.headline, HEADLINE_CHARS)]
+  // the headline may quote a server (or list recipients' replies): a server can send a megabyte
+  const lines = [excerpt(d.headline)]
   if (d.serverText) lines.push('', `Server said: ${excerpt(d.serverText)}`)
   if (d.correlationId) lines.push(`Correlation ID: ${d.correlationId}${d.traceId ? ` (trace ID ${d.traceId})` : ''}`)
   for (const detail of d.details) lines.push(detail)

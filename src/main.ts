@@ -180,8 +180,9 @@ export async function run(): Promise<void> {
     setOutputs(core, delivery)
     await report.writeDeliverySummary(current, message, delivery)
     const transactions = (delivery.transactions ?? 1) > 1 ? ` in ${delivery.transactions} transactions` : ''
+    const [n, named] = [delivery.accepted.length, nameRecipients(delivery.accepted)]
     log.info(
-      `Delivered ${delivery.messageId} to ${describeRecipients(delivery.accepted)}${transactions}: ${excerpt(delivery.response)}`
+      `Delivered ${delivery.messageId} to ${n > 5 ? `${n} recipients (${named})` : named}${transactions}: ${excerpt(delivery.response)}`
     )
     if (delivery.rejected.length > 0) {
       if (current.failOnRejected) throw new PartialDeliveryError(delivery)
@@ -201,7 +202,7 @@ export async function run(): Promise<void> {
       // Some transactions went through before the failure: say so, and report them as outputs.
       core.setOutput('accepted', delivered.filter((a) => !log.isHidden(a)).join(','))
       core.setOutput('accepted-count', String(delivered.length))
-      text += `\n\nBefore this failure the message was delivered to ${delivered.length} of ${ledger?.size ?? 0} recipients (${describeRecipients(delivered)}; output accepted); they will not get it twice.`
+      text += `\n\nBefore this failure the message was delivered to ${delivered.length} of ${ledger?.size ?? 0} recipients (${nameRecipients(delivered)}; output accepted); they will not get it twice.`
     }
     if (composed && !(err instanceof PartialDeliveryError)) {
       const saved = await saveEml(composed).catch((e: unknown) => {
@@ -280,12 +281,11 @@ function blindCopies(settings: Settings): string[] {
   return settings.bcc.map((m) => m.address).filter((address) => !visible.has(address.toLowerCase()))
 }
 
-/** The shown recipients, and how many Bcc recipients there were besides. */
-function describeRecipients(addresses: string[]): string {
+/** The shown recipients, five by name at most, and how many Bcc recipients besides (never named). */
+function nameRecipients(addresses: string[]): string {
   const shown = addresses.filter((a) => !log.isHidden(a))
   const hidden = addresses.length - shown.length
-  const list = shown.length > 5 ? `${shown.length} recipients (${boundedList(shown)})` : shown.join(', ')
-  return [list, ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)'
+  return [boundedList(shown), ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)'
 }
 
 /**

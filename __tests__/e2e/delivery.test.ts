@@ -61,10 +61,12 @@ describe('recipients: everyone gets it exactly once', () => {
     expect(second!.raw).toBe(first!.raw)
     expect(first!.parsed.subject).toBe('Big list')
     expect(first!.raw).not.toMatch(/^Bcc:/im)
-    expect(result.outputs.accepted!.split(',')).toHaveLength(1000)
+    // Bcc recipients are counted, never named (issue 11): the outputs name the 20 of to and cc
+    expect(result.outputs.accepted!.split(',')).toEqual([...to, ...cc])
+    expect(result.outputs['accepted-count']).toBe('1000')
     expect(result.outputs.rejected).toBe('')
     expect(result.stdout).toMatch(
-      /^Delivered \S+ to 1000 recipients \(to1@contoso\.com, .*… and 995 more\) in 2 transactions: 250 /m
+      /^Delivered \S+ to 1000 recipients \(to1@contoso\.com, .*… and 15 more, 980 Bcc recipient\(s\)\) in 2 transactions: 250 /m
     )
     // the job summary counts the Bcc recipients without naming them
     expect(result.summary).toContain('980 Bcc')
