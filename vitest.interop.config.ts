@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -10,6 +11,13 @@ import { defineConfig } from 'vitest/config'
  * project), and takes dist/index.js unless INTEROP_ACTION_PATH names another build.
  */
 const node24 = fileURLToPath(new URL(`node_modules/node-${process.platform}-${process.arch}/bin/node`, import.meta.url))
+
+function actionNode(): string {
+  if (process.env.ACTION_NODE) return process.env.ACTION_NODE
+  if (existsSync(node24)) return node24
+  console.warn(`interop: Node 24 not found at ${node24} (linux x64 only): the action runs on ${process.version}`)
+  return process.execPath
+}
 
 export default defineConfig({
   test: {
@@ -24,7 +32,7 @@ export default defineConfig({
     // Failed logins cost seconds by design (Dovecot's penalty, Postfix's error sleep).
     testTimeout: 90_000,
     hookTimeout: 60_000,
-    env: { ACTION_NODE: process.env.ACTION_NODE || node24 },
+    env: { ACTION_NODE: actionNode() },
     reporters: ['default', 'json'],
     outputFile: { json: 'build/interop-results.json' }
   }
