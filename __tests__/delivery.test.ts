@@ -145,6 +145,31 @@ describe('SASL helpers', () => {
   })
 })
 
+describe('presentToken against a server that refuses long AUTH lines', () => {
+  it('sends the same response after a bare AUTH XOAUTH2 and its 334 (Dovecot 2.3: 500 Line too long)', async () => {
+    const replies = [
+      { status: 500, text: '5.5.2 Line too long' },
+      { status: 334, text: '' },
+      { status: 235, text: '2.7.0 Logged in.' }
+    ]
+    const sent: string[] = []
+    const outcome = await presentToken(
+      {
+        sendCommand: ((cmd: string) => {
+          sent.push(cmd)
+          const r = replies.shift()!
+          return Promise.resolve({ command: cmd, response: `${r.status} ${r.text}`, ...r })
+        }) as never
+      },
+      'ci@contoso.com',
+      'tok'
+    )
+    const response = xoauth2Response('ci@contoso.com', 'tok')
+    expect(sent).toEqual([`AUTH XOAUTH2 ${response}`, 'AUTH XOAUTH2', response])
+    expect(outcome).toEqual({ reply: expect.objectContaining({ status: 235 }) })
+  })
+})
+
 describe('wireSize', () => {
   it('counts every line ending as CRLF, as the message goes over the wire', () => {
     expect(wireSize(Buffer.from('a\r\nb\r\n'))).toBe(6)

@@ -76,7 +76,15 @@ export async function presentToken(
   user: string,
   token: string
 ): Promise<AuthOutcome> {
-  const first = await ctx.sendCommand(`AUTH XOAUTH2 ${xoauth2Response(user, token)}`)
+  const response = xoauth2Response(user, token)
+  let first = await ctx.sendCommand(`AUTH XOAUTH2 ${response}`)
+  // Dovecot 2.3.19 refuses an AUTH line over 1 KiB (500 5.5.2 Line too long): the same response
+  // after a bare AUTH and its 334 is accepted. A syntax reply is no failed login.
+  if (first.status === 500 || first.status === 501) {
+    const ready = await ctx.sendCommand('AUTH XOAUTH2')
+    if (ready.status !== 334) return { reply: ready }
+    first = await ctx.sendCommand(response)
+  }
   if (first.status !== 334) return { reply: first }
   const challenge = decodeChallenge(first.text || first.response.replace(/^334[ -]?/, ''))
   const reply = await ctx.sendCommand('')
