@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { formatClaims, readClaims, type TokenClaims } from './claims.js'
 import { TokenError } from './errors.js'
 import type { ComposedMessage } from './compose.js'
 import { SmtpSession, type Delivery, type SmtpTimeouts } from './mail.js'
@@ -13,6 +14,8 @@ export interface Tokens {
   error(): TokenError | undefined
   /** Identity requests sent so far, for the debug log. */
   requests(): string[]
+  /** Claims of the latest token acquired (the one presented at AUTH), if it was a JWT. */
+  claims(): TokenClaims | undefined
 }
 
 /** The XOAUTH2 SASL string nodemailer sends; masked like the token it contains. */
@@ -25,6 +28,7 @@ export function startTokens(settings: Settings, timeoutMs: () => number): Tokens
   const started = Date.now()
   let failure: TokenError | undefined
   let requests: () => string[] = () => []
+  let claims: TokenClaims | undefined
   const provider = import('./auth.js').then(({ createTokenProvider }) =>
     createTokenProvider(
       settings,
@@ -46,6 +50,8 @@ export function startTokens(settings: Settings, timeoutMs: () => number): Tokens
       .then(
         (t) => {
           core.setSecret(xoauth2Blob(settings.smtpUser, t.token))
+          claims = readClaims(t.token)
+          core.debug(formatClaims(claims))
           core.info(
             `Token acquired ${Date.now() - started} ms after start (expires ${t.expiresOn?.toISOString() ?? '?'}).`
           )
@@ -79,7 +85,8 @@ export function startTokens(settings: Settings, timeoutMs: () => number): Tokens
       })
     },
     error: () => failure,
-    requests: () => requests()
+    requests: () => requests(),
+    claims: () => claims
   }
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Template } from 'liquidjs'
 import { resolveAttachments, formatBytes, type Attachment } from './attachments.js'
 import type { ComposedMessage, MessageExtras } from './compose.js'
+import type { TokenClaims } from './claims.js'
 import type { RunInfo, TemplateContext } from './context.js'
 import type { DiagnosisContext } from './diagnose.js'
 import { PartialDeliveryError } from './errors.js'
@@ -13,7 +14,7 @@ import type { CompiledTemplates, RenderedMessage } from './render.js'
 import { formatMailbox, readSettings, type Settings } from './settings.js'
 
 /** Output names, as declared in action.yml. */
-export const OUTPUT_NAMES = ['message-id', 'accepted', 'rejected', 'response', 'eml-path'] as const
+export const OUTPUT_NAMES = ['message-id', 'accepted', 'rejected', 'response', 'eml-path', 'check-setup'] as const
 
 /** The runner's toolkit (@actions/core): masking, logging, outputs, the job summary, failing the step. */
 type Core = typeof Toolkit
@@ -74,6 +75,8 @@ export async function run(): Promise<void> {
   for (const secret of reading.secrets) core.setSecret(secret)
   const settings = reading.settings
   let composed: ComposedMessage | undefined
+  // The claims of the token presented at AUTH, for the diagnosis of a refusal.
+  let presentedClaims: () => TokenClaims | undefined = () => undefined
   try {
     if (settings) logSettings(core, settings)
     if (!settings || !prepared) throw problem
@@ -86,9 +89,25 @@ export async function run(): Promise<void> {
     const send = firstSession ? await import('./deliver.js') : undefined
     const tokens = send?.startTokens(current, () => Math.min(30_000, remaining()))
     if (tokens) {
+      presentedClaims = () => tokens.claims()
       core.info(
         `Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`
       )
+    }
+    if (current.checkSetup && firstSession && tokens) {
+      const [{ runSetupCheck }, { troubleshootingBase }] = await Promise.all([
+        import('./check-setup.js'),
+        import('./diagnose.js')
+      ])
+      const troubleshooting = troubleshootingBase(process.env)
+      await runSetupCheck({
+        core,
+        settings: current,
+        session: firstSession,
+        tokens,
+        ...(troubleshooting ? { troubleshooting } : {})
+      })
+      return
     }
     // What failed in this run (jobs, failed steps, annotations): read while everything else
     // starts, awaited just before rendering; it never blocks delivery.
@@ -153,8 +172,15 @@ export async function run(): Promise<void> {
       core.warning(`Not delivered to: ${delivery.rejected.map((r) => `${r.address} (${r.response})`).join('; ')}`)
     }
   } catch (err) {
-    const { diagnose, failureFromError, formatDiagnosis } = await import('./diagnose.js')
-    let text = formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings)))
+    const { diagnose, failureFromError, formatDiagnosis, troubleshootingBase } = await import('./diagnose.js')
+    const token = presentedClaims()
+    const troubleshooting = troubleshootingBase(process.env)
+    const context = {
+      ...diagnosisContext(settings),
+      ...(token ? { token } : {}),
+      ...(troubleshooting ? { troubleshooting } : {})
+    }
+    let text = formatDiagnosis(diagnose(failureFromError(err), context))
     if (composed && !(err instanceof PartialDeliveryError)) {
       const saved = await saveEml(composed).catch((e: unknown) => {
         core.warning(`Could not save the undelivered message: ${e instanceof Error ? e.message : String(e)}`)
