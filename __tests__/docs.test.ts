@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { generatedSections, renderReadme } from '../scripts/docs.js'
+import { generatedSections, renderReadme, renderTroubleshooting } from '../scripts/docs.js'
+import { CATALOGUE } from '../src/catalogue.js'
+import { troubleshootingAnchor } from '../src/diagnose.js'
 import { OUTPUT_NAMES } from '../src/main.js'
 import { INPUT_NAMES } from '../src/settings.js'
 
@@ -26,5 +28,19 @@ describe('README', () => {
   it('matches what npm run docs generates from action.yml, the clouds and the catalogue', async () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
     expect(await renderReadme(readme, generatedSections(actionYml))).toBe(readme)
+  })
+})
+
+describe('docs/troubleshooting.md', () => {
+  const page = readFileSync(new URL('../docs/troubleshooting.md', import.meta.url), 'utf8')
+
+  it('matches what npm run docs generates from the catalogue', async () => {
+    expect(await renderTroubleshooting()).toBe(page)
+  })
+
+  it('has one heading per catalogue entry, each with a distinct anchor', () => {
+    const headings = [...page.matchAll(/^## (.+)$/gm)].map((m) => m[1])
+    expect(headings).toEqual(CATALOGUE.map((e) => e.id))
+    expect(new Set(headings.map((h) => troubleshootingAnchor(h ?? ''))).size).toBe(headings.length)
   })
 })
