@@ -46,6 +46,14 @@ describe('readClaims', () => {
     expect(readClaims(jwt({ roles: ['SMTP.SendAsApp', 3, null] }))?.roles).toEqual(['SMTP.SendAsApp'])
   })
 
+  it('drops values that are not short printable text: nothing can break a log line', () => {
+    expect(
+      readClaims(jwt({ oid: 'x\n::error::forged', tid: 'a'.repeat(201), roles: ['SMTP.SendAsApp', 'a b'] }))
+    ).toEqual({
+      roles: ['SMTP.SendAsApp']
+    })
+  })
+
   it('formats IDs only for the debug log', () => {
     expect(formatClaims({ aud: 'x', roles: [] })).toBe(
       'Access token claims: aud=x tid=(absent) appid=(absent) oid=(absent) roles=(none) idtyp=(absent)'

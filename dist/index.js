@@ -2809,7 +2809,7 @@ var src_settings = __nccwpck_require__(5887);
 
 
 /** Output names, as declared in action.yml. */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['message-id', 'accepted', 'rejected', 'response', 'eml-path']));
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['message-id', 'accepted', 'rejected', 'response', 'eml-path', 'check-setup']));
 /**
  * Runs the action: settings → (SMTP connection ∥ token ∥ render) → send → outputs and summary.
  *
@@ -2847,6 +2847,8 @@ async function run() {
         core.setSecret(secret);
     const settings = reading.settings;
     let composed;
+    // The claims of the token presented at AUTH, for the diagnosis of a refusal.
+    let presentedClaims = () => undefined;
     try {
         if (settings)
             logSettings(core, settings);
@@ -2858,10 +2860,28 @@ async function run() {
         // The token request starts first: besides the SMTP handshake under way, it is the other wait
         // before AUTH. The message is rendered meanwhile, and the token is awaited only at AUTH.
         const firstSession = prepared.session;
-        const send = firstSession ? await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(256)]).then(__nccwpck_require__.bind(__nccwpck_require__, 256)) : undefined;
+        const send = firstSession ? await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(80), __nccwpck_require__.e(256)]).then(__nccwpck_require__.bind(__nccwpck_require__, 256)) : undefined;
         const tokens = send?.startTokens(current, () => Math.min(30_000, remaining()));
         if (tokens) {
+            presentedClaims = () => tokens.claims();
             core.info(`Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`);
+        }
+        if (current.checkSetup && firstSession && tokens) {
+            const [{ runSetupCheck }, { troubleshootingBase }] = await Promise.all([
+                Promise.all(/* import() */[__nccwpck_require__.e(80), __nccwpck_require__.e(639)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3639)),
+                __nccwpck_require__.e(/* import() */ 80).then(__nccwpck_require__.bind(__nccwpck_require__, 2080))
+            ]);
+            const troubleshooting = troubleshootingBase(process.env);
+            const check = runSetupCheck({
+                core,
+                settings: current,
+                session: firstSession,
+                tokens,
+                ...(troubleshooting ? { troubleshooting } : {})
+            });
+            // Bounded like a delivery: the session is closed by `finally` once the deadline fails the step.
+            await withDeadline(check, remaining(), new AbortController());
+            return;
         }
         // What failed in this run (jobs, failed steps, annotations): read while everything else
         // starts, awaited just before rendering; it never blocks delivery.
@@ -2926,8 +2946,15 @@ async function run() {
         }
     }
     catch (err) {
-        const { diagnose, failureFromError, formatDiagnosis } = await __nccwpck_require__.e(/* import() */ 80).then(__nccwpck_require__.bind(__nccwpck_require__, 2080));
-        let text = formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings)));
+        const { diagnose, failureFromError, formatDiagnosis, troubleshootingBase } = await __nccwpck_require__.e(/* import() */ 80).then(__nccwpck_require__.bind(__nccwpck_require__, 2080));
+        const token = presentedClaims();
+        const troubleshooting = troubleshootingBase(process.env);
+        const context = {
+            ...diagnosisContext(settings),
+            ...(token ? { token } : {}),
+            ...(troubleshooting ? { troubleshooting } : {})
+        };
+        let text = formatDiagnosis(diagnose(failureFromError(err), context));
         if (composed && !(err instanceof errors/* PartialDeliveryError */.em)) {
             const saved = await saveEml(composed).catch((e) => {
                 core.warning(`Could not save the undelivered message: ${e instanceof Error ? e.message : String(e)}`);
@@ -3236,6 +3263,7 @@ const INPUT_NAMES = [
     'job-status',
     'github-token',
     'dry-run',
+    'check-setup',
     'fail-on-rejected',
     'max-attempts',
     'timeout-seconds',
@@ -3330,7 +3358,13 @@ function parseSettings(raw, options) {
     const to = parseAddresses(get('to'), 'to');
     const cc = parseAddresses(get('cc'), 'cc');
     const bcc = parseAddresses(get('bcc'), 'bcc');
-    if (to.length + cc.length + bcc.length === 0) {
+    const checkSetup = parseBoolean(get('check-setup'), 'check-setup', false);
+    const dryRun = parseBoolean(get('dry-run'), 'dry-run', false);
+    if (checkSetup && dryRun) {
+        throw new errors/* InputError */.dz('check-setup', "connects and authenticates, 'dry-run' makes no request: set only one of them.");
+    }
+    // A set-up check sends nothing, so it needs nobody to send to.
+    if (!checkSetup && to.length + cc.length + bcc.length === 0) {
         throw new errors/* InputError */.dz('to', "no recipient: give at least one address in 'to', 'cc' or 'bcc'.");
     }
     const replyTo = parseAddresses(get('reply-to'), 'reply-to');
@@ -3373,7 +3407,8 @@ function parseSettings(raw, options) {
         ...(get('thread-key') ? { threadKey: { input: 'thread-key', text: get('thread-key') } } : {}),
         jobStatus: get('job-status').toLowerCase(),
         githubToken: get('github-token'),
-        dryRun: parseBoolean(get('dry-run'), 'dry-run', false),
+        dryRun,
+        checkSetup,
         failOnRejected: parseBoolean(get('fail-on-rejected'), 'fail-on-rejected', true),
         maxAttempts: parseInteger(get('max-attempts') || '3', 'max-attempts', 1, 10),
         timeoutMs: timeoutSeconds * 1000,

@@ -43,7 +43,10 @@ export function readClaims(token: string): TokenClaims | undefined {
   }
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return undefined
   const p = payload as Record<string, unknown>
-  const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined)
+  // IDs and role names are short printable ASCII; anything else is not a claim worth repeating
+  // in a log line (and could carry line breaks into it).
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) ? value : undefined
   const claims: TokenClaims = {}
   const aud = Array.isArray(p.aud) ? text(p.aud[0]) : text(p.aud)
   if (aud) claims.aud = aud
@@ -51,7 +54,7 @@ export function readClaims(token: string): TokenClaims | undefined {
     const value = text(p[name]) ?? (name === 'appid' ? text(p.azp) : undefined)
     if (value) claims[name] = value
   }
-  if (Array.isArray(p.roles)) claims.roles = p.roles.filter((r): r is string => typeof r === 'string')
+  if (Array.isArray(p.roles)) claims.roles = p.roles.map(text).filter((r): r is string => r !== undefined)
   return claims
 }
 

@@ -100,13 +100,15 @@ export async function run(): Promise<void> {
         import('./diagnose.js')
       ])
       const troubleshooting = troubleshootingBase(process.env)
-      await runSetupCheck({
+      const check = runSetupCheck({
         core,
         settings: current,
         session: firstSession,
         tokens,
         ...(troubleshooting ? { troubleshooting } : {})
       })
+      // Bounded like a delivery: the session is closed by `finally` once the deadline fails the step.
+      await withDeadline(check, remaining(), new AbortController())
       return
     }
     // What failed in this run (jobs, failed steps, annotations): read while everything else
