@@ -39,17 +39,18 @@ async function runSetupCheck(plan) {
         scope: settings.scope,
         ...(plan.troubleshooting ? { troubleshooting: plan.troubleshooting } : {})
     };
+    const lines = [];
     const explain = (err) => {
         const claims = tokens.claims();
         const d = (0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__.diagnose)((0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__.failureFromError)(err), { ...values, ...(claims ? { token: claims } : {}) });
-        return {
-            note: [d.headline, d.serverText].filter(Boolean).join(' — '),
-            fix: d.fix,
-            ...(d.link ? { link: d.link } : {})
-        };
+        // One line: the most likely cause, then the server's own words unless the cause already quotes them.
+        const cause = d.headline.split('\n')[0] ?? d.headline;
+        const note = d.serverText && !cause.includes(d.serverText) ? `${cause} Server said: ${d.serverText}` : cause;
+        // A fix already given on an earlier line (the role's consent, say) is not repeated.
+        const shown = new Set(lines.flatMap((l) => l.fix));
+        return { note, fix: d.fix.filter((f) => !shown.has(f)), ...(d.link ? { link: d.link } : {}) };
     };
     const [token, connection] = await Promise.allSettled([tokens.get(false), session.ready]);
-    const lines = [];
     let failure;
     if (token.status === 'fulfilled') {
         lines.push({ key: 'token', label: 'Token acquired', state: 'ok', note: `from ${settings.authorityHost}`, fix: [] });

@@ -59,18 +59,19 @@ export async function runSetupCheck(plan: CheckPlan): Promise<void> {
     scope: settings.scope,
     ...(plan.troubleshooting ? { troubleshooting: plan.troubleshooting } : {})
   }
+  const lines: ChecklistLine[] = []
   const explain = (err: unknown): { note: string; fix: string[]; link?: string } => {
     const claims = tokens.claims()
     const d = diagnose(failureFromError(err), { ...values, ...(claims ? { token: claims } : {}) })
-    return {
-      note: [d.headline, d.serverText].filter(Boolean).join(' — '),
-      fix: d.fix,
-      ...(d.link ? { link: d.link } : {})
-    }
+    // One line: the most likely cause, then the server's own words unless the cause already quotes them.
+    const cause = d.headline.split('\n')[0] ?? d.headline
+    const note = d.serverText && !cause.includes(d.serverText) ? `${cause} Server said: ${d.serverText}` : cause
+    // A fix already given on an earlier line (the role's consent, say) is not repeated.
+    const shown = new Set(lines.flatMap((l) => l.fix))
+    return { note, fix: d.fix.filter((f) => !shown.has(f)), ...(d.link ? { link: d.link } : {}) }
   }
 
   const [token, connection] = await Promise.allSettled([tokens.get(false), session.ready])
-  const lines: ChecklistLine[] = []
   let failure: unknown
 
   if (token.status === 'fulfilled') {

@@ -247,6 +247,20 @@ describe('check-setup: true', () => {
     world.expectNoSecrets(result)
   })
 
+  it('role missing and AUTH refused: consent on the role line, the Exchange commands on the AUTH line', async () => {
+    world.authorize = refuse(EXO_REPLIES.authUnsuccessful)
+    const result = await world.run({ inputs: checkInputs({ 'client-id': NOROLE_APP }) })
+    expect(result.code).toBe(1)
+    expect(result.outputs['check-setup']).toBe('token=ok audience=ok role=warn tenant=ok smtp=ok tls=ok auth=fail')
+    const rows = result.summary.split('<tr>')
+    const roleRow = rows.find((row) => row.includes('Role SMTP.SendAsApp')) ?? ''
+    const authRow = rows.find((row) => row.includes('AUTH XOAUTH2')) ?? ''
+    expect(roleRow).toContain(`adminconsent?client_id=${NOROLE_APP}`)
+    expect(authRow).toContain('Admin consent for SMTP.SendAsApp is missing or not yet effective')
+    expect(authRow).toContain(`New-ServicePrincipal -AppId ${NOROLE_APP} -ObjectId ${NOROLE_APP_OID}`)
+    expect(authRow).not.toContain('adminconsent')
+  })
+
   it('fails at the token: AUTH is not tried, the token line has the AADSTS fix', async () => {
     const result = await world.run({ inputs: checkInputs({ 'client-secret': 'wrong' }) })
     expect(result.code).toBe(1)
