@@ -68,7 +68,9 @@ export async function runSetupCheck(plan: CheckPlan): Promise<void> {
     const note = d.serverText && !cause.includes(d.serverText) ? `${cause} Server said: ${d.serverText}` : cause
     // A fix already given on an earlier line (the role's consent, say) is not repeated.
     const shown = new Set(lines.flatMap((l) => l.fix))
-    return { note, fix: d.fix.filter((f) => !shown.has(f)), ...(d.link ? { link: d.link } : {}) }
+    const fix = d.fix.filter((f) => !shown.has(f))
+    const seeAbove = fix.length < d.fix.length && fix.length === 0 ? ' (the fix is on an earlier line)' : ''
+    return { note: note + seeAbove, fix, ...(d.link ? { link: d.link } : {}) }
   }
 
   const [token, connection] = await Promise.allSettled([tokens.get(false), session.ready])

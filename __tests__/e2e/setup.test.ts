@@ -283,6 +283,22 @@ describe('check-setup: true', () => {
     expect(failedMessage(result)).toContain('ECONNREFUSED')
   })
 
+  it("fails on TLS when the server's certificate is not trusted: reachable, TLS failed, AUTH not tried", async () => {
+    // Without the test CA neither peer is trusted: the token request fails too.
+    const result = await world.run({ inputs: checkInputs(), caFile: undefined })
+    expect(result.code).toBe(1)
+    expect(result.outputs['check-setup']).toBe(
+      'token=fail audience=skipped role=skipped tenant=skipped smtp=ok tls=fail auth=skipped'
+    )
+    const rows = result.summary.split('<tr>')
+    const tokenRow = rows.find((row) => row.includes('Token acquired')) ?? ''
+    const tlsRow = rows.find((row) => row.includes('>TLS<')) ?? ''
+    expect(tokenRow).toContain('NODE_EXTRA_CA_CERTS')
+    expect(tlsRow).toContain('❌')
+    expect(tlsRow).toContain('unable to verify the first certificate (the fix is on an earlier line)')
+    expect(world.smtp.authAttempts).toHaveLength(0)
+  })
+
   it('is refused together with dry-run', async () => {
     const result = await world.run({ inputs: checkInputs({ 'dry-run': 'true' }) })
     expect(result.code).toBe(1)
