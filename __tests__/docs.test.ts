@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { generatedSections, renderDoc, TARGETS } from '../scripts/docs.js'
+import { generatedSections, renderDoc, renderTroubleshooting, TARGETS } from '../scripts/docs.js'
+import { CATALOGUE } from '../src/catalogue.js'
+import { troubleshootingAnchor } from '../src/diagnose.js'
 import { OUTPUT_NAMES } from '../src/main.js'
 import { INPUT_NAMES } from '../src/settings.js'
 
@@ -97,5 +99,19 @@ describe('docs/migrate-from-action-send-mail.md', () => {
       if (answer.startsWith('none:')) expect(answer.length, row[1]).toBeGreaterThan('none: '.length + 20)
       else expect(ours.length, `${row[1]}: ${answer}`).toBeGreaterThan(0)
     }
+  })
+})
+
+describe('docs/troubleshooting.md', () => {
+  const page = readFileSync(new URL('../docs/troubleshooting.md', import.meta.url), 'utf8')
+
+  it('matches what npm run docs generates from the catalogue', async () => {
+    expect(await renderTroubleshooting()).toBe(page)
+  })
+
+  it('has one heading per catalogue entry, each with a distinct anchor', () => {
+    const headings = [...page.matchAll(/^## (.+)$/gm)].map((m) => m[1])
+    expect(headings).toEqual(CATALOGUE.map((e) => e.id))
+    expect(new Set(headings.map((h) => troubleshootingAnchor(h ?? ''))).size).toBe(headings.length)
   })
 })

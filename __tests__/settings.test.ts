@@ -319,3 +319,29 @@ describe('readSettings', () => {
     expect(reading.secrets).toEqual(expect.arrayContaining(secretFragments(decrypted)))
   })
 })
+
+describe('check-setup', () => {
+  it('is off by default', () => {
+    expect(parse({}).checkSetup).toBe(false)
+  })
+
+  it('needs no recipients: it sends nothing', () => {
+    const settings = parse({ 'check-setup': 'true', to: '' })
+    expect(settings.checkSetup).toBe(true)
+    expect(settings.to).toEqual([])
+  })
+
+  it('still checks the recipients it is given', () => {
+    expect(inputError({ 'check-setup': 'true', to: 'bob@' }).input).toBe('to')
+  })
+
+  it('cannot be combined with dry-run', () => {
+    expect(inputError({ 'check-setup': 'true', 'dry-run': 'true' }).message).toContain(
+      "Input 'check-setup': connects and authenticates, 'dry-run' makes no request"
+    )
+  })
+
+  it('is a boolean', () => {
+    expect(inputError({ 'check-setup': 'yes' }).input).toBe('check-setup')
+  })
+})

@@ -31,6 +31,8 @@ export interface CatalogueEntry {
   fix: string[]
   /** Where Microsoft (or Node.js) documents it. */
   docs: string
+  /** What the action checks beyond the code itself, for docs/troubleshooting.md. */
+  checked?: string
 }
 
 const ENTRA_CODES = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes'
@@ -226,7 +228,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       'Or in the Microsoft 365 admin center → Users → (the mailbox) → Mail → Manage email apps → tick "Authenticated SMTP".',
       'If security defaults are on, the per-mailbox setting above overrides the tenant-wide one (Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled).'
     ],
-    docs: SMTP_AUTH_ENABLE
+    docs: SMTP_AUTH_ENABLE,
+    checked:
+      'The action reads the claims of the access token it presented (aud, tid, appid, oid, roles; no signature check, the token is never printed) and prints Set-CASMailbox for the mailbox used for AUTH. If the token also lacks SMTP.SendAsApp, it says so and adds the admin-consent fix.'
   },
   {
     id: '535 5.7.3',
@@ -239,7 +243,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       "The token is for another cloud: check 'cloud' (now '{cloud}').",
       'Permissions were changed in the last hour: Exchange can take up to an hour to apply them; run the step again later.'
     ],
-    docs: SMTP_OAUTH
+    docs: SMTP_OAUTH,
+    checked:
+      "Exchange gives the same answer for several causes; the action tells them apart from the claims of the access token it presented (no signature check; the token is never printed). An aud that is not Exchange Online of the SMTP host's cloud (or of the requested scope) → wrong cloud or scope. A tid that differs from a tenant-id given as a GUID → wrong tenant (a tenant-id given as a domain cannot be compared). No SMTP.SendAsApp in roles → admin consent missing or not yet effective (AUTH is still tried: Exchange's RBAC for Applications can grant the role without the token). SMTP.SendAsApp present → the Exchange side is missing, and the action prints New-ServicePrincipal -AppId <appid> -ObjectId <oid> and Add-MailboxPermission -Identity <AUTH mailbox> -User <oid> -AccessRights FullAccess with the token's own values. A token that is not a JWT gives the general list above."
   },
   {
     id: '535 5.7.8',

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { formatClaims, readClaims, type TokenClaims } from './claims.js'
 import { TokenError } from './errors.js'
 import { excerpt, log } from './log.js'
 import type { ComposedMessage } from './compose.js'
@@ -18,6 +19,8 @@ export interface Tokens {
   pending(): boolean
   /** Identity requests sent so far, for the debug log. */
   requests(): string[]
+  /** Claims of the latest token acquired (the one presented at AUTH), if it was a JWT. */
+  claims(): TokenClaims | undefined
 }
 
 /** The XOAUTH2 SASL string AUTH sends; masked like the token it contains. */
@@ -31,6 +34,7 @@ export function startTokens(settings: Settings, timeoutMs: () => number): Tokens
   let failure: TokenError | undefined
   let inFlight = 0
   let requests: () => string[] = () => []
+  let claims: TokenClaims | undefined
   const provider = import('./auth.js').then(({ createTokenProvider }) =>
     createTokenProvider(
       settings,
@@ -53,6 +57,8 @@ export function startTokens(settings: Settings, timeoutMs: () => number): Tokens
       .then(
         (t) => {
           core.setSecret(xoauth2Blob(settings.smtpUser, t.token))
+          claims = readClaims(t.token)
+          log.debug(formatClaims(claims))
           log.info(
             `Token acquired ${Date.now() - started} ms after start (expires ${t.expiresOn?.toISOString() ?? '?'}).`
           )
@@ -88,7 +94,8 @@ export function startTokens(settings: Settings, timeoutMs: () => number): Tokens
     },
     error: () => failure,
     pending: () => inFlight > 0,
-    requests: () => requests()
+    requests: () => requests(),
+    claims: () => claims
   }
 }
 

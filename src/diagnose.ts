@@ -1,4 +1,6 @@
+import { refusedAuthAdvice } from './auth-refusal.js'
 import { CATALOGUE, type CatalogueEntry } from './catalogue.js'
+import { assessClaims, type TokenClaims } from './claims.js'
 import {
   boundedList,
   InputError,
@@ -87,6 +89,10 @@ export interface DiagnosisContext {
   scope?: string
   audience?: string
   thumbprint?: string
+  /** Claims of the access token presented at AUTH (never the token), if it was a JWT. */
+  token?: TokenClaims
+  /** docs/troubleshooting.md at the version of the action that ran, if the runner said which. */
+  troubleshooting?: string
 }
 
 /** What the step prints when it fails. */
@@ -107,6 +113,8 @@ export interface Diagnosis {
   fix: string[]
   /** Extra facts (e.g. the presented OIDC claims). */
   details: string[]
+  /** Where this diagnosis is explained: its section of docs/troubleshooting.md, else Microsoft's page. */
+  link?: string
 }
 
 /** Reduces any thrown value to the plain facts of a Failure. */
@@ -271,8 +279,9 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
   if (f.source === 'input') return { headline: f.message, fix: [], details: [] }
 
   const claims = f.source === 'entra' ? f.claims : undefined
+  const { token: _token, troubleshooting: _link, ...plain } = ctx
   const values: Record<string, string | number | undefined> = {
-    ...ctx,
+    ...plain,
     issuer: claimText(claims?.iss) ?? 'https://token.actions.githubusercontent.com',
     subject: claimText(claims?.sub),
     audience: claimText(claims?.aud) ?? ctx.audience
@@ -349,8 +358,44 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
     diagnosis.entry = entry
     diagnosis.meaning = fillIn(entry.meaning, values)
     diagnosis.fix = entry.fix.map((line) => fillIn(line, values))
+    diagnosis.link = ctx.troubleshooting ? `${ctx.troubleshooting}#${troubleshootingAnchor(entry.id)}` : entry.docs
+    const refused = entry.id === '535 5.7.3' ? '5.7.3' : entry.id === '535 5.7.139' ? '5.7.139' : undefined
+    if (refused && ctx.token) {
+      const assessment = assessClaims(ctx.token, {
+        tenant: ctx.tenant ?? '',
+        scope: ctx.scope ?? '',
+        smtpHost: ctx.smtpHost ?? ''
+      })
+      const advice = refusedAuthAdvice(refused, ctx.token, assessment, ctx)
+      diagnosis.headline = `${advice.headline}\n${headline}`
+      diagnosis.fix = advice.fix
+      diagnosis.details.push(...advice.details)
+    }
   }
   return diagnosis
+}
+
+/**
+ * The anchor GitHub gives a Markdown heading (as github-slugger makes it): lower case, every
+ * character but letters, digits, marks, `_`, `-` and spaces dropped, each space a hyphen.
+ * `535 5.7.3` → `535-573`.
+ */
+export function troubleshootingAnchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-')
+}
+
+/**
+ * docs/troubleshooting.md at the version of the action that ran, from what the runner tells an
+ * action about itself; undefined for a local action (`uses: ./`), which has no such variables.
+ */
+export function troubleshootingBase(env: Record<string, string | undefined>): string | undefined {
+  const repository = env.GITHUB_ACTION_REPOSITORY
+  const ref = env.GITHUB_ACTION_REF
+  if (!repository || !ref || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined
+  return `https://github.com/${repository}/blob/${encodeURI(ref)}/docs/troubleshooting.md`
 }
 
 /**
@@ -412,7 +457,7 @@ export function formatDiagnosis(d: Diagnosis): string {
       lines.push('How to fix:')
       for (const step of d.fix) lines.push(`  - ${step}`)
     }
-    lines.push(`See ${d.entry.docs}`)
+    lines.push(`See ${d.link ?? d.entry.docs}`)
   } else if (d.serverText || d.correlationId) {
     lines.push('', "This failure is not in the diagnosis catalogue; the server's own text above is the best lead.")
   }

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Template } from 'liquidjs'
 import { resolveAttachments, formatBytes, type Attachment } from './attachments.js'
 import type { ComposedMessage, MessageExtras } from './compose.js'
+import type { TokenClaims } from './claims.js'
 import type { DefaultMessageKind, RunInfo, TemplateContext } from './context.js'
 import type { DiagnosisContext } from './diagnose.js'
 import { boundedList, PartialDeliveryError } from './errors.js'
@@ -23,7 +24,8 @@ export const OUTPUT_NAMES = [
   'accepted-count',
   'rejected-count',
   'response',
-  'eml-path'
+  'eml-path',
+  'check-setup'
 ] as const
 
 /** How much of the run to read: at most so many failed jobs, with so many annotations each. */
@@ -91,6 +93,8 @@ export async function run(): Promise<void> {
   if (settings) log.hide(blindCopies(settings))
   let composed: ComposedMessage | undefined
   let ledger: RecipientLedger | undefined
+  // The claims of the token presented at AUTH, for the diagnosis of a refusal.
+  let presentedClaims: () => TokenClaims | undefined = () => undefined
   try {
     if (settings) logSettings(settings)
     if (!settings || !prepared) throw problem
@@ -103,9 +107,31 @@ export async function run(): Promise<void> {
     const send = firstSession ? await import('./deliver.js') : undefined
     const tokens = send?.startTokens(current, () => Math.min(30_000, remaining()))
     if (tokens) {
+      presentedClaims = () => tokens.claims()
       log.info(
         `Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`
       )
+    }
+    // At the deadline, name the stage that kept us: a token request still unanswered means the
+    // token endpoint, whatever the SMTP session was doing meanwhile.
+    const stalled = (): Error | undefined =>
+      send && tokens?.pending() ? send.tokenTimeout(current, Math.round(current.timeoutMs / 1000)) : undefined
+    if (current.checkSetup && firstSession && tokens) {
+      const [{ runSetupCheck }, { troubleshootingBase }] = await Promise.all([
+        import('./check-setup.js'),
+        import('./diagnose.js')
+      ])
+      const troubleshooting = troubleshootingBase(process.env)
+      const check = runSetupCheck({
+        core,
+        settings: current,
+        session: firstSession,
+        tokens,
+        ...(troubleshooting ? { troubleshooting } : {})
+      })
+      // Bounded like a delivery: the session is closed by `finally` once the deadline fails the step.
+      await withDeadline(check, remaining(), new AbortController(), stalled)
+      return
     }
     // The run's jobs (and what failed: steps, annotations): read while everything else starts,
     // awaited just before rendering; it never blocks delivery.
@@ -170,10 +196,6 @@ export async function run(): Promise<void> {
       signal: deadline.signal,
       ledger
     }
-    // At the deadline, name the stage that kept us: a token request still unanswered means the
-    // token endpoint, whatever the SMTP session was doing meanwhile.
-    const stalled = (): Error | undefined =>
-      tokens.pending() ? send.tokenTimeout(current, Math.round(current.timeoutMs / 1000)) : undefined
     const delivery = await log.group('Send', () =>
       withDeadline(send.deliverWithRetries(plan), remaining(), deadline, stalled)
     )
@@ -195,8 +217,15 @@ export async function run(): Promise<void> {
       log.warning(n > 5 ? `Not delivered to ${n} recipients: ${list}` : `Not delivered to: ${list}`)
     }
   } catch (err) {
-    const { diagnose, failureFromError, formatDiagnosis } = await import('./diagnose.js')
-    let text = formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings)))
+    const { diagnose, failureFromError, formatDiagnosis, troubleshootingBase } = await import('./diagnose.js')
+    const token = presentedClaims()
+    const troubleshooting = troubleshootingBase(process.env)
+    const context = {
+      ...diagnosisContext(settings),
+      ...(token ? { token } : {}),
+      ...(troubleshooting ? { troubleshooting } : {})
+    }
+    let text = formatDiagnosis(diagnose(failureFromError(err), context))
     const delivered = ledger?.accepted() ?? []
     if (delivered.length > 0 && !(err instanceof PartialDeliveryError)) {
       // Some transactions went through before the failure: say so, and report them as outputs.

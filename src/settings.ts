@@ -38,6 +38,7 @@ export const INPUT_NAMES = [
   'job-status',
   'github-token',
   'dry-run',
+  'check-setup',
   'fail-on-rejected',
   'max-attempts',
   'timeout-seconds',
@@ -167,6 +168,8 @@ export interface Settings {
   githubToken: string
   /** Render and report only: no token, no connection. */
   dryRun: boolean
+  /** Check the set-up only: token, claims, connection, STARTTLS, AUTH, QUIT; nothing is sent. */
+  checkSetup: boolean
   /** Fail the step when some recipients were rejected. */
   failOnRejected: boolean
   /** Attempts at delivery, the first included. */
@@ -294,7 +297,13 @@ export function parseSettings(raw: RawInputs, options: ParseOptions): ParsedSett
   const to = parseAddresses(get('to'), 'to')
   const cc = parseAddresses(get('cc'), 'cc')
   const bcc = parseAddresses(get('bcc'), 'bcc')
-  if (to.length + cc.length + bcc.length === 0) {
+  const checkSetup = parseBoolean(get('check-setup'), 'check-setup', false)
+  const dryRun = parseBoolean(get('dry-run'), 'dry-run', false)
+  if (checkSetup && dryRun) {
+    throw new InputError('check-setup', "connects and authenticates, 'dry-run' makes no request: set only one of them.")
+  }
+  // A set-up check sends nothing, so it needs nobody to send to.
+  if (!checkSetup && to.length + cc.length + bcc.length === 0) {
     throw new InputError('to', "no recipient: give at least one address in 'to', 'cc' or 'bcc'.")
   }
   const replyTo = parseAddresses(get('reply-to'), 'reply-to')
@@ -339,7 +348,8 @@ export function parseSettings(raw: RawInputs, options: ParseOptions): ParsedSett
     ...(get('thread-key') ? { threadKey: { input: 'thread-key' as const, text: get('thread-key') } } : {}),
     jobStatus: get('job-status').toLowerCase(),
     githubToken: get('github-token'),
-    dryRun: parseBoolean(get('dry-run'), 'dry-run', false),
+    dryRun,
+    checkSetup,
     failOnRejected: parseBoolean(get('fail-on-rejected'), 'fail-on-rejected', true),
     maxAttempts: parseInteger(get('max-attempts') || '3', 'max-attempts', 1, 10),
     timeoutMs: timeoutSeconds * 1000,

@@ -10,7 +10,7 @@ import { runnerView, type RunnerView } from '../support/runner-view.js'
 export const PWNED = 'PWNED'
 
 /** The log groups the action opens. */
-const OWN_GROUPS = ['Settings', 'Render message', 'Send', 'Dry run: the message that would be sent']
+const OWN_GROUPS = ['Settings', 'Render message', 'Send', 'Dry run: the message that would be sent', 'Set-up check']
 
 /**
  * Asserts that the runner executed nothing the attacker wrote: no output, state, env, path or

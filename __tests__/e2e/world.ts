@@ -24,6 +24,15 @@ export const SECRET_APP = '11111111-1111-4111-8111-111111111111'
 export const CERT_APP = '22222222-2222-4222-8222-222222222222'
 export const FED_APP = '33333333-3333-4333-8333-333333333333'
 export const EXPIRED_APP = '44444444-4444-4444-8444-444444444444'
+/** Apps whose access tokens tell set-up mistakes apart (all sign in with SECRET_VALUE). */
+export const NOROLE_APP = '55555555-5555-4555-8555-555555555555'
+export const OPAQUE_APP = '66666666-6666-4666-8666-666666666666'
+export const OTHER_CLOUD_APP = '77777777-7777-4777-8777-777777777777'
+export const OTHER_TENANT_APP = '88888888-8888-4888-8888-888888888888'
+export const OTHER_TENANT = 'bbbbbbbb-0000-4000-8000-00000000000b'
+/** Object IDs of the apps' service principals (the enterprise applications): the `oid` of their tokens. */
+export const SECRET_APP_OID = 'a1a1a1a1-0000-4000-8000-0000000000a1'
+export const NOROLE_APP_OID = 'a5a5a5a5-0000-4000-8000-0000000000a5'
 export const SECRET_VALUE = 'Xy98Q~s3cr3tV4lue-abcdefghijklmnopqrstuv'
 export const SECRET_ID = 'a6f5c0e2-0d7c-4f73-9a0f-2e1f7f9d3c11'
 export const FED_SUBJECT = 'repo:octo/app:ref:refs/heads/main'
@@ -58,7 +67,20 @@ export async function startWorld(smtpOptions: Partial<SmtpServerOptions> = {}): 
     tls: { key: pki.serverKeyPem, cert: pki.serverCertPem },
     tenants: [TENANT, TENANT_DOMAIN],
     apps: [
-      { clientId: SECRET_APP, secretValue: SECRET_VALUE, secretId: SECRET_ID },
+      {
+        clientId: SECRET_APP,
+        secretValue: SECRET_VALUE,
+        secretId: SECRET_ID,
+        servicePrincipalObjectId: SECRET_APP_OID
+      },
+      { clientId: NOROLE_APP, secretValue: SECRET_VALUE, servicePrincipalObjectId: NOROLE_APP_OID, roles: [] },
+      { clientId: OPAQUE_APP, secretValue: SECRET_VALUE, opaqueAccessTokens: true },
+      {
+        clientId: OTHER_CLOUD_APP,
+        secretValue: SECRET_VALUE,
+        accessTokenClaims: { aud: 'https://outlook.office365.us' }
+      },
+      { clientId: OTHER_TENANT_APP, secretValue: SECRET_VALUE, accessTokenClaims: { tid: OTHER_TENANT } },
       { clientId: EXPIRED_APP, secretValue: SECRET_VALUE, secretExpired: true },
       { clientId: CERT_APP, certificates: [{ thumbprintSha256Hex: cert.thumbprintSha256Hex, certPem: cert.certPem }] },
       {

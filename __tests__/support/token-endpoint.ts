@@ -35,6 +35,14 @@ export interface AppRegistration {
   certificates?: { thumbprintSha256Hex: string; certPem: string }[]
   federatedCredentials?: { issuer: string; subject: string; audience: string }[]
   disabled?: boolean
+  /** Object ID of the app's service principal: the `oid` of its access tokens (none when absent) */
+  servicePrincipalObjectId?: string
+  /** Application roles admin consent granted: the `roles` claim, default ['SMTP.SendAsApp']; [] leaves the claim out, as Entra does */
+  roles?: string[]
+  /** Claims that replace the minted ones (e.g. another `aud` or `tid`) */
+  accessTokenClaims?: Record<string, unknown>
+  /** Issue opaque (non-JWT) access tokens */
+  opaqueAccessTokens?: boolean
 }
 
 export type FederationKey = JWK | KeyObject
@@ -220,8 +228,11 @@ export async function startTokenEndpoint(opts: TokenEndpointOptions): Promise<To
     return typeof src === 'function' ? await src() : src
   }
 
-  /** A JWT-looking opaque access token with plausible Exchange claims */
-  function mintAccessToken(clientId: string, tenant: string, scope: string): string {
+  /** A JWT-looking access token (unsigned in substance) with the claims Exchange would see */
+  function mintAccessToken(app: AppRegistration, tenant: string, scope: string): string {
+    if (app.opaqueAccessTokens) return `EwB${randomBytes(96).toString('base64url')}`
+    const clientId = app.clientId
+    const roles = app.roles ?? ['SMTP.SendAsApp']
     const now = Math.floor(Date.now() / 1000)
     const header = { typ: 'JWT', alg: 'RS256', kid: 'test-kid' }
     const claims = {
@@ -231,9 +242,13 @@ export async function startTokenEndpoint(opts: TokenEndpointOptions): Promise<To
       nbf: now,
       exp: now + lifetime,
       appid: clientId,
-      roles: ['SMTP.SendAsApp'],
-      tid: tenant,
-      uti: randomBytes(16).toString('base64url')
+      ...(app.servicePrincipalObjectId ? { oid: app.servicePrincipalObjectId } : {}),
+      ...(roles.length ? { roles } : {}),
+      idtyp: 'app',
+      // Entra's tid is always the tenant's GUID, even when the request named a domain
+      tid: GUID_RE.test(tenant) ? tenant : (opts.tenants.find((t) => GUID_RE.test(t)) ?? tenant),
+      uti: randomBytes(16).toString('base64url'),
+      ...app.accessTokenClaims
     }
     return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}.${randomBytes(256).toString(
       'base64url'
@@ -423,7 +438,7 @@ export async function startTokenEndpoint(opts: TokenEndpointOptions): Promise<To
     if (!scope) throw err.missingParam('scope')
     checkScope(scope, tenant)
 
-    const accessToken = mintAccessToken(app.clientId, tenant, scope)
+    const accessToken = mintAccessToken(app, tenant, scope)
     issued.set(accessToken, {
       clientId: app.clientId,
       tenant,
