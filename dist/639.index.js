@@ -10,9 +10,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   compactResult: () => (/* binding */ compactResult),
 /* harmony export */   runSetupCheck: () => (/* binding */ runSetupCheck)
 /* harmony export */ });
-/* harmony import */ var _auth_refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3856);
+/* harmony import */ var _auth_refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1475);
 /* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3678);
 /* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2080);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);
+
 
 
 
@@ -115,7 +117,7 @@ async function runSetupCheck(plan) {
     if (token.status === 'fulfilled' && connection.status === 'fulfilled') {
         try {
             // One token request: no renewal even if the server asks for another try.
-            await session.login(() => tokens.get(false));
+            await session.login(() => tokens.get(false), 0);
             lines.push({
                 key: 'auth',
                 label: 'AUTH XOAUTH2',
@@ -153,16 +155,14 @@ function compactResult(lines) {
 }
 async function report(core, settings, lines) {
     const passed = lines.find((l) => l.key === 'auth')?.state === 'ok';
-    core.startGroup('Set-up check');
-    for (const line of lines) {
-        core.info(`${MARK[line.state]} ${line.label}: ${line.note}`);
-        for (const step of line.fix)
-            core.info(`     - ${step}`);
-        if (line.link && line.state === 'fail')
-            core.info(`     See ${line.link}`);
-    }
-    core.endGroup();
-    core.info(passed
+    // the notes quote servers and token claims: printed through the one printer, as one block
+    const checklist = lines.flatMap((line) => [
+        `${MARK[line.state]} ${line.label}: ${line.note}`,
+        ...line.fix.map((step) => `     - ${step}`),
+        ...(line.link && line.state === 'fail' ? [`     See ${line.link}`] : [])
+    ]);
+    _log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.infoGroup('Set-up check', checklist.join('\n'));
+    _log_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(passed
         ? `Set-up check passed: ${settings.smtpUser} can authenticate to ${settings.smtpHost} with XOAUTH2. Nothing was sent.`
         : 'Set-up check failed. Nothing was sent.');
     core.setOutput('check-setup', compactResult(lines));

@@ -2,20 +2,289 @@ export const id = 80;
 export const ids = [80];
 export const modules = {
 
+/***/ 1475:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RW: () => (/* binding */ refusedAuthAdvice),
+/* harmony export */   SL: () => (/* binding */ audienceFix),
+/* harmony export */   cr: () => (/* binding */ tenantFix),
+/* harmony export */   iC: () => (/* binding */ consentFix)
+/* harmony export */ });
+/* unused harmony exports PROPAGATION, exchangeFix, smtpAuthFix */
+/* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3678);
+/**
+ * Why Exchange Online refused SMTP AUTH, told from the claims of the token that was presented.
+ * Exchange answers four different set-up mistakes with the same `535 5.7.3`; the token shows
+ * which side is missing: no SMTP.SendAsApp role → Entra admin consent; the role present →
+ * Exchange does not know the service principal or has not given it the mailbox; a foreign
+ * audience or tenant → wrong cloud or tenant. Pure: claims and values come in as data, and every
+ * fix comes out filled with this run's real IDs.
+ */
+
+/** Exchange applies new service principals and permissions after a delay: retrying at once proves nothing. */
+const PROPAGATION = 'Exchange Online applies a new service principal or permission after a delay (allow up to an hour): if you changed it just now, run the step again later.';
+/** Where and how to grant admin consent for SMTP.SendAsApp, with this app's IDs. */
+function consentFix(claims, v) {
+    const app = claims?.appid ?? v.clientId ?? '<application (client) ID>';
+    const tenant = claims?.tid ?? v.tenant ?? '<tenant>';
+    const authority = v.authorityHost ?? 'https://login.microsoftonline.com';
+    return [
+        `Entra admin center → App registrations → (app ${app}) → API permissions → Add a permission → APIs my organization uses → Office 365 Exchange Online → Application permissions → ${_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .SEND_ROLE */ .wh} → Add permissions, then "Grant admin consent for <your organisation>" (needs a Privileged Role Administrator, Cloud Application Administrator or Application Administrator).`,
+        `Or with the Azure CLI: az ad app permission add --id ${app} --api ${_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .EXCHANGE_APP_ID */ .oD} --api-permissions "$(az ad sp show --id ${_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .EXCHANGE_APP_ID */ .oD} --query "appRoles[?value=='${_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .SEND_ROLE */ .wh}'].id" -o tsv)=Role" && az ad app permission admin-consent --id ${app}`,
+        `Or have an administrator open ${authority}/${tenant}/adminconsent?client_id=${app} (grants the permissions already listed on the app registration).`
+    ];
+}
+/** The Exchange Online PowerShell that registers the service principal and gives it the mailbox. */
+function exchangeFix(claims, v) {
+    const app = claims?.appid ?? v.clientId ?? '<application (client) ID>';
+    const oid = claims?.oid ?? '<object ID of Entra → Enterprise applications → (this app)>';
+    const mailbox = v.mailbox ?? '<mailbox>';
+    return [
+        `In Exchange Online PowerShell (Connect-ExchangeOnline), register the app's service principal: New-ServicePrincipal -AppId ${app} -ObjectId ${oid}${claims?.oid ? " (the oid of the presented token: the enterprise application's object ID, not the app registration's)" : ''}`,
+        `Give it the mailbox it authenticates as: Add-MailboxPermission -Identity ${mailbox} -User ${oid} -AccessRights FullAccess`,
+        `Check both: Get-ServicePrincipal -Identity ${oid} ; Get-MailboxPermission -Identity ${mailbox} -User ${oid}`,
+        PROPAGATION
+    ];
+}
+/** Turns SMTP AUTH on for the mailbox. */
+function smtpAuthFix(mailbox) {
+    return [
+        `In Exchange Online PowerShell: Set-CASMailbox -Identity ${mailbox ?? '<mailbox>'} -SmtpClientAuthenticationDisabled $false (overrides the tenant-wide setting; security defaults turn SMTP AUTH off for the tenant).`,
+        PROPAGATION
+    ];
+}
+/** The fix for a token issued for another resource (another cloud, or a scope not of Exchange). */
+function audienceFix(v) {
+    return [
+        `Set 'cloud' to the cloud of the tenant (now '${v.cloud ?? 'public'}'), and leave 'token-scope' and 'smtp-host' empty so both follow it (now ${v.scope ?? '?'}).`
+    ];
+}
+/** The fix for a token from another tenant. */
+function tenantFix(claims, v) {
+    return [
+        `Set 'tenant-id' to the Directory (tenant) ID of the tenant that holds the mailbox${v.mailbox ? ` ${v.mailbox}` : ''}; the app (${claims.appid ?? v.clientId ?? '?'}) got its token from tenant ${claims.tid ?? '?'}. A multi-tenant app must be consented to in the mailbox's tenant.`
+    ];
+}
+/**
+ * Advice for a refused AUTH (`535 5.7.3`, or `5.7.139` when SMTP AUTH is off), most likely cause
+ * first. A missing role does not stop the action from trying AUTH: with Exchange's RBAC for
+ * Applications the permission comes from Exchange and the token carries no role.
+ */
+function refusedAuthAdvice(enhanced, claims, assessment, v) {
+    const details = [
+        `Presented access token: aud=${claims.aud ?? '?'} tid=${claims.tid ?? '?'} appid=${claims.appid ?? '?'} oid=${claims.oid ?? '?'} roles=${claims.roles?.join(',') || '(none)'}`
+    ];
+    if (enhanced === '5.7.139') {
+        const fix = smtpAuthFix(v.mailbox);
+        if (assessment.role.state !== 'ok') {
+            details.push(`Also: ${assessment.role.note}. Once SMTP AUTH is on, admin consent is needed too (unless Exchange's RBAC for Applications grants it):`);
+            fix.push(...consentFix(claims, v));
+        }
+        return {
+            headline: `SMTP AUTH is turned off for ${v.mailbox ?? 'the mailbox'} or for the whole tenant (535 5.7.139): Exchange refused to authenticate at all.`,
+            fix,
+            details
+        };
+    }
+    if (assessment.audience.state === 'fail') {
+        return {
+            headline: `Exchange refused the token because it is for another resource: ${assessment.audience.note}.`,
+            fix: audienceFix(v),
+            details
+        };
+    }
+    if (assessment.tenant.state === 'fail') {
+        return {
+            headline: `Exchange refused the token because it comes from another tenant: ${assessment.tenant.note}.`,
+            fix: tenantFix(claims, v),
+            details
+        };
+    }
+    if (assessment.role.state !== 'ok') {
+        return {
+            headline: `Admin consent for ${_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .SEND_ROLE */ .wh} is missing or not yet effective: the token that was presented carries no ${_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .SEND_ROLE */ .wh} role (${assessment.role.note}).`,
+            fix: [
+                ...consentFix(claims, v),
+                `If SMTP is granted through Exchange's RBAC for Applications instead (then the token carries no role), the Exchange side is what is missing:`,
+                ...exchangeFix(claims, v)
+            ],
+            details
+        };
+    }
+    return {
+        headline: `The token carries ${_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .SEND_ROLE */ .wh}, so Entra ID is set up: Exchange Online does not know the app's service principal (${claims.oid ?? 'oid unknown'}) or has not given it the mailbox${v.mailbox ? ` ${v.mailbox}` : ''}.`,
+        fix: exchangeFix(claims, v),
+        details
+    };
+}
+
+
+/***/ }),
+
+/***/ 3678:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ip: () => (/* binding */ readClaims),
+/* harmony export */   fq: () => (/* binding */ formatClaims),
+/* harmony export */   oD: () => (/* binding */ EXCHANGE_APP_ID),
+/* harmony export */   om: () => (/* binding */ assessClaims),
+/* harmony export */   wh: () => (/* binding */ SEND_ROLE)
+/* harmony export */ });
+/* unused harmony export scopeResource */
+/**
+ * The facts an Exchange Online access token carries about the set-up: which resource it is for
+ * (`aud`), which tenant issued it (`tid`), which app (`appid`) and service principal (`oid`) it
+ * speaks for, and which application roles admin consent gave it (`roles`). Read for diagnosis
+ * only: the signature is never checked (Exchange checks it; the action only explains a refusal)
+ * and the token itself is never kept or printed. Node's Buffer decodes base64url; no library.
+ */
+/** The application permission SMTP AUTH needs in the token (or from Exchange's RBAC for Applications). */
+const SEND_ROLE = 'SMTP.SendAsApp';
+/** The application ID of the Office 365 Exchange Online API (the resource of SMTP.SendAsApp). */
+const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
+/**
+ * The claims of a JWT access token, or undefined when the token is not a JWT (opaque tokens are
+ * allowed: the diagnosis then says less). Never throws, never verifies.
+ */
+function readClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[1])
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+        return undefined;
+    const p = payload;
+    // IDs and role names are short printable ASCII; anything else is not a claim worth repeating
+    // in a log line (and could carry line breaks into it).
+    const text = (value) => typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) ? value : undefined;
+    const claims = {};
+    const aud = Array.isArray(p.aud) ? text(p.aud[0]) : text(p.aud);
+    if (aud)
+        claims.aud = aud;
+    for (const name of ['tid', 'appid', 'oid', 'idtyp']) {
+        const value = text(p[name]) ?? (name === 'appid' ? text(p.azp) : undefined);
+        if (value)
+            claims[name] = value;
+    }
+    if (Array.isArray(p.roles))
+        claims.roles = p.roles.map(text).filter((r) => r !== undefined);
+    return claims;
+}
+/** One line for the debug log: IDs only (they identify objects, they grant nothing). */
+function formatClaims(claims) {
+    if (!claims)
+        return 'Access token: not a JWT; its claims cannot be read.';
+    const show = (value) => value ?? '(absent)';
+    const roles = claims.roles ? claims.roles.join(',') || '(none)' : '(absent)';
+    return `Access token claims: aud=${show(claims.aud)} tid=${show(claims.tid)} appid=${show(claims.appid)} oid=${show(claims.oid)} roles=${roles} idtyp=${show(claims.idtyp)}`;
+}
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The Exchange Online audiences of each cloud, by the SMTP host that cloud's mailboxes use. */
+const CLOUD_AUDIENCES = [
+    {
+        smtpHosts: ['smtp.office365.com', 'outlook.office365.com'],
+        audiences: ['https://outlook.office365.com', 'https://outlook.office.com'],
+        label: 'Microsoft 365 worldwide'
+    },
+    {
+        smtpHosts: ['smtp.office365.us', 'outlook.office365.us'],
+        audiences: ['https://outlook.office365.us'],
+        label: 'GCC High'
+    },
+    {
+        smtpHosts: ['outlook-dod.office365.us'],
+        audiences: ['https://outlook-dod.office365.us'],
+        label: 'DoD'
+    },
+    {
+        smtpHosts: ['smtp.partner.outlook.cn', 'partner.outlook.cn'],
+        audiences: ['https://partner.outlook.cn'],
+        label: '21Vianet'
+    }
+];
+const trimSlash = (value) => value.replace(/\/+$/, '').toLowerCase();
+/** The resource part of a `/.default` scope: https://outlook.office365.com/.default → https://outlook.office365.com. */
+function scopeResource(scope) {
+    return scope.replace(/\/\.default$/i, '');
+}
+/**
+ * Compares the claims with the run's settings. The audience is checked against the SMTP host's
+ * cloud when the host is one of Microsoft's, else against the requested scope; a tenant given as
+ * a domain cannot be compared with `tid` (that needs a lookup the action does not make).
+ */
+function assessClaims(claims, expected) {
+    return {
+        audience: assessAudience(claims.aud, expected),
+        tenant: assessTenant(claims.tid, expected.tenant),
+        role: assessRole(claims.roles)
+    };
+}
+function assessAudience(aud, expected) {
+    if (!aud)
+        return { state: 'unknown', note: 'the token has no aud claim' };
+    const cloud = CLOUD_AUDIENCES.find((c) => c.smtpHosts.includes(expected.smtpHost.toLowerCase()));
+    const wanted = cloud ? cloud.audiences : [scopeResource(expected.scope)];
+    // The Exchange API's application ID is an equivalent audience in every cloud.
+    if ([...wanted, EXCHANGE_APP_ID].map(trimSlash).includes(trimSlash(aud))) {
+        return { state: 'ok', note: `aud ${aud}` };
+    }
+    const where = cloud
+        ? `${expected.smtpHost} (${cloud.label}) expects ${wanted.join(' or ')}`
+        : `the requested scope ${expected.scope} is for ${wanted[0]}`;
+    return { state: 'fail', note: `the token is for ${aud}, but ${where}` };
+}
+function assessTenant(tid, tenant) {
+    if (!tid)
+        return { state: 'unknown', note: 'the token has no tid claim' };
+    if (!GUID.test(tenant)) {
+        return {
+            state: 'unknown',
+            note: `tid ${tid}; 'tenant-id' is the domain ${tenant}, which cannot be compared with it`
+        };
+    }
+    if (tid.toLowerCase() === tenant.toLowerCase())
+        return { state: 'ok', note: `tid ${tid}` };
+    return { state: 'fail', note: `the token was issued by tenant ${tid}, not by the configured tenant ${tenant}` };
+}
+function assessRole(roles) {
+    if (roles?.includes(SEND_ROLE))
+        return { state: 'ok', note: `roles include ${SEND_ROLE}` };
+    const found = roles?.length ? `roles: ${roles.join(', ')}` : 'no roles claim';
+    return { state: 'warn', note: `${found}; ${SEND_ROLE} is missing` };
+}
+
+
+/***/ }),
+
 /***/ 2080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  aadstsCodes: () => (/* binding */ aadstsCodes),
   diagnose: () => (/* binding */ diagnose),
-  Kf: () => (/* binding */ enhancedCode),
+  enhancedCode: () => (/* binding */ enhancedCode),
+  entraText: () => (/* binding */ entraText),
   failureFromError: () => (/* binding */ failureFromError),
-  formatDiagnosis: () => (/* binding */ formatDiagnosis)
+  fillIn: () => (/* binding */ fillIn),
+  formatDiagnosis: () => (/* binding */ formatDiagnosis),
+  troubleshootingAnchor: () => (/* binding */ troubleshootingAnchor),
+  troubleshootingBase: () => (/* binding */ troubleshootingBase)
 });
 
-// UNUSED EXPORTS: aadstsCodes, entraText, fillIn
-
+// EXTERNAL MODULE: ./src/auth-refusal.ts
+var auth_refusal = __webpack_require__(1475);
 ;// CONCATENATED MODULE: ./src/catalogue.ts
 /**
  * The diagnosis catalogue: every known failure, what it means, and what an administrator does
@@ -202,7 +471,8 @@ const CATALOGUE = [
             'Or in the Microsoft 365 admin center → Users → (the mailbox) → Mail → Manage email apps → tick "Authenticated SMTP".',
             'If security defaults are on, the per-mailbox setting above overrides the tenant-wide one (Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled).'
         ],
-        docs: SMTP_AUTH_ENABLE
+        docs: SMTP_AUTH_ENABLE,
+        checked: 'The action reads the claims of the access token it presented (aud, tid, appid, oid, roles; no signature check, the token is never printed) and prints Set-CASMailbox for the mailbox used for AUTH. If the token also lacks SMTP.SendAsApp, it says so and adds the admin-consent fix.'
     },
     {
         id: '535 5.7.3',
@@ -215,7 +485,8 @@ const CATALOGUE = [
             "The token is for another cloud: check 'cloud' (now '{cloud}').",
             'Permissions were changed in the last hour: Exchange can take up to an hour to apply them; run the step again later.'
         ],
-        docs: SMTP_OAUTH
+        docs: SMTP_OAUTH,
+        checked: "Exchange gives the same answer for several causes; the action tells them apart from the claims of the access token it presented (no signature check; the token is never printed). An aud that is not Exchange Online of the SMTP host's cloud (or of the requested scope) → wrong cloud or scope. A tid that differs from a tenant-id given as a GUID → wrong tenant (a tenant-id given as a domain cannot be compared). No SMTP.SendAsApp in roles → admin consent missing or not yet effective (AUTH is still tried: Exchange's RBAC for Applications can grant the role without the token). SMTP.SendAsApp present → the Exchange side is missing, and the action prints New-ServicePrincipal -AppId <appid> -ObjectId <oid> and Add-MailboxPermission -Identity <AUTH mailbox> -User <oid> -AccessRights FullAccess with the token's own values. A token that is not a JWT gives the general list above."
     },
     {
         id: '535 5.7.8',
@@ -408,11 +679,15 @@ const CATALOGUE = [
     }
 ];
 
+// EXTERNAL MODULE: ./src/claims.ts
+var src_claims = __webpack_require__(3678);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
 ;// CONCATENATED MODULE: ./src/diagnose.ts
+
+
 
 
 
@@ -582,8 +857,9 @@ function diagnose(f, ctx) {
     if (f.source === 'input')
         return { headline: f.message, fix: [], details: [] };
     const claims = f.source === 'entra' ? f.claims : undefined;
+    const { token: _token, troubleshooting: _link, ...plain } = ctx;
     const values = {
-        ...ctx,
+        ...plain,
         issuer: claimText(claims?.iss) ?? 'https://token.actions.githubusercontent.com',
         subject: claimText(claims?.sub),
         audience: claimText(claims?.aud) ?? ctx.audience
@@ -672,8 +948,43 @@ function diagnose(f, ctx) {
         diagnosis.entry = entry;
         diagnosis.meaning = fillIn(entry.meaning, values);
         diagnosis.fix = entry.fix.map((line) => fillIn(line, values));
+        diagnosis.link = ctx.troubleshooting ? `${ctx.troubleshooting}#${troubleshootingAnchor(entry.id)}` : entry.docs;
+        const refused = entry.id === '535 5.7.3' ? '5.7.3' : entry.id === '535 5.7.139' ? '5.7.139' : undefined;
+        if (refused && ctx.token) {
+            const assessment = (0,src_claims/* assessClaims */.om)(ctx.token, {
+                tenant: ctx.tenant ?? '',
+                scope: ctx.scope ?? '',
+                smtpHost: ctx.smtpHost ?? ''
+            });
+            const advice = (0,auth_refusal/* refusedAuthAdvice */.RW)(refused, ctx.token, assessment, ctx);
+            diagnosis.headline = `${advice.headline}\n${headline}`;
+            diagnosis.fix = advice.fix;
+            diagnosis.details.push(...advice.details);
+        }
     }
     return diagnosis;
+}
+/**
+ * The anchor GitHub gives a Markdown heading (as github-slugger makes it): lower case, every
+ * character but letters, digits, marks, `_`, `-` and spaces dropped, each space a hyphen.
+ * `535 5.7.3` → `535-573`.
+ */
+function troubleshootingAnchor(heading) {
+    return heading
+        .toLowerCase()
+        .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+        .replace(/ /g, '-');
+}
+/**
+ * docs/troubleshooting.md at the version of the action that ran, from what the runner tells an
+ * action about itself; undefined for a local action (`uses: ./`), which has no such variables.
+ */
+function troubleshootingBase(env) {
+    const repository = env.GITHUB_ACTION_REPOSITORY;
+    const ref = env.GITHUB_ACTION_REF;
+    if (!repository || !ref || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    return `https://github.com/${repository}/blob/${encodeURI(ref)}/docs/troubleshooting.md`;
 }
 /**
  * Entra's own words out of msal-node's error message ("Error(s): … - Description: AADSTS…:
@@ -717,14 +1028,13 @@ function commandName(command) {
         return 'the connection';
     return command;
 }
-/** The most of a headline printed: it may quote a server, which can send a megabyte. */
-const HEADLINE_CHARS = 600;
 /**
  * The failure message: what failed, the server's words (bounded, once), the correlation ID,
  * then the diagnosis.
  */
 function formatDiagnosis(d) {
-    const lines = [(0,log/* excerpt */.Kb)(d.headline, HEADLINE_CHARS)];
+    // the headline may quote a server (or list recipients' replies): a server can send a megabyte
+    const lines = [(0,log/* excerpt */.Kb)(d.headline)];
     if (d.serverText)
         lines.push('', `Server said: ${(0,log/* excerpt */.Kb)(d.serverText)}`);
     if (d.correlationId)
@@ -738,7 +1048,7 @@ function formatDiagnosis(d) {
             for (const step of d.fix)
                 lines.push(`  - ${step}`);
         }
-        lines.push(`See ${d.entry.docs}`);
+        lines.push(`See ${d.link ?? d.entry.docs}`);
     }
     else if (d.serverText || d.correlationId) {
         lines.push('', "This failure is not in the diagnosis catalogue; the server's own text above is the best lead.");

@@ -1,6 +1,109 @@
 export const id = 855;
-export const ids = [855,559];
+export const ids = [855,788,559];
 export const modules = {
+
+/***/ 788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   buildContext: () => (/* binding */ buildContext),
+/* harmony export */   messageKind: () => (/* binding */ messageKind),
+/* harmony export */   readEventPayload: () => (/* binding */ readEventPayload)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _run_info_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4091);
+
+
+// The run's jobs, failed steps and annotations: the shape run-info.ts reads from the GitHub API.
+
+/** Reads the event payload the runner wrote; a missing or broken file yields an empty object. */
+function readEventPayload(env) {
+    const file = env.GITHUB_EVENT_PATH;
+    if (!file)
+        return {};
+    try {
+        const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Builds the template context from the runner's environment and the event payload. Pure. */
+function buildContext(env, event, jobStatus, extra = {}) {
+    const v = (name, fallback = '') => env[name] ?? fallback;
+    const serverUrl = v('GITHUB_SERVER_URL', 'https://github.com').replace(/\/+$/, '');
+    const repository = v('GITHUB_REPOSITORY');
+    const ref = v('GITHUB_REF');
+    const refName = v('GITHUB_REF_NAME') || ref.replace(/^refs\/(heads|tags)\//, '');
+    const runId = v('GITHUB_RUN_ID');
+    const attempt = v('GITHUB_RUN_ATTEMPT', '1');
+    const repositoryUrl = repository ? `${serverUrl}/${repository}` : serverUrl;
+    const sha = v('GITHUB_SHA');
+    return {
+        github: {
+            repository,
+            repository_owner: v('GITHUB_REPOSITORY_OWNER') || repository.split('/')[0] || '',
+            sha,
+            ref,
+            ref_name: refName,
+            ref_type: v('GITHUB_REF_TYPE') || (ref.startsWith('refs/tags/') ? 'tag' : ref ? 'branch' : ''),
+            head_ref: v('GITHUB_HEAD_REF'),
+            base_ref: v('GITHUB_BASE_REF'),
+            workflow: v('GITHUB_WORKFLOW'),
+            job: v('GITHUB_JOB'),
+            run_id: runId,
+            run_number: v('GITHUB_RUN_NUMBER'),
+            run_attempt: attempt,
+            actor: v('GITHUB_ACTOR'),
+            triggering_actor: v('GITHUB_TRIGGERING_ACTOR') || v('GITHUB_ACTOR'),
+            event_name: v('GITHUB_EVENT_NAME'),
+            server_url: serverUrl,
+            api_url: v('GITHUB_API_URL', 'https://api.github.com'),
+            event
+        },
+        job: { status: jobStatus },
+        runner: { os: v('RUNNER_OS'), name: v('RUNNER_NAME') },
+        run_url: runId
+            ? `${repositoryUrl}/actions/runs/${runId}${attempt && attempt !== '1' ? `/attempts/${attempt}` : ''}`
+            : repositoryUrl,
+        repository_url: repositoryUrl,
+        commit_url: sha ? `${repositoryUrl}/commit/${sha}` : repositoryUrl,
+        vars: extra.vars ?? {},
+        run: extra.run ?? (0,_run_info_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyRunInfo */ .hZ)()
+    };
+}
+const RELEASE_ANNOUNCEMENTS = new Set(['published', 'created', 'prereleased', 'released', '']);
+/**
+ * Which default message fits the event (its name and `action`) and the job status. Here rather
+ * than in render.ts so that the action can tell, before Liquid loads, whether the message will
+ * show the run's jobs (and start reading them).
+ */
+function messageKind(eventName, action, jobStatus) {
+    const status = jobStatus.trim().toLowerCase();
+    if (eventName === 'release' && (status === '' || status === 'success') && RELEASE_ANNOUNCEMENTS.has(action)) {
+        return 'release';
+    }
+    if (status === 'failure' || status === 'cancelled' || status === 'success')
+        return status;
+    switch (eventName) {
+        case 'push':
+            return 'push';
+        case 'pull_request':
+        case 'pull_request_target':
+            return 'pull_request';
+        case 'workflow_dispatch':
+            return 'workflow_dispatch';
+        case 'schedule':
+            return 'schedule';
+        default:
+            return 'generic';
+    }
+}
+
+
+/***/ }),
 
 /***/ 4559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -17,7 +120,7 @@ __webpack_require__.d(__webpack_exports__, {
   compileText: () => (/* binding */ compileText),
   defaultMessageKind: () => (/* binding */ defaultMessageKind),
   escapeHtml: () => (/* binding */ escapeHtml),
-  formatDuration: () => (/* binding */ formatDuration),
+  formatDuration: () => (/* reexport */ duration/* formatDuration */.a),
   htmlEngine: () => (/* binding */ htmlEngine),
   markdownToHtml: () => (/* binding */ markdownToHtml),
   renderMessage: () => (/* binding */ renderMessage),
@@ -30,6 +133,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/liquidjs/dist/liquid.node.js
 var liquid_node = __webpack_require__(8694);
+// EXTERNAL MODULE: ./src/context.ts
+var src_context = __webpack_require__(788);
+// EXTERNAL MODULE: ./src/duration.ts
+var duration = __webpack_require__(7607);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
@@ -96,6 +203,7 @@ const DEFAULT_MESSAGES = {
  */
 const DEFAULT_PARTIALS = {
     setup: read(__webpack_require__.ab + "setup.liquid"),
+    status: read(__webpack_require__.ab + "status.liquid"),
     'layout.html': read(__webpack_require__.ab + "layout.html.liquid"),
     'row.html': read(__webpack_require__.ab + "row.html.liquid"),
     'failed-jobs.html': read(__webpack_require__.ab + "failed-jobs.html.liquid"),
@@ -107,6 +215,8 @@ const DEFAULT_PARTIALS = {
 const MARKDOWN_FRAME = load('markdown.html.liquid', __webpack_require__.ab + "markdown.html.liquid", 'body');
 
 ;// CONCATENATED MODULE: ./src/render.ts
+
+
 
 
 
@@ -169,26 +279,8 @@ function safeUrl(value, base) {
     }
     return SAFE_PROTOCOLS.has(url.protocol) ? url.href : '';
 }
-/** Seconds as a short human duration: 45s, 3m 12s, 1h 4m 10s, 2d 3h. */
-function formatDuration(value) {
-    const seconds = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
-    if (!Number.isFinite(seconds) || seconds < 0)
-        return '';
-    let s = Math.round(seconds);
-    const days = Math.floor(s / 86_400);
-    s -= days * 86_400;
-    const hours = Math.floor(s / 3600);
-    s -= hours * 3600;
-    const minutes = Math.floor(s / 60);
-    s -= minutes * 60;
-    if (days > 0)
-        return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-    if (hours > 0)
-        return [`${hours}h`, minutes ? `${minutes}m` : '', s ? `${s}s` : ''].filter(Boolean).join(' ');
-    if (minutes > 0)
-        return s ? `${minutes}m ${s}s` : `${minutes}m`;
-    return `${s}s`;
-}
+// One format for durations everywhere (run facts, jobs lists, the `duration` filter).
+
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";
 const MONO = "ui-monospace,SFMono-Regular,Consolas,'Liberation Mono',Menlo,monospace";
 const HEADING_SIZES = [0, 20, 18, 16, 15, 14, 13];
@@ -391,7 +483,7 @@ function registerFilters(engine, html) {
     engine.registerFilter('short_sha', (value, length = 7) => toText(value).slice(0, Number(length) || 7));
     engine.registerFilter('first_line', (value) => toText(value).split(/\r?\n|\r/, 1)[0] ?? '');
     engine.registerFilter('safe_url', (value) => safeUrl(value));
-    engine.registerFilter('duration', (value) => formatDuration(value));
+    engine.registerFilter('duration', (value) => (0,duration/* formatDuration */.a)(value));
     if (html) {
         // The output is sanitised HTML: `raw` keeps the engine from escaping it again when the
         // filter is the last one of an output, as in {{ github.event.release.body | markdown }}.
@@ -481,30 +573,10 @@ function toSingleLine(value, max = MAX_SUBJECT_LENGTH) {
         .trim();
     return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
-const RELEASE_ANNOUNCEMENTS = new Set(['published', 'created', 'prereleased', 'released', '']);
 /** Which default message fits the event and the job status. */
 function defaultMessageKind(context) {
-    const status = toText(context.job.status).trim().toLowerCase();
-    const event = toText(context.github.event_name);
-    const action = toText(context.github.event?.action);
-    if (event === 'release' && (status === '' || status === 'success') && RELEASE_ANNOUNCEMENTS.has(action)) {
-        return 'release';
-    }
-    if (status === 'failure' || status === 'cancelled' || status === 'success')
-        return status;
-    switch (event) {
-        case 'push':
-            return 'push';
-        case 'pull_request':
-        case 'pull_request_target':
-            return 'pull_request';
-        case 'workflow_dispatch':
-            return 'workflow_dispatch';
-        case 'schedule':
-            return 'schedule';
-        default:
-            return 'generic';
-    }
+    const action = context.github.event?.action;
+    return (0,src_context.messageKind)(toText(context.github.event_name), toText(action), toText(context.job.status));
 }
 const compiledDefaults = new Map();
 function defaultTemplates(kind) {
@@ -633,8 +705,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(143);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4559);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5887);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5625);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4559);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5887);
+
 
 
 
@@ -643,32 +717,31 @@ __webpack_require__.r(__webpack_exports__);
 function messageFacts(settings, message) {
     const rows = [
         ['Subject', message.subject],
-        ['From', (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMailbox */ .KX)(settings.from)]
+        ['From', (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMailbox */ .KX)(settings.from)]
     ];
     if (settings.to.length)
-        rows.push(['To', settings.to.map(_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMailbox */ .KX).join(', ')]);
+        rows.push(['To', settings.to.map(_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMailbox */ .KX).join(', ')]);
     if (settings.cc.length)
-        rows.push(['Cc', settings.cc.map(_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMailbox */ .KX).join(', ')]);
+        rows.push(['Cc', settings.cc.map(_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMailbox */ .KX).join(', ')]);
     if (settings.bcc.length)
         rows.push(['Bcc', `${settings.bcc.length} hidden recipient(s)`]);
     if (settings.replyTo.length)
-        rows.push(['Reply-To', settings.replyTo.map(_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMailbox */ .KX).join(', ')]);
+        rows.push(['Reply-To', settings.replyTo.map(_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMailbox */ .KX).join(', ')]);
     rows.push(['Parts', message.html === undefined ? 'text' : 'text + HTML']);
     return rows;
 }
 function table(rows) {
-    const body = rows.map(([k, v]) => `<tr><th align="left">${(0,_render_js__WEBPACK_IMPORTED_MODULE_2__.escapeHtml)(k)}</th><td>${(0,_render_js__WEBPACK_IMPORTED_MODULE_2__.escapeHtml)(v)}</td></tr>`);
+    const body = rows.map(([k, v]) => `<tr><th align="left">${(0,_render_js__WEBPACK_IMPORTED_MODULE_3__.escapeHtml)(k)}</th><td>${(0,_render_js__WEBPACK_IMPORTED_MODULE_3__.escapeHtml)(v)}</td></tr>`);
     return `<table>${body.join('')}</table>`;
 }
 function preview(message) {
-    return `<details><summary>Message text</summary>\n\n<pre>${(0,_render_js__WEBPACK_IMPORTED_MODULE_2__.escapeHtml)(message.text)}</pre>\n\n</details>`;
+    return `<details><summary>Message text</summary>\n\n<pre>${(0,_render_js__WEBPACK_IMPORTED_MODULE_3__.escapeHtml)(message.text)}</pre>\n\n</details>`;
 }
 /** Writes the job summary of a delivered message. */
 async function writeDeliverySummary(settings, message, delivery) {
     const rows = messageFacts(settings, message);
     // Bcc addresses stay hidden here too: the summary is visible to everyone who can see the run.
-    const hidden = new Set(settings.bcc.map((m) => m.address.toLowerCase()));
-    const shown = (address) => !hidden.has(address.toLowerCase());
+    const shown = (address) => !_log_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.isHidden(address);
     const accepted = delivery.accepted.filter(shown);
     const hiddenCount = delivery.accepted.length - accepted.length;
     // bounded: a message to thousands of recipients keeps a readable summary (the outputs list them all)
@@ -676,10 +749,12 @@ async function writeDeliverySummary(settings, message, delivery) {
         .filter(Boolean)
         .join(', ');
     rows.push(['Accepted', acceptedText || '(none)']);
-    const rejected = delivery.rejected.map((r) => shown(r.address) ? `${r.address} (${r.response})` : `a Bcc recipient (${r.response})`);
+    // a server's reply may name the recipient it refused: redacted like the log
+    const reply = (text) => _log_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.redact((0,_log_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(text, 300));
+    const rejected = delivery.rejected.map((r) => shown(r.address) ? `${r.address} (${reply(r.response)})` : `a Bcc recipient (${reply(r.response)})`);
     if (rejected.length)
         rows.push(['Rejected', (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .boundedList */ .Y4)(rejected, 20)]);
-    rows.push(['Message-ID', delivery.messageId], ['Server reply', delivery.response]);
+    rows.push(['Message-ID', delivery.messageId], ['Server reply', reply(delivery.response)]);
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary
         .addHeading('📧 Notification sent', 3)
         .addRaw(table(rows), true)

@@ -122,6 +122,133 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 5625:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   Rm: () => (/* binding */ log)
+/* harmony export */ });
+/* unused harmony exports HIDDEN_ADDRESS, EXCERPT_CHARS, couldHoldCommand, fenced, Log */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Shown instead of a hidden (Bcc) address. */
+const HIDDEN_ADDRESS = '[Bcc recipient]';
+/** The longest piece of outside text (a server reply, an error page) printed in one place. */
+const EXCERPT_CHARS = 2000;
+/** True when some line of `text` could be taken for a workflow command by the runner. */
+function couldHoldCommand(text) {
+    // Deliberately wider than the runner's parser (any `::`, not only at a line's start): the
+    // runner splits lines at \r as well as \n and trims Unicode blanks; a fence costs two lines.
+    return text.includes('::') || text.includes('##[');
+}
+/** An unguessable stop token that does not occur in `text`. */
+function stopToken(text) {
+    for (;;) {
+        const token = `ema-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')}`;
+        if (!text.includes(token))
+            return token;
+    }
+}
+/**
+ * `text` as it may be printed: unchanged when no line could be a command, else inside a
+ * stop-commands fence. The block is written in one piece, so nothing of the action's own (a mask
+ * registered by a token callback, say) can land inside it.
+ */
+function fenced(text) {
+    if (!couldHoldCommand(text))
+        return text;
+    const token = stopToken(text);
+    return `::stop-commands::${token}\n${text}\n::${token}::`;
+}
+/** At most `max` characters of `text`, marked when cut. */
+function excerpt(text, max = EXCERPT_CHARS) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [cut: ${text.length - max} more characters not shown]`;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** A pattern matching any of `addresses` as a whole address, case-insensitively. */
+function addressPattern(addresses) {
+    const unique = [...new Set(addresses.map((a) => a.toLowerCase()).filter(Boolean))];
+    if (unique.length === 0)
+        return undefined;
+    // longest first, so that one address that ends another is not replaced inside it
+    const alternatives = unique.sort((a, b) => b.length - a.length).map(escapeRegExp);
+    return new RegExp(`(?<![\\w.%+\\-])(?:${alternatives.join('|')})(?![\\w\\-]|\\.\\w)`, 'gi');
+}
+/** The action's printer: masks nothing itself (the runner does), fences and hides. */
+class Log {
+    sink;
+    hidden;
+    /** Connects the printer to the toolkit once it has loaded. */
+    bind(sink) {
+        this.sink = sink;
+    }
+    /** Addresses never to be shown (Bcc recipients that are not also To or Cc recipients). */
+    hide(addresses) {
+        this.hidden = addressPattern(addresses);
+    }
+    /** `text` with every hidden address replaced. */
+    redact(text) {
+        return this.hidden ? text.replace(this.hidden, HIDDEN_ADDRESS) : text;
+    }
+    /** True when `address` is hidden (a Bcc recipient). */
+    isHidden(address) {
+        if (!this.hidden)
+            return false;
+        this.hidden.lastIndex = 0;
+        const hit = this.hidden.test(address);
+        this.hidden.lastIndex = 0;
+        return hit;
+    }
+    /** Progress and facts; `text` may hold outside text and several lines. */
+    info(text) {
+        this.toolkit().info(fenced(this.redact(text)));
+    }
+    /** Values for whoever turns on step debug logging (one escaped line, never a command). */
+    debug(text) {
+        this.toolkit().debug(this.redact(text));
+    }
+    /** A warning annotation (one escaped line, never a command). */
+    warning(text) {
+        this.toolkit().warning(this.redact(text));
+    }
+    /** Fails the step with `text` as its error annotation. */
+    fail(text) {
+        this.toolkit().setFailed(this.redact(text));
+    }
+    /** Prints `text` inside a collapsible group of the log. */
+    infoGroup(name, text) {
+        this.toolkit().startGroup(name);
+        this.info(text);
+        this.toolkit().endGroup();
+    }
+    /** Runs `work` inside a collapsible group of the log. */
+    async group(name, work) {
+        this.toolkit().startGroup(name);
+        try {
+            return await work();
+        }
+        finally {
+            this.toolkit().endGroup();
+        }
+    }
+    toolkit() {
+        if (!this.sink)
+            throw new Error('The log is used before @actions/core was loaded');
+        return this.sink;
+    }
+}
+/** The printer every module uses. */
+const log = new Log();
+
+
+/***/ }),
+
 /***/ 4546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2527,9 +2654,12 @@ function httpProxyClient(proxyUrl, destinationPort, destinationHost, tlsOptions,
 
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: ./src/sasl.ts
 var sasl = __nccwpck_require__(3856);
 ;// CONCATENATED MODULE: ./src/mail.ts
+
 
 
 
@@ -2603,8 +2733,9 @@ class SmtpSession {
         });
         this.connection = connection;
         this.socket = undefined;
-        // Errors while no step is waiting would otherwise crash the process; steps see them too.
-        connection.on('error', (err) => this.log.debug(`smtp error: ${err.message}`));
+        // Errors while no step is waiting would otherwise crash the process; steps see them too. The
+        // server's reply is in the transcript and in the failure: not a third time here.
+        connection.on('error', (err) => this.log.debug(`smtp error: ${err.code ?? 'error'}${err.command ? ` at ${err.command}` : ''}`));
         await this.step((done) => connection.connect(() => done(null)));
         if (!connection.secure) {
             throw Object.assign(new Error('The connection is not encrypted after STARTTLS; refusing to authenticate.'), {
@@ -2808,7 +2939,12 @@ function refusals(rejected, errors) {
 function closedWhileConnecting() {
     return Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' });
 }
-/** A nodemailer logger that writes the SMTP conversation to the debug log, never the message. */
+/** The most of one line of the SMTP conversation that is logged (a server may send a megabyte). */
+const TRANSCRIPT_LINE_CHARS = 500;
+/**
+ * A nodemailer logger that writes the SMTP conversation to the debug log, never the message, and
+ * each reply bounded: the failure quotes a failing reply in full enough to act on.
+ */
 function smtpLogger(log) {
     const write = (level) => (...args) => {
         const [first, ...rest] = args;
@@ -2819,7 +2955,7 @@ function smtpLogger(log) {
         let text = typeof format === 'string' ? format : '';
         for (const value of values)
             text = text.replace(/%[sd]/, String(value));
-        log.debug(`smtp ${level}: ${text}`);
+        log.debug(`smtp ${level}: ${(0,src_log/* excerpt */.Kb)(text, TRANSCRIPT_LINE_CHARS)}`);
     };
     return {
         level: () => undefined,
@@ -2853,10 +2989,10 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/workspace-files.ts
+var workspace_files = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ./src/attachments.ts
 
 
@@ -2875,42 +3011,59 @@ function formatBytes(bytes) {
     return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 /**
- * Resolves the attachment patterns (relative to the workspace) with @actions/glob. A pattern
- * that matches no file, or a total above the limit, is an input error, found before connecting.
+ * Resolves the attachment patterns (relative to the workspace) with @actions/glob and reads the
+ * files, before any network use: a pattern that matches no file, a file outside the workspace or
+ * not a regular file (see workspace-files.ts), or a total above the limit is an input error. The
+ * bytes are read once, here, and those bytes are sent: nothing is read again by path later.
  */
 async function resolveAttachments(patterns, workspace, maxBytes) {
-    const found = new Map();
     if (patterns.length === 0)
         return [];
     // @actions/glob is loaded only when there is something to attach.
     const glob = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3324));
+    const matched = new Set();
     for (const pattern of patterns) {
         const negated = pattern.startsWith('!');
         const body = negated ? pattern.slice(1) : pattern;
-        const absolute = external_node_path_default().isAbsolute(body) ? body : external_node_path_default().join(workspace, body);
+        const absolute = (0,workspace_files/* resolveInWorkspace */.z1)(workspace, body, 'attachments', 'pattern');
         const globber = await glob.create(absolute, { matchDirectories: false, implicitDescendants: false });
         const files = await globber.glob();
         if (negated) {
             for (const file of files)
-                found.delete(file);
+                matched.delete(file);
             continue;
         }
         if (files.length === 0)
             throw new errors/* InputError */.dz('attachments', `'${pattern}' matches no file (in ${workspace}).`);
-        for (const file of files.sort()) {
-            found.set(file, { path: file, filename: external_node_path_default().basename(file), size: (0,external_node_fs_.statSync)(file).size });
-        }
+        for (const file of files.sort())
+            matched.add(file);
     }
-    const attachments = [...found.values()];
-    const total = attachments.reduce((sum, a) => sum + a.size, 0);
-    if (total > maxBytes) {
-        throw new errors/* InputError */.dz('attachments', `the files total ${formatBytes(total)}, above 'max-attachment-size' (${formatBytes(maxBytes)}). Exchange Online takes 35 MB per message after encoding, which adds about a third.`);
+    const attachments = [];
+    let total = 0;
+    const tooLarge = () => new errors/* InputError */.dz('attachments', `the files total more than 'max-attachment-size' (${formatBytes(maxBytes)}). Exchange Online takes 35 MB per message after encoding, which adds about a third.`);
+    for (const file of matched) {
+        if (total > maxBytes)
+            throw tooLarge();
+        const read = (0,workspace_files/* readWorkspaceFile */.sL)(workspace, file, 'attachments', {
+            maxBytes: maxBytes - total,
+            label: 'file',
+            tooLarge
+        });
+        total += read.content.length;
+        attachments.push({
+            path: read.path,
+            filename: external_node_path_default().basename(file),
+            size: read.content.length,
+            content: read.content
+        });
     }
     return attachments;
 }
 
 // EXTERNAL MODULE: ./src/mail.ts + 4 modules
 var mail = __nccwpck_require__(4546);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: ./src/settings.ts + 1 modules
 var src_settings = __nccwpck_require__(5887);
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -2921,8 +3074,18 @@ var src_settings = __nccwpck_require__(5887);
 
 
 
+
 /** Output names, as declared in action.yml. */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && (['message-id', 'accepted', 'rejected', 'response', 'eml-path']));
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'message-id',
+    'accepted',
+    'rejected',
+    'accepted-count',
+    'rejected-count',
+    'response',
+    'eml-path',
+    'check-setup'
+]));
 /**
  * Runs the action: settings → (SMTP connection ∥ token ∥ render) → send → outputs and summary.
  *
@@ -2958,34 +3121,62 @@ async function run() {
     const core = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 143));
     for (const secret of reading.secrets)
         core.setSecret(secret);
+    log/* log */.Rm.bind(core);
     const settings = reading.settings;
+    if (settings)
+        log/* log */.Rm.hide(blindCopies(settings));
     let composed;
     let ledger;
+    // The claims of the token presented at AUTH, for the diagnosis of a refusal.
+    let presentedClaims = () => undefined;
     try {
         if (settings)
-            logSettings(core, settings);
+            logSettings(settings);
         if (!settings || !prepared)
             throw problem;
         const current = settings;
         const { attachments } = prepared;
-        smtpLog.attach((line) => (current.debug ? core.info(line) : core.debug(line)));
+        smtpLog.attach((line) => (current.debug ? log/* log */.Rm.info(line) : log/* log */.Rm.debug(line)));
         // The token request starts first: besides the SMTP handshake under way, it is the other wait
         // before AUTH. The message is rendered meanwhile, and the token is awaited only at AUTH.
         const firstSession = prepared.session;
-        const send = firstSession ? await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(441)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2441)) : undefined;
+        const send = firstSession ? await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(80), __nccwpck_require__.e(441)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2441)) : undefined;
         const tokens = send?.startTokens(current, () => Math.min(30_000, remaining()));
         if (tokens) {
-            core.info(`Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`);
+            presentedClaims = () => tokens.claims();
+            log/* log */.Rm.info(`Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`);
         }
-        // What failed in this run (jobs, failed steps, annotations): read while everything else
-        // starts, awaited just before rendering; it never blocks delivery.
-        const runInfo = wantsRunInfo(current) ? fetchRun(core, current, Math.min(5000, current.timeoutMs / 4)) : undefined;
-        const [report, { buildContext, readEventPayload }, { render, compiled, threadKey }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(694), __nccwpck_require__.e(855)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8855)),
-            __nccwpck_require__.e(/* import() */ 788).then(__nccwpck_require__.bind(__nccwpck_require__, 788)),
+        // At the deadline, name the stage that kept us: a token request still unanswered means the
+        // token endpoint, whatever the SMTP session was doing meanwhile.
+        const stalled = () => send && tokens?.pending() ? send.tokenTimeout(current, Math.round(current.timeoutMs / 1000)) : undefined;
+        if (current.checkSetup && firstSession && tokens) {
+            const [{ runSetupCheck }, { troubleshootingBase }] = await Promise.all([
+                Promise.all(/* import() */[__nccwpck_require__.e(80), __nccwpck_require__.e(639)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3639)),
+                __nccwpck_require__.e(/* import() */ 80).then(__nccwpck_require__.bind(__nccwpck_require__, 2080))
+            ]);
+            const troubleshooting = troubleshootingBase(process.env);
+            const check = runSetupCheck({
+                core,
+                settings: current,
+                session: firstSession,
+                tokens,
+                ...(troubleshooting ? { troubleshooting } : {})
+            });
+            // Bounded like a delivery: the session is closed by `finally` once the deadline fails the step.
+            await withDeadline(check, remaining(), new AbortController(), stalled);
+            return;
+        }
+        // The run's jobs (and what failed: steps, annotations): read while everything else starts,
+        // awaited just before rendering; it never blocks delivery.
+        const { buildContext, readEventPayload, messageKind } = await Promise.all(/* import() */[__nccwpck_require__.e(91), __nccwpck_require__.e(788)]).then(__nccwpck_require__.bind(__nccwpck_require__, 788));
+        const event = readEventPayload(process.env);
+        const kind = messageKind(process.env.GITHUB_EVENT_NAME ?? '', eventAction(event), current.jobStatus);
+        const runLimits = wantsRunInfo(current, kind);
+        const runInfo = runLimits ? fetchRun(current, Math.min(5000, current.timeoutMs / 4), runLimits) : undefined;
+        const [report, { render, compiled, threadKey }] = await Promise.all([
+            Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(694), __nccwpck_require__.e(91), __nccwpck_require__.e(855)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8855)),
             prepared.templates ?? loadTemplates(current)
         ]);
-        const event = readEventPayload(process.env);
         const extras = async (context) => ({
             attachments,
             repository: context.github.repository,
@@ -2997,17 +3188,19 @@ async function run() {
             const run = runInfo ? await runInfo : undefined;
             return buildContext(process.env, event, current.jobStatus, { vars: current.vars, ...(run ? { run } : {}) });
         };
-        const renderAndLog = (context) => core.group('Render message', async () => {
+        const renderAndLog = (context) => log/* log */.Rm.group('Render message', async () => {
             const rendered = await render.renderMessage(compiled, context);
-            for (const [name, value] of report.messageFacts(current, rendered))
-                core.info(`${name}: ${value}`);
+            log/* log */.Rm.info(report
+                .messageFacts(current, rendered)
+                .map(([name, value]) => `${name}: ${value}`)
+                .join('\n'));
             return rendered;
         });
         if (!firstSession || !send || !tokens) {
             const context = await contextWithRun();
             const message = await renderAndLog(context);
             const dryExtras = await extras(context);
-            printDryRun(core, current, message, attachments, dryExtras.threadKey);
+            printDryRun(current, message, attachments, dryExtras.threadKey);
             await report.writeDryRunSummary(current, message);
             setOutputs(core, { messageId: '', accepted: [], rejected: [], response: 'dry run: nothing sent' });
             return;
@@ -3031,34 +3224,40 @@ async function run() {
             signal: deadline.signal,
             ledger
         };
-        // At the deadline, name the stage that kept us: a token request still unanswered means the
-        // token endpoint, whatever the SMTP session was doing meanwhile.
-        const stalled = () => tokens.pending() ? send.tokenTimeout(current, Math.round(current.timeoutMs / 1000)) : undefined;
-        const delivery = await core.group('Send', () => withDeadline(send.deliverWithRetries(plan), remaining(), deadline, stalled));
+        const delivery = await log/* log */.Rm.group('Send', () => withDeadline(send.deliverWithRetries(plan), remaining(), deadline, stalled));
         setOutputs(core, delivery);
         await report.writeDeliverySummary(current, message, delivery);
         const transactions = (delivery.transactions ?? 1) > 1 ? ` in ${delivery.transactions} transactions` : '';
-        core.info(`Delivered ${delivery.messageId} to ${delivery.accepted.length > 5 ? `${delivery.accepted.length} recipients (${(0,errors/* boundedList */.Y4)(delivery.accepted)})` : delivery.accepted.join(', ')}${transactions}: ${delivery.response}`);
+        const [n, named] = [delivery.accepted.length, nameRecipients(delivery.accepted)];
+        log/* log */.Rm.info(`Delivered ${delivery.messageId} to ${n > 5 ? `${n} recipients (${named})` : named}${transactions}: ${(0,log/* excerpt */.Kb)(delivery.response)}`);
         if (delivery.rejected.length > 0) {
             if (current.failOnRejected)
                 throw new errors/* PartialDeliveryError */.em(delivery);
-            const list = (0,errors/* boundedList */.Y4)(delivery.rejected.map((r) => `${r.address} (${r.response})`), 5, '; ');
+            const list = (0,errors/* boundedList */.Y4)(delivery.rejected.map((r) => `${r.address} (${(0,log/* excerpt */.Kb)(r.response, 300)})`), 5, '; ');
             const n = delivery.rejected.length;
-            core.warning(n > 5 ? `Not delivered to ${n} recipients: ${list}` : `Not delivered to: ${list}`);
+            log/* log */.Rm.warning(n > 5 ? `Not delivered to ${n} recipients: ${list}` : `Not delivered to: ${list}`);
         }
     }
     catch (err) {
-        const { diagnose, failureFromError, formatDiagnosis } = await __nccwpck_require__.e(/* import() */ 80).then(__nccwpck_require__.bind(__nccwpck_require__, 2080));
-        let text = formatDiagnosis(diagnose(failureFromError(err), diagnosisContext(settings)));
+        const { diagnose, failureFromError, formatDiagnosis, troubleshootingBase } = await __nccwpck_require__.e(/* import() */ 80).then(__nccwpck_require__.bind(__nccwpck_require__, 2080));
+        const token = presentedClaims();
+        const troubleshooting = troubleshootingBase(process.env);
+        const context = {
+            ...diagnosisContext(settings),
+            ...(token ? { token } : {}),
+            ...(troubleshooting ? { troubleshooting } : {})
+        };
+        let text = formatDiagnosis(diagnose(failureFromError(err), context));
         const delivered = ledger?.accepted() ?? [];
         if (delivered.length > 0 && !(err instanceof errors/* PartialDeliveryError */.em)) {
             // Some transactions went through before the failure: say so, and report them as outputs.
-            core.setOutput('accepted', delivered.join(','));
-            text += `\n\nBefore this failure the message was delivered to ${delivered.length} of ${ledger?.size ?? 0} recipients (${(0,errors/* boundedList */.Y4)(delivered)}; output accepted); they will not get it twice.`;
+            core.setOutput('accepted', delivered.filter((a) => !log/* log */.Rm.isHidden(a)).join(','));
+            core.setOutput('accepted-count', String(delivered.length));
+            text += `\n\nBefore this failure the message was delivered to ${delivered.length} of ${ledger?.size ?? 0} recipients (${nameRecipients(delivered)}; output accepted); they will not get it twice.`;
         }
         if (composed && !(err instanceof errors/* PartialDeliveryError */.em)) {
             const saved = await saveEml(composed).catch((e) => {
-                core.warning(`Could not save the undelivered message: ${e instanceof Error ? e.message : String(e)}`);
+                log/* log */.Rm.warning(`Could not save the undelivered message: ${e instanceof Error ? e.message : String(e)}`);
                 return undefined;
             });
             if (saved) {
@@ -3066,7 +3265,7 @@ async function run() {
                 text += `\n\nThe undelivered message was saved to ${saved} (output eml-path): keep it with actions/upload-artifact.`;
             }
         }
-        core.setFailed(text);
+        log/* log */.Rm.fail(text);
     }
     finally {
         prepared?.session?.close();
@@ -3092,7 +3291,7 @@ async function prepare(settings, timeouts, smtpLog) {
 }
 /** Loads render.ts (and Liquid) and compiles the message and thread-key templates. */
 async function loadTemplates(settings) {
-    const render = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4559));
+    const render = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(91), __nccwpck_require__.e(559)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4559));
     const compiled = render.compileTemplates(settings);
     const threadKey = settings.threadKey ? render.compileText(settings.threadKey) : undefined;
     return { render, compiled, ...(threadKey ? { threadKey } : {}) };
@@ -3115,23 +3314,50 @@ function deferredLog() {
         }
     };
 }
-function logSettings(core, settings) {
-    core.startGroup('Settings');
-    core.info(`Cloud: ${settings.cloud} · authority ${settings.authorityHost} · SMTP ${settings.smtpHost}:${settings.smtpPort}`);
-    core.info(`Credential: ${describeCredential(settings)} · app ${settings.clientId} · tenant ${settings.tenantId}`);
-    core.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`);
-    core.endGroup();
+function logSettings(settings) {
+    log/* log */.Rm.infoGroup('Settings', [
+        `Cloud: ${settings.cloud} · authority ${settings.authorityHost} · SMTP ${settings.smtpHost}:${settings.smtpPort}`,
+        `Credential: ${describeCredential(settings)} · app ${settings.clientId} · tenant ${settings.tenantId}`
+    ].join('\n'));
+    log/* log */.Rm.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`);
 }
-/** The run's jobs are worth fetching: a failure or cancellation with the default message, or a template that uses `run.`. */
-function wantsRunInfo(settings) {
+/** Bcc recipients that are not also To or Cc recipients: their addresses are never shown. */
+function blindCopies(settings) {
+    const visible = new Set([...settings.to, ...settings.cc].map((m) => m.address.toLowerCase()));
+    return settings.bcc.map((m) => m.address).filter((address) => !visible.has(address.toLowerCase()));
+}
+/** The shown recipients, five by name at most, and how many Bcc recipients besides (never named). */
+function nameRecipients(addresses) {
+    const shown = addresses.filter((a) => !log/* log */.Rm.isHidden(a));
+    const hidden = addresses.length - shown.length;
+    return [(0,errors/* boundedList */.Y4)(shown), ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)';
+}
+/**
+ * Whether the message shows the run, and how much of it to read (undefined: nothing).
+ * - A template of the workflow's that mentions `run.`: everything (jobs, failed steps, annotations).
+ * - The default body of a failure or cancellation, whatever the subject: the same (its "What
+ *   failed" section, and the failed jobs it names instead of the job that sends).
+ * - The default body of a success: the jobs and their durations only, one request (no annotations).
+ */
+function wantsRunInfo(settings, kind) {
     if (!settings.githubToken || !process.env.GITHUB_RUN_ID || !process.env.GITHUB_REPOSITORY)
-        return false;
+        return undefined;
     const usesRun = [settings.subject, settings.body, settings.htmlBody].some((t) => t && /\brun\.\w/.test(t.text));
-    const defaultFailure = !settings.subject && !settings.body && !settings.htmlBody && ['failure', 'cancelled'].includes(settings.jobStatus);
-    return usesRun || defaultFailure;
+    if (usesRun)
+        return {};
+    const defaultBody = !settings.body && !settings.htmlBody;
+    if (defaultBody && (kind === 'failure' || kind === 'cancelled'))
+        return {};
+    if (defaultBody && kind === 'success')
+        return { annotations: 0 };
+    return undefined;
+}
+/** The event's `action` (published, opened …), '' when there is none. */
+function eventAction(event) {
+    return typeof event.action === 'string' ? event.action : '';
 }
 /** Reads the run's jobs and annotations (run-info.ts and Octokit load only now); never throws. */
-async function fetchRun(core, settings, timeoutMs) {
+async function fetchRun(settings, timeoutMs, limits) {
     const env = process.env;
     try {
         const { fetchRunInfo } = await __nccwpck_require__.e(/* import() */ 91).then(__nccwpck_require__.bind(__nccwpck_require__, 4091));
@@ -3146,15 +3372,16 @@ async function fetchRun(core, settings, timeoutMs) {
             ...(env.RUNNER_NAME ? { runnerName: env.RUNNER_NAME } : {}),
             sha: env.GITHUB_SHA ?? '',
             timeoutMs,
-            debug: (line) => core.debug(line)
+            limits,
+            debug: (line) => log/* log */.Rm.debug((0,log/* excerpt */.Kb)(line))
         });
-        core.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`);
+        log/* log */.Rm.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`);
         if (result.warning)
-            core.warning(result.warning);
+            log/* log */.Rm.warning((0,log/* excerpt */.Kb)(result.warning));
         return result.run;
     }
     catch (err) {
-        core.warning(`The run's jobs could not be read: ${err instanceof Error ? err.message : String(err)}`);
+        log/* log */.Rm.warning(`The run's jobs could not be read: ${(0,log/* excerpt */.Kb)(err instanceof Error ? err.message : String(err))}`);
         return undefined;
     }
 }
@@ -3204,43 +3431,47 @@ function describeCredential(settings) {
         return `certificate ${c.thumbprintSha256.toUpperCase()} (${c.subject})`;
     return `GitHub OIDC federation (audience ${c.audience})`;
 }
-function printDryRun(core, settings, message, attachments, threadKey) {
-    core.startGroup('Dry run: the message that would be sent');
-    core.info(`From: ${(0,src_settings/* formatMailbox */.KX)(settings.from)}`);
+function printDryRun(settings, message, attachments, threadKey) {
+    const lines = [`From: ${(0,src_settings/* formatMailbox */.KX)(settings.from)}`];
     if (settings.to.length)
-        core.info(`To: ${settings.to.map(src_settings/* formatMailbox */.KX).join(', ')}`);
+        lines.push(`To: ${settings.to.map(src_settings/* formatMailbox */.KX).join(', ')}`);
     if (settings.cc.length)
-        core.info(`Cc: ${settings.cc.map(src_settings/* formatMailbox */.KX).join(', ')}`);
+        lines.push(`Cc: ${settings.cc.map(src_settings/* formatMailbox */.KX).join(', ')}`);
+    // a blind copy stays blind: the log of a public repository is public
     if (settings.bcc.length)
-        core.info(`Bcc: ${settings.bcc.map(src_settings/* formatMailbox */.KX).join(', ')}`);
+        lines.push(`Bcc: ${settings.bcc.length} hidden recipient(s)`);
     if (settings.replyTo.length)
-        core.info(`Reply-To: ${settings.replyTo.map(src_settings/* formatMailbox */.KX).join(', ')}`);
-    core.info(`Subject: ${message.subject}`);
+        lines.push(`Reply-To: ${settings.replyTo.map(src_settings/* formatMailbox */.KX).join(', ')}`);
+    lines.push(`Subject: ${message.subject}`);
     if (settings.priority !== 'normal')
-        core.info(`Priority: ${settings.priority}`);
+        lines.push(`Priority: ${settings.priority}`);
     if (settings.inReplyTo)
-        core.info(`In-Reply-To: ${settings.inReplyTo}`);
+        lines.push(`In-Reply-To: ${settings.inReplyTo}`);
     if (threadKey)
-        core.info(`Thread key: ${threadKey}`);
+        lines.push(`Thread key: ${threadKey}`);
     for (const [name, value] of Object.entries(settings.headers))
-        core.info(`${name}: ${value}`);
+        lines.push(`${name}: ${value}`);
     for (const a of attachments)
-        core.info(`Attachment: ${a.filename} (${formatBytes(a.size)}, ${a.path})`);
-    core.info('');
-    core.info('--- text/plain ---');
-    core.info(message.text);
-    if (message.html !== undefined) {
-        core.info('--- text/html ---');
-        core.info(message.html);
-    }
-    core.endGroup();
-    core.info('Dry run: no token was requested and nothing was sent.');
+        lines.push(`Attachment: ${a.filename} (${formatBytes(a.size)}, ${a.path})`);
+    lines.push('', '--- text/plain ---', message.text);
+    if (message.html !== undefined)
+        lines.push('--- text/html ---', message.html);
+    // one block: the rendered message is outside text (commit messages, PR bodies, release notes)
+    log/* log */.Rm.infoGroup('Dry run: the message that would be sent', lines.join('\n'));
+    log/* log */.Rm.info('Dry run: no token was requested and nothing was sent.');
 }
+/** The outputs; Bcc recipients are counted, never named. */
 function setOutputs(core, delivery) {
+    const shown = (address) => !log/* log */.Rm.isHidden(address);
     core.setOutput('message-id', delivery.messageId);
-    core.setOutput('accepted', delivery.accepted.join(','));
-    core.setOutput('rejected', delivery.rejected.map((r) => r.address).join(','));
-    core.setOutput('response', delivery.response);
+    core.setOutput('accepted', delivery.accepted.filter(shown).join(','));
+    core.setOutput('rejected', delivery.rejected
+        .map((r) => r.address)
+        .filter(shown)
+        .join(','));
+    core.setOutput('accepted-count', String(delivery.accepted.length));
+    core.setOutput('rejected-count', String(delivery.rejected.length));
+    core.setOutput('response', log/* log */.Rm.redact(delivery.response));
 }
 function diagnosisContext(settings) {
     if (!settings)
@@ -3324,7 +3555,16 @@ function xoauth2Response(user, token) {
  * token, whatever the token's age. nodemailer logs the command with the token masked.
  */
 async function presentToken(ctx, user, token) {
-    const first = await ctx.sendCommand(`AUTH XOAUTH2 ${xoauth2Response(user, token)}`);
+    const response = xoauth2Response(user, token);
+    let first = await ctx.sendCommand(`AUTH XOAUTH2 ${response}`);
+    // Dovecot 2.3.19 refuses an AUTH line over 1 KiB (500 5.5.2 Line too long): the same response
+    // after a bare AUTH and its 334 is accepted. A syntax reply is no failed login.
+    if (first.status === 500 || first.status === 501) {
+        const ready = await ctx.sendCommand('AUTH XOAUTH2');
+        if (ready.status !== 334)
+            return { reply: ready };
+        first = await ctx.sendCommand(response);
+    }
     if (first.status !== 334)
         return { reply: first };
     const challenge = decodeChallenge(first.text || first.response.replace(/^334[ -]?/, ''));
@@ -3345,19 +3585,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   sb: () => (/* binding */ readSettings)
 });
 
-// UNUSED EXPORTS: INPUT_NAMES, SECRET_INPUTS, inputVariable, parseAddresses, parseBoolean, parseCertificate, parseHeaders, parseSettings, parseSize, parseVars, secretFragments, splitList
+// UNUSED EXPORTS: INPUT_NAMES, SECRET_INPUTS, firstInvalidUtf8, inputVariable, parseAddresses, parseBoolean, parseCertificate, parseHeaders, parseSettings, parseSize, parseVars, secretFragments, splitList
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/addressparser/index.js
 var addressparser = __nccwpck_require__(2844);
 ;// CONCATENATED MODULE: ./src/clouds.ts
-/** One table of presets; the README's cloud table is kept in step with it. */
+/** One table of presets; the set-up guide's cloud list is generated from it (npm run docs). */
 const CLOUDS = {
     public: {
         label: 'Microsoft 365 (worldwide, including GCC)',
@@ -3395,8 +3630,9 @@ function isCloudName(value) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/workspace-files.ts
+var workspace_files = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ./src/settings.ts
-
 
 
 
@@ -3436,6 +3672,7 @@ const INPUT_NAMES = [
     'job-status',
     'github-token',
     'dry-run',
+    'check-setup',
     'fail-on-rejected',
     'max-attempts',
     'timeout-seconds',
@@ -3530,7 +3767,13 @@ function parseSettings(raw, options) {
     const to = parseAddresses(get('to'), 'to');
     const cc = parseAddresses(get('cc'), 'cc');
     const bcc = parseAddresses(get('bcc'), 'bcc');
-    if (to.length + cc.length + bcc.length === 0) {
+    const checkSetup = parseBoolean(get('check-setup'), 'check-setup', false);
+    const dryRun = parseBoolean(get('dry-run'), 'dry-run', false);
+    if (checkSetup && dryRun) {
+        throw new errors/* InputError */.dz('check-setup', "connects and authenticates, 'dry-run' makes no request: set only one of them.");
+    }
+    // A set-up check sends nothing, so it needs nobody to send to.
+    if (!checkSetup && to.length + cc.length + bcc.length === 0) {
         throw new errors/* InputError */.dz('to', "no recipient: give at least one address in 'to', 'cc' or 'bcc'.");
     }
     const replyTo = parseAddresses(get('reply-to'), 'reply-to');
@@ -3573,7 +3816,8 @@ function parseSettings(raw, options) {
         ...(get('thread-key') ? { threadKey: { input: 'thread-key', text: get('thread-key') } } : {}),
         jobStatus: get('job-status').toLowerCase(),
         githubToken: get('github-token'),
-        dryRun: parseBoolean(get('dry-run'), 'dry-run', false),
+        dryRun,
+        checkSetup,
         failOnRejected: parseBoolean(get('fail-on-rejected'), 'fail-on-rejected', true),
         maxAttempts: parseInteger(get('max-attempts') || '3', 'max-attempts', 1, 10),
         timeoutMs: timeoutSeconds * 1000,
@@ -3749,6 +3993,8 @@ function singleAddress(value, input) {
         throw new errors/* InputError */.dz(input, 'must be exactly one address.');
     return list[0].address;
 }
+/** The largest template file read (`file://`): far above any real message, well below a runaway read. */
+const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
 function template(raw, input, options) {
     const value = raw[input] ?? '';
     if (!value.trim())
@@ -3756,17 +4002,69 @@ function template(raw, input, options) {
     const trimmed = value.trim();
     if (!trimmed.startsWith('file://'))
         return { input, text: value };
-    const relative = trimmed.slice('file://'.length);
-    if (!relative)
+    const name = trimmed.slice('file://'.length);
+    if (!name)
         throw new errors/* InputError */.dz(input, 'file:// needs a path relative to the workspace.');
-    const file = external_node_path_default().resolve(options.workspace, relative);
+    const file = (0,workspace_files/* readWorkspaceFile */.sL)(options.workspace, name, input, {
+        maxBytes: MAX_TEMPLATE_BYTES,
+        label: 'template file'
+    });
+    return { input, text: decodeUtf8(file.content, name, input), file: file.relative };
+}
+/** The text of a template file: UTF-8 (a BOM is dropped), never with characters silently replaced. */
+function decodeUtf8(bytes, name, input) {
     try {
-        return { input, text: (0,external_node_fs_.readFileSync)(file, 'utf8'), file: relative };
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
-    catch (err) {
-        const reason = err.code === 'ENOENT' ? 'does not exist' : String(err);
-        throw new errors/* InputError */.dz(input, `template file '${relative}' ${reason} (looked in ${file}).`);
+    catch {
+        throw new errors/* InputError */.dz(input, `template file '${name}' is not UTF-8 text: ${where(bytes, firstInvalidUtf8(bytes))} is not valid UTF-8 (saved as Windows-1252 or Latin-1?). Save it as UTF-8.`);
     }
+}
+/** "byte 0xE9 at line 3, column 7" (column in bytes). */
+function where(bytes, offset) {
+    const before = bytes.subarray(0, offset);
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const column = offset - (before.lastIndexOf(0x0a) + 1) + 1;
+    const value = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return `byte 0x${value} at line ${line}, column ${column}`;
+}
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (Unicode table 3-7). */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i];
+        let length;
+        let low = 0x80;
+        let high = 0xbf;
+        if (lead < 0x80)
+            length = 1;
+        else if (lead >= 0xc2 && lead <= 0xdf)
+            length = 2;
+        else if (lead >= 0xe0 && lead <= 0xef) {
+            length = 3;
+            if (lead === 0xe0)
+                low = 0xa0;
+            if (lead === 0xed)
+                high = 0x9f;
+        }
+        else if (lead >= 0xf0 && lead <= 0xf4) {
+            length = 4;
+            if (lead === 0xf0)
+                low = 0x90;
+            if (lead === 0xf4)
+                high = 0x8f;
+        }
+        else
+            return i;
+        for (let k = 1; k < length; k++) {
+            const next = bytes[i + k];
+            const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
+            if (next === undefined || next < min || next > max)
+                return i;
+        }
+        i += length;
+    }
+    return -1;
 }
 function parseCredential(raw, defaultAudience, derivedSecrets) {
     const secret = (raw['client-secret'] ?? '').trim();
@@ -3839,6 +4137,133 @@ function parseCertificate(pem, password, derivedSecrets) {
             : `the key or certificate could not be read (${err.message}).`;
         throw new errors/* InputError */.dz(encrypted ? 'client-certificate-password' : input, reason);
     }
+}
+
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile),
+/* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
+/* harmony export */ });
+/* unused harmony exports realWorkspace, isInside */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+
+
+
+/** The workspace's own real path (it may itself be reached through a symlink). */
+function realWorkspace(workspace) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
+    }
+    catch {
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    }
+}
+/** True when `candidate` is `root` or lies below it. */
+function isInside(root, candidate) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/** Where `name` points, lexically, from the workspace; refuses a path that leaves it. */
+function resolveInWorkspace(workspace, name, input, label) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, name);
+    if (!isInside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace), absolute) && !isInside(realWorkspace(workspace), absolute)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${label} '${name}' is outside the workspace (${workspace}); ${OUTSIDE_ADVICE}`);
+    }
+    return absolute;
+}
+const OUTSIDE_ADVICE = 'only files inside GITHUB_WORKSPACE are read. Copy a generated file into the workspace first (RUNNER_TEMP and the home directory are outside on purpose).';
+// Opening a FIFO for reading would wait for a writer; a device could be a terminal.
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0);
+/**
+ * Reads `name` (relative to the workspace, or absolute inside it): a regular file whose real
+ * path is inside the workspace, at most `maxBytes` bytes (more is an input error that says so).
+ */
+function readWorkspaceFile(workspace, name, input, limits) {
+    const { maxBytes, label } = limits;
+    const root = realWorkspace(workspace);
+    const absolute = resolveInWorkspace(workspace, name, input, label);
+    const refuse = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${label} '${name}' ${why}`);
+    };
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
+    }
+    catch (err) {
+        const code = err.code;
+        return refuse(code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? err}).`);
+    }
+    if (!isInside(root, real))
+        return refuse(`leads outside the workspace (to ${real}) through a symlink; ${OUTSIDE_ADVICE}`);
+    limits.interleave?.('before open');
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+    }
+    catch (err) {
+        return refuse(`cannot be opened (${err.code ?? err}).`);
+    }
+    try {
+        limits.interleave?.('after open');
+        const opened = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!opened.isFile())
+            return refuse(`is not a regular file (${kindOf(opened)}); only regular files are read.`);
+        // What is open must still be what the real path names: a link swapped after realpath fails here.
+        let again;
+        try {
+            again = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
+        }
+        catch {
+            return refuse('changed while it was being read.');
+        }
+        const named = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(again);
+        if (!isInside(root, again) || named.dev !== opened.dev || named.ino !== opened.ino) {
+            return refuse('changed while it was being read (a symlink was swapped); refused.');
+        }
+        const content = readBounded(fd, maxBytes);
+        if (content === undefined) {
+            throw limits.tooLarge?.() ?? new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${label} '${name}' is larger than ${maxBytes} bytes.`);
+        }
+        return { path: real, relative: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, real), content };
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Reads the whole file, or gives undefined as soon as it holds more than `maxBytes`. */
+function readBounded(fd, maxBytes) {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes - total + 1));
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, chunk, 0, chunk.length, null);
+        if (read === 0)
+            return Buffer.concat(chunks, total);
+        total += read;
+        if (total > maxBytes)
+            return undefined;
+        chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    return 'not a file';
 }
 
 
