@@ -30,15 +30,7 @@ const TLS_DIAGNOSES = ['STARTTLS', 'TLS certificate', '421 4.7.66'];
 async function runSetupCheck(plan) {
     const { core, settings, session, tokens } = plan;
     const values = {
-        tenant: settings.tenantId,
-        clientId: settings.clientId,
-        mailbox: settings.smtpUser,
-        from: settings.from.address,
-        cloud: settings.cloud,
-        authorityHost: settings.authorityHost,
-        smtpHost: settings.smtpHost,
-        smtpPort: settings.smtpPort,
-        scope: settings.scope,
+        ...(0,_diagnose_js__WEBPACK_IMPORTED_MODULE_2__.diagnosisContext)(settings),
         ...(plan.troubleshooting ? { troubleshooting: plan.troubleshooting } : {})
     };
     const lines = [];

@@ -274,6 +274,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   aadstsCodes: () => (/* binding */ aadstsCodes),
   diagnose: () => (/* binding */ diagnose),
+  diagnosisContext: () => (/* binding */ diagnosisContext),
   enhancedCode: () => (/* binding */ enhancedCode),
   entraText: () => (/* binding */ entraText),
   failureFromError: () => (/* binding */ failureFromError),
@@ -691,6 +692,23 @@ var log = __webpack_require__(5625);
 
 
 
+/** The run's values that fill in the fixes, from the settings. */
+function diagnosisContext(settings) {
+    const c = settings.credential;
+    return {
+        tenant: settings.tenantId,
+        clientId: settings.clientId,
+        mailbox: settings.smtpUser,
+        from: settings.from.address,
+        cloud: settings.cloud,
+        authorityHost: settings.authorityHost,
+        smtpHost: settings.smtpHost,
+        smtpPort: settings.smtpPort,
+        scope: settings.scope,
+        audience: c.kind === 'oidc' ? c.audience : undefined,
+        thumbprint: c.kind === 'certificate' ? c.thumbprintSha256 : undefined
+    };
+}
 /** Reduces any thrown value to the plain facts of a Failure. */
 function failureFromError(err) {
     if (err instanceof errors/* InputError */.dz)

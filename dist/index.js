@@ -3163,7 +3163,7 @@ async function run() {
                 ...(troubleshooting ? { troubleshooting } : {})
             });
             // Bounded like a delivery: the session is closed by `finally` once the deadline fails the step.
-            await withDeadline(check, remaining(), new AbortController(), stalled);
+            await withDeadline(check, remaining(), new AbortController(), stalled, 'set-up check');
             return;
         }
         // The run's jobs (and what failed: steps, annotations): read while everything else starts,
@@ -3239,11 +3239,11 @@ async function run() {
         }
     }
     catch (err) {
-        const { diagnose, failureFromError, formatDiagnosis, troubleshootingBase } = await __nccwpck_require__.e(/* import() */ 80).then(__nccwpck_require__.bind(__nccwpck_require__, 2080));
+        const { diagnose, diagnosisContext, failureFromError, formatDiagnosis, troubleshootingBase } = await __nccwpck_require__.e(/* import() */ 80).then(__nccwpck_require__.bind(__nccwpck_require__, 2080));
         const token = presentedClaims();
         const troubleshooting = troubleshootingBase(process.env);
         const context = {
-            ...diagnosisContext(settings),
+            ...(settings ? diagnosisContext(settings) : {}),
             ...(token ? { token } : {}),
             ...(troubleshooting ? { troubleshooting } : {})
         };
@@ -3385,13 +3385,16 @@ async function fetchRun(settings, timeoutMs, limits) {
         return undefined;
     }
 }
-/** Fails with a timeout diagnosis when the work outlives the step's budget; `stalled` may name the stage. */
-function withDeadline(work, ms, controller, stalled) {
+/**
+ * Fails with a timeout diagnosis when the work (a delivery, or a set-up check: `what`) outlives
+ * the step's budget; `stalled` may name the stage that kept it.
+ */
+function withDeadline(work, ms, controller, stalled, what = 'delivery') {
     let timer;
     const deadline = new Promise((_, reject) => {
         timer = setTimeout(() => {
             const err = stalled() ??
-                Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
+                Object.assign(new Error(`No ${what} within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
                     code: 'ETIMEDOUT'
                 });
             controller.abort(err);
@@ -3472,24 +3475,6 @@ function setOutputs(core, delivery) {
     core.setOutput('accepted-count', String(delivery.accepted.length));
     core.setOutput('rejected-count', String(delivery.rejected.length));
     core.setOutput('response', log/* log */.Rm.redact(delivery.response));
-}
-function diagnosisContext(settings) {
-    if (!settings)
-        return {};
-    const c = settings.credential;
-    return {
-        tenant: settings.tenantId,
-        clientId: settings.clientId,
-        mailbox: settings.smtpUser,
-        from: settings.from.address,
-        cloud: settings.cloud,
-        authorityHost: settings.authorityHost,
-        smtpHost: settings.smtpHost,
-        smtpPort: settings.smtpPort,
-        scope: settings.scope,
-        audience: c.kind === 'oidc' ? c.audience : undefined,
-        thumbprint: c.kind === 'certificate' ? c.thumbprintSha256 : undefined
-    };
 }
 
 

@@ -2,7 +2,7 @@ import type * as Toolkit from '@actions/core'
 import { consentFix, audienceFix, tenantFix, type RefusalValues } from './auth-refusal.js'
 import { assessClaims, SEND_ROLE, type CheckState } from './claims.js'
 import type { Tokens } from './deliver.js'
-import { diagnose, failureFromError, type DiagnosisContext } from './diagnose.js'
+import { diagnose, diagnosisContext, failureFromError, type DiagnosisContext } from './diagnose.js'
 import { log } from './log.js'
 import type { SmtpSession } from './mail.js'
 import type { Settings } from './settings.js'
@@ -49,15 +49,7 @@ const TLS_DIAGNOSES = ['STARTTLS', 'TLS certificate', '421 4.7.66']
 export async function runSetupCheck(plan: CheckPlan): Promise<void> {
   const { core, settings, session, tokens } = plan
   const values: RefusalValues & DiagnosisContext = {
-    tenant: settings.tenantId,
-    clientId: settings.clientId,
-    mailbox: settings.smtpUser,
-    from: settings.from.address,
-    cloud: settings.cloud,
-    authorityHost: settings.authorityHost,
-    smtpHost: settings.smtpHost,
-    smtpPort: settings.smtpPort,
-    scope: settings.scope,
+    ...diagnosisContext(settings),
     ...(plan.troubleshooting ? { troubleshooting: plan.troubleshooting } : {})
   }
   const lines: ChecklistLine[] = []

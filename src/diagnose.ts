@@ -10,6 +10,7 @@ import {
   TokenError
 } from './errors.js'
 import { excerpt } from './log.js'
+import type { Settings } from './settings.js'
 
 /** Where a failure happened, reduced to plain facts (no error classes), so diagnosis is pure. */
 export type Failure =
@@ -93,6 +94,24 @@ export interface DiagnosisContext {
   token?: TokenClaims
   /** docs/troubleshooting.md at the version of the action that ran, if the runner said which. */
   troubleshooting?: string
+}
+
+/** The run's values that fill in the fixes, from the settings. */
+export function diagnosisContext(settings: Settings): DiagnosisContext {
+  const c = settings.credential
+  return {
+    tenant: settings.tenantId,
+    clientId: settings.clientId,
+    mailbox: settings.smtpUser,
+    from: settings.from.address,
+    cloud: settings.cloud,
+    authorityHost: settings.authorityHost,
+    smtpHost: settings.smtpHost,
+    smtpPort: settings.smtpPort,
+    scope: settings.scope,
+    audience: c.kind === 'oidc' ? c.audience : undefined,
+    thumbprint: c.kind === 'certificate' ? c.thumbprintSha256 : undefined
+  }
 }
 
 /** What the step prints when it fails. */

@@ -7,7 +7,6 @@ import { resolveAttachments, formatBytes, type Attachment } from './attachments.
 import type { ComposedMessage, MessageExtras } from './compose.js'
 import type { TokenClaims } from './claims.js'
 import type { DefaultMessageKind, RunInfo, TemplateContext } from './context.js'
-import type { DiagnosisContext } from './diagnose.js'
 import { boundedList, PartialDeliveryError } from './errors.js'
 import { SmtpSession, type Delivery, type SmtpTimeouts } from './mail.js'
 import type { RecipientLedger } from './recipients.js'
@@ -130,7 +129,7 @@ export async function run(): Promise<void> {
         ...(troubleshooting ? { troubleshooting } : {})
       })
       // Bounded like a delivery: the session is closed by `finally` once the deadline fails the step.
-      await withDeadline(check, remaining(), new AbortController(), stalled)
+      await withDeadline(check, remaining(), new AbortController(), stalled, 'set-up check')
       return
     }
     // The run's jobs (and what failed: steps, annotations): read while everything else starts,
@@ -217,11 +216,12 @@ export async function run(): Promise<void> {
       log.warning(n > 5 ? `Not delivered to ${n} recipients: ${list}` : `Not delivered to: ${list}`)
     }
   } catch (err) {
-    const { diagnose, failureFromError, formatDiagnosis, troubleshootingBase } = await import('./diagnose.js')
+    const { diagnose, diagnosisContext, failureFromError, formatDiagnosis, troubleshootingBase } =
+      await import('./diagnose.js')
     const token = presentedClaims()
     const troubleshooting = troubleshootingBase(process.env)
     const context = {
-      ...diagnosisContext(settings),
+      ...(settings ? diagnosisContext(settings) : {}),
       ...(token ? { token } : {}),
       ...(troubleshooting ? { troubleshooting } : {})
     }
@@ -367,19 +367,23 @@ async function fetchRun(settings: Settings, timeoutMs: number, limits: RunInfoLi
   }
 }
 
-/** Fails with a timeout diagnosis when the work outlives the step's budget; `stalled` may name the stage. */
+/**
+ * Fails with a timeout diagnosis when the work (a delivery, or a set-up check: `what`) outlives
+ * the step's budget; `stalled` may name the stage that kept it.
+ */
 function withDeadline<T>(
   work: Promise<T>,
   ms: number,
   controller: AbortController,
-  stalled: () => Error | undefined
+  stalled: () => Error | undefined,
+  what = 'delivery'
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const err =
         stalled() ??
-        Object.assign(new Error(`No delivery within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
+        Object.assign(new Error(`No ${what} within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
           code: 'ETIMEDOUT'
         })
       controller.abort(err)
@@ -462,22 +466,4 @@ function setOutputs(core: Core, delivery: Delivery): void {
   core.setOutput('accepted-count', String(delivery.accepted.length))
   core.setOutput('rejected-count', String(delivery.rejected.length))
   core.setOutput('response', log.redact(delivery.response))
-}
-
-function diagnosisContext(settings: Settings | undefined): DiagnosisContext {
-  if (!settings) return {}
-  const c = settings.credential
-  return {
-    tenant: settings.tenantId,
-    clientId: settings.clientId,
-    mailbox: settings.smtpUser,
-    from: settings.from.address,
-    cloud: settings.cloud,
-    authorityHost: settings.authorityHost,
-    smtpHost: settings.smtpHost,
-    smtpPort: settings.smtpPort,
-    scope: settings.scope,
-    audience: c.kind === 'oidc' ? c.audience : undefined,
-    thumbprint: c.kind === 'certificate' ? c.thumbprintSha256 : undefined
-  }
 }
