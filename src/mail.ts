@@ -273,9 +273,13 @@ export class SmtpSession {
       if (outcome.reply.status !== 235) throw new Error('Invalid login')
     }
     connection.customAuth.set('XOAUTH2', xoauth2)
+    // nodemailer keeps a requested XOAUTH2 only when the login names an `oauth2` provider; without
+    // one it takes the server's first mechanism instead, LOGIN for Exchange ("AUTH LOGIN XOAUTH2").
+    // The custom handler above does the work: the marker only keeps the method.
+    const keepXoauth2 = { oauth2: {} } as unknown as Pick<SMTPConnection.AuthenticationOAuth2, 'oauth2'>
     try {
       await this.step<void>((done) =>
-        connection.login({ user, method: 'XOAUTH2', type: 'custom' }, (err) => done(err ?? null))
+        connection.login({ user, method: 'XOAUTH2', type: 'custom', ...keepXoauth2 }, (err) => done(err ?? null))
       )
     } catch (err) {
       // nodemailer sets the final reply as `response`; the challenge before it is ours to add

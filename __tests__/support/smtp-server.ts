@@ -150,7 +150,7 @@ export interface SmtpServerOptions {
   name?: string
   /** Idle timeout in ms, default 60000 */
   socketTimeout?: number
-  /** SASL mechanisms advertised after STARTTLS, default ['XOAUTH2'] ([] advertises no AUTH) */
+  /** SASL mechanisms advertised after STARTTLS, default ['LOGIN', 'XOAUTH2'] as Exchange Online ([] advertises no AUTH) */
   authMethods?: string[]
   /** Recipients accepted per transaction; beyond, `452 4.5.3 Too many recipients` (Exchange: 500) */
   maxRecipients?: number
@@ -277,7 +277,8 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
       ? opts.authMethods
       : opts.basicAuth
         ? ['PLAIN', 'LOGIN', 'XOAUTH2']
-        : ['XOAUTH2'],
+        : // what smtp.office365.com advertises after STARTTLS: a client must pick XOAUTH2 itself
+          ['LOGIN', 'XOAUTH2'],
     authOptional: false,
     authRequiredMessage: EXO_REPLIES.notAuthenticated.message,
     size: opts.size ?? 35 * 1024 * 1024,
