@@ -22,6 +22,20 @@ const delivered = (accepted: string[], refused: Transaction['refused'] = []): Tr
   response: '250 OK'
 })
 
+/** presentToken against a server that gives these replies, in order; what it sent, and its outcome. */
+async function presentTo(
+  replies: { status: number; text: string; code?: string }[]
+): Promise<{ sent: string[]; outcome: Awaited<ReturnType<typeof presentToken>> }> {
+  const sent: string[] = []
+  const sendCommand = (cmd: string): Promise<unknown> => {
+    sent.push(cmd)
+    const r = replies.shift()!
+    return Promise.resolve({ command: cmd, response: `${r.status} ${r.text}`, ...r })
+  }
+  const outcome = await presentToken({ sendCommand: sendCommand as never }, 'ci@contoso.com', 'tok')
+  return { sent, outcome }
+}
+
 describe('RecipientLedger', () => {
   it('hands out at most 500 recipients per transaction, each once', () => {
     const ledger = new RecipientLedger(addresses(1200))
@@ -124,22 +138,10 @@ describe('SASL helpers', () => {
   })
 
   it('answers a 334 challenge with an empty line and returns the final reply', async () => {
-    const sent: string[] = []
-    const replies = [
+    const { sent, outcome } = await presentTo([
       { status: 334, text: Buffer.from('{"status":"401"}').toString('base64') },
       { status: 535, text: 'Authentication failed', code: '5.7.8' }
-    ]
-    const outcome = await presentToken(
-      {
-        sendCommand: ((cmd: string) => {
-          sent.push(cmd)
-          const r = replies.shift()!
-          return Promise.resolve({ command: cmd, response: `${r.status} ${r.text}`, ...r })
-        }) as never
-      },
-      'ci@contoso.com',
-      'tok'
-    )
+    ])
     expect(sent).toEqual([`AUTH XOAUTH2 ${xoauth2Response('ci@contoso.com', 'tok')}`, ''])
     expect(outcome).toMatchObject({ reply: { status: 535 }, challenge: '{"status":"401"}' })
   })
@@ -147,23 +149,11 @@ describe('SASL helpers', () => {
 
 describe('presentToken against a server that refuses long AUTH lines', () => {
   it('sends the same response after a bare AUTH XOAUTH2 and its 334 (Dovecot 2.3: 500 Line too long)', async () => {
-    const replies = [
+    const { sent, outcome } = await presentTo([
       { status: 500, text: '5.5.2 Line too long' },
       { status: 334, text: '' },
       { status: 235, text: '2.7.0 Logged in.' }
-    ]
-    const sent: string[] = []
-    const outcome = await presentToken(
-      {
-        sendCommand: ((cmd: string) => {
-          sent.push(cmd)
-          const r = replies.shift()!
-          return Promise.resolve({ command: cmd, response: `${r.status} ${r.text}`, ...r })
-        }) as never
-      },
-      'ci@contoso.com',
-      'tok'
-    )
+    ])
     const response = xoauth2Response('ci@contoso.com', 'tok')
     expect(sent).toEqual([`AUTH XOAUTH2 ${response}`, 'AUTH XOAUTH2', response])
     expect(outcome).toEqual({ reply: expect.objectContaining({ status: 235 }) })

@@ -60,12 +60,15 @@ function unescape(text: string, property: boolean): string {
   return out.replace(/%25/g, '%')
 }
 
-function parseV2(line: string, known: Set<string>): ExecutedCommand | undefined {
-  const text = line.replace(LEADING_BLANKS, '')
-  if (!text.startsWith('::')) return undefined
-  const end = text.indexOf('::', 2)
-  if (end < 0) return undefined
-  const info = text.slice(2, end)
+/**
+ * `name props` between the command markers: the name (any case, registered) and its properties,
+ * `key=value` pairs separated by `separator` (`,` in the :: syntax, `;` in the ##[ one).
+ */
+function commandInfo(
+  info: string,
+  separator: string,
+  known: Set<string>
+): Pick<ExecutedCommand, 'name' | 'properties'> | undefined {
   const space = info.indexOf(' ')
   const name = (space < 0 ? info : info.slice(0, space)).toLowerCase()
   if (!known.has(name)) return undefined
@@ -74,13 +77,22 @@ function parseV2(line: string, known: Set<string>): ExecutedCommand | undefined 
     for (const pair of info
       .slice(space + 1)
       .trim()
-      .split(',')
+      .split(separator)
       .filter(Boolean)) {
       const eq = pair.indexOf('=')
       if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1), true)
     }
   }
-  return { name, properties, data: unescape(text.slice(end + 2), false), line }
+  return { name, properties }
+}
+
+function parseV2(line: string, known: Set<string>): ExecutedCommand | undefined {
+  const text = line.replace(LEADING_BLANKS, '')
+  if (!text.startsWith('::')) return undefined
+  const end = text.indexOf('::', 2)
+  if (end < 0) return undefined
+  const info = commandInfo(text.slice(2, end), ',', known)
+  return info && { ...info, data: unescape(text.slice(end + 2), false), line }
 }
 
 function parseV1(line: string, known: Set<string>): ExecutedCommand | undefined {
@@ -88,21 +100,8 @@ function parseV1(line: string, known: Set<string>): ExecutedCommand | undefined 
   if (start < 0) return undefined
   const close = line.indexOf(']', start)
   if (close < 0) return undefined
-  const info = line.slice(start + 3, close)
-  const space = info.indexOf(' ')
-  const name = (space < 0 ? info : info.slice(0, space)).toLowerCase()
-  if (!known.has(name)) return undefined
-  const properties: Record<string, string> = {}
-  if (space > 0) {
-    for (const pair of info
-      .slice(space + 1)
-      .split(';')
-      .filter(Boolean)) {
-      const eq = pair.indexOf('=')
-      if (eq > 0 && eq < pair.length - 1) properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1), true)
-    }
-  }
-  return { name, properties, data: unescape(line.slice(close + 1), false), line }
+  const info = commandInfo(line.slice(start + 3, close), ';', known)
+  return info && { ...info, data: unescape(line.slice(close + 1), false), line }
 }
 
 /** Reads a step's output as the runner does: stdout, then stderr, through one command processor. */
