@@ -3238,8 +3238,8 @@ async function run() {
             if (current.failOnRejected)
                 throw new errors/* PartialDeliveryError */.em(delivery);
             const list = (0,errors/* boundedList */.Y4)(delivery.rejected.map((r) => `${r.address} (${(0,log/* excerpt */.Kb)(r.response, 300)})`), 5, '; ');
-            const n = delivery.rejected.length;
-            log/* log */.Rm.warning(n > 5 ? `Not delivered to ${n} recipients: ${list}` : `Not delivered to: ${list}`);
+            const count = delivery.rejected.length;
+            log/* log */.Rm.warning(count > 5 ? `Not delivered to ${count} recipients: ${list}` : `Not delivered to: ${list}`);
         }
     }
     catch (err) {

@@ -212,8 +212,8 @@ export async function run(): Promise<void> {
         5,
         '; '
       )
-      const n = delivery.rejected.length
-      log.warning(n > 5 ? `Not delivered to ${n} recipients: ${list}` : `Not delivered to: ${list}`)
+      const count = delivery.rejected.length
+      log.warning(count > 5 ? `Not delivered to ${count} recipients: ${list}` : `Not delivered to: ${list}`)
     }
   } catch (err) {
     const { diagnose, diagnosisContext, failureFromError, formatDiagnosis, troubleshootingBase } =
