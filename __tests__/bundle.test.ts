@@ -30,6 +30,6 @@ describe('dist/index.js', () => {
 
   it('holds the SMTP client that opens the connection', () => {
     expect(start).toContain('nodemailer/dist/esm/smtp-connection/index.js')
-    expect(start).toContain('./src/settings.ts')
+    expect(start).toContain('./src/inputs/settings.ts')
   })
 })

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { generatedSections, renderDoc, renderTroubleshooting, TARGETS } from '../scripts/docs.js'
-import { CATALOGUE } from '../src/catalogue.js'
-import { troubleshootingAnchor } from '../src/diagnose.js'
+import { CATALOGUE } from '../src/diagnosis/catalogue.js'
+import { troubleshootingAnchor } from '../src/diagnosis/diagnose.js'
 import { OUTPUT_NAMES } from '../src/main.js'
-import { INPUT_NAMES } from '../src/settings.js'
+import { INPUT_NAMES } from '../src/inputs/settings.js'
 
 const actionYml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
 const action = parse(actionYml) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: unknown }

@@ -1,6 +1,6 @@
 /**
  * Release 1.0.0: what the Marketplace and the runner read from this repository, and
- * script/release run end to end in a throwaway repository that pushes to a local bare remote.
+ * scripts/release run end to end in a throwaway repository that pushes to a local bare remote.
  */
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -75,11 +75,11 @@ function throwawayRepo(): Repo {
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`)
     return r.stdout.trim()
   }
-  mkdirSync(join(dir, 'script'), { recursive: true })
+  mkdirSync(join(dir, 'scripts'), { recursive: true })
   run(base, ['init', '--quiet', '--bare', remote])
   run(dir, ['init', '--quiet', '--initial-branch=main'])
   run(dir, ['remote', 'add', 'origin', remote])
-  copyFileSync(new URL('script/release', root), join(dir, 'script/release'))
+  copyFileSync(new URL('scripts/release', root), join(dir, 'scripts/release'))
   const repo: Repo = {
     dir,
     remote,
@@ -91,7 +91,7 @@ function throwawayRepo(): Repo {
       run(dir, ['commit', '--quiet', '-m', `Version ${version}`])
     },
     release(args = [], answer = 'yes') {
-      const r = spawnSync('bash', [join(dir, 'script/release'), ...args], {
+      const r = spawnSync('bash', [join(dir, 'scripts/release'), ...args], {
         cwd: dir,
         env: { ...env, REMOTE: 'origin' },
         input: `${answer}\n`,
@@ -105,7 +105,7 @@ function throwawayRepo(): Repo {
   return repo
 }
 
-describe('script/release, in a throwaway repository with a local bare remote', () => {
+describe('scripts/release, in a throwaway repository with a local bare remote', () => {
   let repo: Repo
   beforeEach(() => {
     repo = throwawayRepo()

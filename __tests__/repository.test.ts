@@ -117,7 +117,7 @@ describe('other repository files', () => {
     expect(read('.env.example')).toMatch(/^INPUT_DRY-RUN=true$/m)
   })
 
-  it('script/release is executable', () => {
-    expect(() => accessSync(new URL('script/release', root), constants.X_OK)).not.toThrow()
+  it('scripts/release is executable', () => {
+    expect(() => accessSync(new URL('scripts/release', root), constants.X_OK)).not.toThrow()
   })
 })

@@ -10,9 +10,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { format, resolveConfig } from 'prettier'
 import { parse } from 'yaml'
-import { CATALOGUE, type CatalogueEntry } from '../src/catalogue.js'
-import { CLOUDS } from '../src/clouds.js'
-import { troubleshootingAnchor } from '../src/diagnose.js'
+import { CATALOGUE, type CatalogueEntry } from '../src/diagnosis/catalogue.js'
+import { CLOUDS } from '../src/inputs/clouds.js'
+import { troubleshootingAnchor } from '../src/diagnosis/diagnose.js'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 

@@ -4,7 +4,7 @@
 //   npm run gallery -- --html DIR          keep the rendered messages (HTML and text) in DIR too
 //
 // Each picture goes through the same code path as a real run: dist/index.js is started the way
-// the runner starts it (__tests__/support/runner.ts), in dry run, on an event fixture, with the
+// the runner starts it (__tests__/fakes/runner.ts), in dry run, on an event fixture, with the
 // runner's environment of __tests__/fixtures/runner-env.json and, for the job-status messages,
 // the local GitHub API stand-in serving a run fixture (__tests__/fixtures/github-api/). The
 // message is taken from the action's dry-run output; nothing here renders a template itself.
@@ -18,8 +18,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { loadRun, startGitHubApi, type FixtureJob, type GitHubApi } from '../__tests__/support/github-api.js'
-import { ACTION_PATH, cleanupRunnerTemp, runAction } from '../__tests__/support/runner.js'
+import { loadRun, startGitHubApi, type FixtureJob, type GitHubApi } from '../__tests__/fakes/github-api.js'
+import { ACTION_PATH, cleanupRunnerTemp, runAction } from '../__tests__/fakes/runner.js'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 

@@ -3,17 +3,17 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Template } from 'liquidjs'
-import { resolveAttachments, formatBytes, type Attachment } from './attachments.js'
-import type { ComposedMessage, MessageExtras } from './compose.js'
-import type { TokenClaims } from './claims.js'
-import type { DefaultMessageKind, RunInfo, TemplateContext } from './context.js'
-import { boundedList, PartialDeliveryError } from './errors.js'
-import { SmtpSession, type Delivery, type SmtpTimeouts } from './mail.js'
-import type { RecipientLedger } from './recipients.js'
-import type { CompiledTemplates, RenderedMessage } from './render.js'
-import { excerpt, log } from './log.js'
-import type { RunInfoRequest } from './run-info.js'
-import { formatMailbox, readSettings, type Settings } from './settings.js'
+import { resolveAttachments, formatBytes, type Attachment } from './inputs/attachments.js'
+import type { ComposedMessage, MessageExtras } from './message/mime.js'
+import type { TokenClaims } from './auth/claims.js'
+import type { DefaultMessageKind, RunInfo, TemplateContext } from './message/context.js'
+import { boundedList, PartialDeliveryError } from './diagnosis/errors.js'
+import { SmtpSession, type Delivery, type SmtpTimeouts } from './smtp/session.js'
+import type { RecipientLedger } from './delivery/recipient-ledger.js'
+import type { CompiledTemplates, RenderedMessage } from './message/render.js'
+import { excerpt, log } from './report/log.js'
+import type { RunInfoRequest } from './run-info/run-info.js'
+import { formatMailbox, readSettings, type Settings } from './inputs/settings.js'
 
 /** Output names, as declared in action.yml. */
 export const OUTPUT_NAMES = [
@@ -36,7 +36,7 @@ type Core = typeof Toolkit
 /** The message templates, compiled, with the module that renders them. */
 interface Templates {
   /** render.ts (and Liquid), loaded. */
-  render: typeof import('./render.js')
+  render: typeof import('./message/render.js')
   /** The message templates. */
   compiled: CompiledTemplates
   /** The thread-key template, if any. */
@@ -103,7 +103,7 @@ export async function run(): Promise<void> {
     // The token request starts first: besides the SMTP handshake under way, it is the other wait
     // before AUTH. The message is rendered meanwhile, and the token is awaited only at AUTH.
     const firstSession = prepared.session
-    const send = firstSession ? await import('./deliver.js') : undefined
+    const send = firstSession ? await import('./delivery/deliver.js') : undefined
     const tokens = send?.startTokens(current, () => Math.min(30_000, remaining()))
     if (tokens) {
       presentedClaims = () => tokens.claims()
@@ -117,8 +117,8 @@ export async function run(): Promise<void> {
       send && tokens?.pending() ? send.tokenTimeout(current, Math.round(current.timeoutMs / 1000)) : undefined
     if (current.checkSetup && firstSession && tokens) {
       const [{ runSetupCheck }, { troubleshootingBase }] = await Promise.all([
-        import('./check-setup.js'),
-        import('./diagnose.js')
+        import('./diagnosis/check-setup.js'),
+        import('./diagnosis/diagnose.js')
       ])
       const troubleshooting = troubleshootingBase(process.env)
       const check = runSetupCheck({
@@ -134,13 +134,13 @@ export async function run(): Promise<void> {
     }
     // The run's jobs (and what failed: steps, annotations): read while everything else starts,
     // awaited just before rendering; it never blocks delivery.
-    const { buildContext, readEventPayload, messageKind } = await import('./context.js')
+    const { buildContext, readEventPayload, messageKind } = await import('./message/context.js')
     const event = readEventPayload(process.env)
     const kind = messageKind(process.env.GITHUB_EVENT_NAME ?? '', eventAction(event), current.jobStatus)
     const runLimits = wantsRunInfo(current, kind)
     const runInfo = runLimits ? fetchRun(current, Math.min(5000, current.timeoutMs / 4), runLimits) : undefined
     const [report, { render, compiled, threadKey }] = await Promise.all([
-      import('./summary.js'),
+      import('./report/job-summary.js'),
       prepared.templates ?? loadTemplates(current)
     ])
     const extras = async (context: TemplateContext): Promise<MessageExtras> => ({
@@ -176,7 +176,7 @@ export async function run(): Promise<void> {
       return
     }
 
-    const { composeMessage } = await import('./compose.js')
+    const { composeMessage } = await import('./message/mime.js')
     const context = await contextWithRun()
     const message = await renderAndLog(context)
     composed = await composeMessage(current, message, await extras(context))
@@ -217,7 +217,7 @@ export async function run(): Promise<void> {
     }
   } catch (err) {
     const { diagnose, diagnosisContext, failureFromError, formatDiagnosis, troubleshootingBase } =
-      await import('./diagnose.js')
+      await import('./diagnosis/diagnose.js')
     const token = presentedClaims()
     const troubleshooting = troubleshootingBase(process.env)
     const context = {
@@ -271,7 +271,7 @@ async function prepare(settings: Settings, timeouts: SmtpTimeouts, smtpLog: (lin
 
 /** Loads render.ts (and Liquid) and compiles the message and thread-key templates. */
 async function loadTemplates(settings: Settings): Promise<Templates> {
-  const render = await import('./render.js')
+  const render = await import('./message/render.js')
   const compiled = render.compileTemplates(settings)
   const threadKey = settings.threadKey ? render.compileText(settings.threadKey) : undefined
   return { render, compiled, ...(threadKey ? { threadKey } : {}) }
@@ -343,7 +343,7 @@ function eventAction(event: Record<string, unknown>): string {
 async function fetchRun(settings: Settings, timeoutMs: number, limits: RunInfoLimits): Promise<RunInfo | undefined> {
   const env = process.env
   try {
-    const { fetchRunInfo } = await import('./run-info.js')
+    const { fetchRunInfo } = await import('./run-info/run-info.js')
     const result = await fetchRunInfo({
       token: settings.githubToken,
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',

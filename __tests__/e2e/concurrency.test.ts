@@ -8,7 +8,7 @@
  * load: about 10 s a trial on two idle cores, several times that on a busy one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cleanupRunnerTemp } from '../support/runner.js'
+import { cleanupRunnerTemp } from '../fakes/runner.js'
 import { startWorld, type World } from './world.js'
 
 const RUNS = 20

@@ -3,10 +3,10 @@
  * local Entra token endpoint (which verifies the assertions' signatures), and proxies.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createClientCertificate } from '../support/certs.js'
-import { startConnectProxy, type ConnectProxy } from '../support/proxies.js'
-import { cleanupRunnerTemp, failedMessage, maskedValues } from '../support/runner.js'
-import { startSmtpServer } from '../support/smtp-server.js'
+import { createClientCertificate } from '../fakes/certs.js'
+import { startConnectProxy, type ConnectProxy } from '../fakes/proxies.js'
+import { cleanupRunnerTemp, failedMessage, maskedValues } from '../fakes/runner.js'
+import { startSmtpServer } from '../fakes/smtp-server.js'
 import { CERT_APP, FED_APP, FED_SUBJECT, MAILBOX, TENANT, startWorld, withoutMasks, type World } from './world.js'
 
 let world: World

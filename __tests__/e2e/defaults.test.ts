@@ -4,8 +4,8 @@
  * by mailparser): subject, text part and HTML part.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { cleanupRunnerTemp } from '../support/runner.js'
-import { loadRun, startGitHubApi, type GitHubApi } from '../support/github-api.js'
+import { cleanupRunnerTemp } from '../fakes/runner.js'
+import { loadRun, startGitHubApi, type GitHubApi } from '../fakes/github-api.js'
 import pullRequestEvent from '../fixtures/events/pull_request.json' with { type: 'json' }
 import pushEvent from '../fixtures/events/push.json' with { type: 'json' }
 import releaseEvent from '../fixtures/events/release.json' with { type: 'json' }

@@ -5,8 +5,8 @@
  * XOAUTH2 the way Exchange does (no XOAUTH2 at all; Dovecot's 334 challenge; 454 4.7.0).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { cleanupRunnerTemp, failedMessage } from '../support/runner.js'
-import { EXO_REPLIES, smtpError, startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
+import { cleanupRunnerTemp, failedMessage } from '../fakes/runner.js'
+import { EXO_REPLIES, smtpError, startSmtpServer, type TestSmtpServer } from '../fakes/smtp-server.js'
 import { MAILBOX, plainLog, startWorld, type World } from './world.js'
 
 let world: World

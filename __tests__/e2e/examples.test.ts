@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { createClientCertificate } from '../support/certs.js'
-import { API_ERRORS, loadRun, startGitHubApi, type GitHubApi } from '../support/github-api.js'
-import { cleanupRunnerTemp, runAction, workflowCommands } from '../support/runner.js'
+import { createClientCertificate } from '../fakes/certs.js'
+import { API_ERRORS, loadRun, startGitHubApi, type GitHubApi } from '../fakes/github-api.js'
+import { cleanupRunnerTemp, runAction, workflowCommands } from '../fakes/runner.js'
 
 const ROOT = new URL('../../', import.meta.url)
 const read = (file: string): string => readFileSync(new URL(file, ROOT), 'utf8')

@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { cleanupRunnerTemp, failedMessage } from '../support/runner.js'
-import { EXO_REPLIES, smtpError, startSilentServer, startSmtpServer } from '../support/smtp-server.js'
-import { createUntrustedServerCert } from '../support/certs.js'
+import { cleanupRunnerTemp, failedMessage } from '../fakes/runner.js'
+import { EXO_REPLIES, smtpError, startSilentServer, startSmtpServer } from '../fakes/smtp-server.js'
+import { createUntrustedServerCert } from '../fakes/certs.js'
 import { MAILBOX, startWorld, type World } from './world.js'
 
 let world: World

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GALLERY, asOfNow, renderCase, type GalleryMessage } from '../../scripts/gallery.js'
-import { loadRun, startGitHubApi, type GitHubApi } from '../support/github-api.js'
-import { cleanupRunnerTemp } from '../support/runner.js'
+import { loadRun, startGitHubApi, type GitHubApi } from '../fakes/github-api.js'
+import { cleanupRunnerTemp } from '../fakes/runner.js'
 
 let api: GitHubApi
 const messages = new Map<string, GalleryMessage>()

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { cleanupRunnerTemp, failedMessage } from '../support/runner.js'
+import { cleanupRunnerTemp, failedMessage } from '../fakes/runner.js'
 import { expectOnlyOwnCommands } from './runner-safety.js'
 import { SECRET_VALUE, startWorld, type World } from './world.js'
 

@@ -7,9 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { cleanupRunnerTemp, failedMessage, type ActionResult } from '../support/runner.js'
-import { startScriptedSmtp, type Reply, type Step } from '../support/scripted-smtp.js'
-import { smtpError } from '../support/smtp-server.js'
+import { cleanupRunnerTemp, failedMessage, type ActionResult } from '../fakes/runner.js'
+import { startScriptedSmtp, type Reply, type Step } from '../fakes/scripted-smtp.js'
+import { smtpError } from '../fakes/smtp-server.js'
 import pullRequestEvent from '../fixtures/events/pull_request.json' with { type: 'json' }
 import pushEvent from '../fixtures/events/push.json' with { type: 'json' }
 import releaseEvent from '../fixtures/events/release.json' with { type: 'json' }

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { cleanupRunnerTemp, failedMessage } from '../support/runner.js'
+import { cleanupRunnerTemp, failedMessage } from '../fakes/runner.js'
 import { startWorld, type World } from './world.js'
 
 let world: World

@@ -1,10 +1,10 @@
 /**
- * What the runner would do with a run's output (support/runner-view.ts), asserted for the
+ * What the runner would do with a run's output (fakes/runner-view.ts), asserted for the
  * attacker's tests: the only commands executed are the action's own.
  */
 import { expect } from 'vitest'
-import type { ActionResult } from '../support/runner.js'
-import { runnerView, type RunnerView } from '../support/runner-view.js'
+import type { ActionResult } from '../fakes/runner.js'
+import { runnerView, type RunnerView } from '../fakes/runner-view.js'
 
 /** The attacker's mark: every hostile payload in these tests carries it. */
 export const PWNED = 'PWNED'

@@ -8,7 +8,7 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { cleanupRunnerTemp, runAction } from '../support/runner.js'
+import { cleanupRunnerTemp, runAction } from '../fakes/runner.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {

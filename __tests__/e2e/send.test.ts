@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { escapeHtml } from '../../src/render.js'
-import { cleanupRunnerTemp, failedMessage, maskedValues } from '../support/runner.js'
-import { EXO_REPLIES } from '../support/smtp-server.js'
+import { escapeHtml } from '../../src/message/render.js'
+import { cleanupRunnerTemp, failedMessage, maskedValues } from '../fakes/runner.js'
+import { EXO_REPLIES } from '../fakes/smtp-server.js'
 import pushEvent from '../fixtures/events/push.json' with { type: 'json' }
 import { EXPIRED_APP, MAILBOX, SECRET_ID, SECRET_VALUE, TENANT, startWorld, withoutMasks, type World } from './world.js'
 

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { cleanupRunnerTemp, failedMessage, workflowCommands, type ActionResult } from '../support/runner.js'
-import { EXO_REPLIES, type AuthorizeResult } from '../support/smtp-server.js'
+import { cleanupRunnerTemp, failedMessage, workflowCommands, type ActionResult } from '../fakes/runner.js'
+import { EXO_REPLIES, type AuthorizeResult } from '../fakes/smtp-server.js'
 import {
   MAILBOX,
   NOROLE_APP,

@@ -3,8 +3,8 @@
  * error annotations, read from a local stand-in for the GitHub REST API (GITHUB_API_URL).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startGitHubApi, loadRun, API_ERRORS, type FixtureJob, type GitHubApi } from '../support/github-api.js'
-import { cleanupRunnerTemp, type ActionResult } from '../support/runner.js'
+import { startGitHubApi, loadRun, API_ERRORS, type FixtureJob, type GitHubApi } from '../fakes/github-api.js'
+import { cleanupRunnerTemp, type ActionResult } from '../fakes/runner.js'
 import { startWorld, withoutMasks, type World } from './world.js'
 
 const GITHUB_TOKEN = 'ghs_e2eT0kenF0rTheRunInfoTestXXXXXXXXXX'

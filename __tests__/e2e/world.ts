@@ -3,10 +3,10 @@
  * SMTP server, the runner's OIDC service and registered app credentials, wired together.
  */
 import { expect } from 'vitest'
-import { xoauth2Blob } from '../../src/deliver.js'
-import { createClientCertificate, createTestPki, type ClientCert, type TestPki } from '../support/certs.js'
-import { startOidcProvider, type OidcProvider } from '../support/oidc-provider.js'
-import { runAction, type ActionResult, type RunActionOptions } from '../support/runner.js'
+import { xoauth2Blob } from '../../src/delivery/deliver.js'
+import { createClientCertificate, createTestPki, type ClientCert, type TestPki } from '../fakes/certs.js'
+import { startOidcProvider, type OidcProvider } from '../fakes/oidc-provider.js'
+import { runAction, type ActionResult, type RunActionOptions } from '../fakes/runner.js'
 import {
   EXO_REPLIES,
   startSmtpServer,
@@ -14,8 +14,8 @@ import {
   type SmtpHooks,
   type SmtpServerOptions,
   type TestSmtpServer
-} from '../support/smtp-server.js'
-import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js'
+} from '../fakes/smtp-server.js'
+import { startTokenEndpoint, type TokenEndpoint } from '../fakes/token-endpoint.js'
 
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 export const TENANT_DOMAIN = 'contoso.onmicrosoft.com'

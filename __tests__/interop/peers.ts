@@ -7,7 +7,7 @@ import net from 'node:net'
 import tls from 'node:tls'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
-import { listenOnLoopback } from '../support/loopback.js'
+import { listenOnLoopback } from '../fakes/loopback.js'
 
 export interface SunkMessage {
   mailFrom: string

@@ -3,7 +3,7 @@
  * nodemailer's `C:`/`S:` lines) and what the servers logged receiving (Postfix's
  * debug_peer_list transcript, Dovecot's smtp-server debug category).
  */
-import { workflowCommands, type ActionResult } from '../support/runner.js'
+import { workflowCommands, type ActionResult } from '../fakes/runner.js'
 import type { ServerKind } from './suite.js'
 
 /**

@@ -1,0 +1,117 @@
+/**
+ * Files named by inputs (src/inputs/workspace-files.ts): only regular files whose real path is inside
+ * the workspace are read, checked on what was opened. Tried as an attacker with a checkout would.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { InputError } from '../../src/diagnosis/errors.js'
+import { readWorkspaceFile } from '../../src/inputs/workspace-files.js'
+
+let root: string
+let workspace: string
+let outside: string
+const read = (name: string, maxBytes = 1 << 20): Buffer =>
+  readWorkspaceFile(workspace, name, 'body', { maxBytes, label: 'template file' }).content
+
+beforeAll(() => {
+  root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ema-files-')))
+  workspace = path.join(root, 'workspace')
+  outside = path.join(root, 'runner-temp')
+  mkdirSync(path.join(workspace, 'reports'), { recursive: true })
+  mkdirSync(outside)
+  writeFileSync(path.join(workspace, 'reports', 'ok.txt'), 'inside')
+  writeFileSync(path.join(outside, 'credentials.json'), 'SECRET-OUTSIDE')
+  symlinkSync(path.join(outside, 'credentials.json'), path.join(workspace, 'report.xml'))
+  symlinkSync('/proc/self/environ', path.join(workspace, 'environ.xml'))
+  symlinkSync(outside, path.join(workspace, 'linked-dir'))
+  symlinkSync(path.join(workspace, 'reports', 'ok.txt'), path.join(workspace, 'inner-link.txt'))
+  execFileSync('mkfifo', [path.join(workspace, 'pipe.txt')])
+})
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+function refusal(name: string): string {
+  try {
+    read(name)
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError)
+    return (err as Error).message
+  }
+  throw new Error(`'${name}' was read`)
+}
+
+describe('readWorkspaceFile', () => {
+  it('reads a regular file inside the workspace, directly or through a link that stays inside', () => {
+    expect(read('reports/ok.txt').toString()).toBe('inside')
+    expect(read('inner-link.txt').toString()).toBe('inside')
+    expect(read(path.join(workspace, 'reports/ok.txt')).toString()).toBe('inside')
+  })
+
+  it('refuses .. and absolute paths that leave the workspace, naming input, path and why', () => {
+    expect(refusal('../runner-temp/credentials.json')).toMatch(
+      /^Input 'body': template file '\.\.\/runner-temp\/credentials\.json' is outside the workspace .*GITHUB_WORKSPACE/
+    )
+    expect(refusal('/etc/passwd')).toMatch(/'\/etc\/passwd' is outside the workspace/)
+    expect(refusal('reports/../../runner-temp/credentials.json')).toMatch(/outside the workspace/)
+  })
+
+  it('refuses a symlink (at any level) whose target is outside', () => {
+    expect(refusal('report.xml')).toMatch(
+      /'report\.xml' leads outside the workspace \(to .*credentials\.json\) through a symlink/
+    )
+    expect(refusal('environ.xml')).toMatch(/leads outside the workspace \(to \/proc\/\d+\/environ\)/)
+    expect(refusal('linked-dir/credentials.json')).toMatch(/leads outside the workspace/)
+  })
+
+  it('refuses what is not a regular file, without waiting on a pipe', () => {
+    expect(refusal('pipe.txt')).toMatch(/'pipe\.txt' is not a regular file \(a named pipe\)/)
+    expect(refusal('reports')).toMatch(/is not a regular file \(a directory\)/)
+    expect(refusal('missing.txt')).toMatch(/'missing\.txt' does not exist/)
+  })
+
+  it('measures what is read and stops reading past the limit', () => {
+    writeFileSync(path.join(workspace, 'big.txt'), 'x'.repeat(5000))
+    expect(read('big.txt', 5000)).toHaveLength(5000)
+    expect(() => read('big.txt', 4999)).toThrow(/larger than 4999 bytes/)
+  })
+
+  it('checks what it opened: a directory swapped for a link between check and open is refused', () => {
+    // workspace/swap/ok.txt resolves inside; then, before the open, workspace/swap becomes a link
+    // to an outside directory holding a file of the same name, so the open follows it there.
+    const swap = path.join(workspace, 'swap')
+    mkdirSync(swap)
+    writeFileSync(path.join(swap, 'ok.txt'), 'inside')
+    writeFileSync(path.join(outside, 'ok.txt'), 'SECRET-OUTSIDE')
+    const toLink = (): void => {
+      renameSync(swap, `${swap}.real`)
+      symlinkSync(outside, swap)
+    }
+    const back = (): void => {
+      rmSync(swap)
+      renameSync(`${swap}.real`, swap)
+    }
+    const attempt = (interleave: (moment: 'before open' | 'after open') => void): unknown => {
+      try {
+        return readWorkspaceFile(workspace, 'swap/ok.txt', 'attachments', { maxBytes: 1000, label: 'file', interleave })
+      } catch (err) {
+        return err
+      }
+    }
+    // the link stays: the opened file's real path is outside
+    const stayed = attempt((moment) => moment === 'before open' && toLink())
+    back()
+    // the link is swapped back right after the open: the name resolves inside again, but to
+    // another file than the one that is open (device and inode differ)
+    const reverted = attempt((moment) => (moment === 'before open' ? toLink() : back()))
+    for (const outcome of [stayed, reverted]) {
+      expect(outcome).toBeInstanceOf(InputError)
+      expect((outcome as Error).message).toMatch(
+        /^Input 'attachments': file 'swap\/ok\.txt' changed while it was being read/
+      )
+    }
+    // untouched, it reads
+    expect(attempt(() => undefined)).toMatchObject({ content: Buffer.from('inside') })
+  })
+})

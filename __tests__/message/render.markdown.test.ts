@@ -1,0 +1,168 @@
+/**
+ * The Markdown renderer behind the `markdown` filter and Markdown bodies: GitHub-flavoured
+ * output with inline styles for mail clients, and sanitised: nothing in the source can inject
+ * markup, scripts or remote content.
+ */
+import { describe, expect, it } from 'vitest'
+import { markdownToHtml, MAX_MARKDOWN_LENGTH } from '../../src/message/render.js'
+
+const LINKS = {
+  serverUrl: 'https://github.com',
+  repositoryUrl: 'https://github.com/octo/app',
+  ref: '6113728f27ae82c7b1a177c8d03f9e96e0adf246'
+}
+const md = (source: unknown) => markdownToHtml(source, LINKS)
+/** The output without inline styles, to compare structure. */
+const bare = async (source: unknown, links = LINKS) =>
+  (await markdownToHtml(source, links)).replace(/ style="[^"]*"/g, '').replace(/ bgcolor="[^"]*"/g, '')
+
+describe('GitHub-flavoured Markdown', () => {
+  it('headings, emphasis, lists, code and quotes', async () => {
+    expect(
+      await bare(
+        '# Title\n\n**bold** _em_ ~~gone~~ `code`\n\n1. one\n2. two\n\n> quoted\n\n```js\nif (a < b) run()\n```'
+      )
+    ).toBe(
+      [
+        '<h1>Title</h1>',
+        '<p><strong>bold</strong> <em>em</em> <del>gone</del> <code>code</code></p>',
+        '<ol>',
+        '<li>one</li>',
+        '<li>two</li>',
+        '</ol>',
+        '<blockquote><p>quoted</p>',
+        '</blockquote>',
+        '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td><pre>if (a &lt; b) run()</pre></td></tr></table>'
+      ].join('\n')
+    )
+  })
+
+  it('tables with alignment', async () => {
+    expect(await bare('| a | b |\n|:--|--:|\n| 1 | 2 |')).toBe(
+      '<table cellpadding="0" cellspacing="0" border="0">\n<tr><th>a</th><th>b</th></tr>\n<tr><td>1</td><td>2</td></tr>\n</table>'
+    )
+    expect(await md('| a | b |\n|:--|--:|\n| 1 | 2 |')).toMatch(/<td style="[^"]*text-align:right;">2<\/td>/)
+  })
+
+  it('task lists as check marks (mail clients drop form controls)', async () => {
+    expect(await bare('- [x] done\n- [ ] todo')).toBe('<ul>\n<li>☑ done</li>\n<li>☐ todo</li>\n</ul>')
+  })
+
+  it('hard line breaks, as in GitHub comments and release notes', async () => {
+    expect(await bare('one\ntwo')).toBe('<p>one<br>two</p>')
+  })
+
+  it('autolinks URLs and e-mail addresses, and links @mentions and #references', async () => {
+    expect(
+      await bare('See https://example.com/x and www.example.org, ask a@example.com, thanks @octocat for #12.')
+    ).toBe(
+      '<p>See <a href="https://example.com/x">https://example.com/x</a> and <a href="http://www.example.org/">www.example.org</a>, ask <a href="mailto:a@example.com">a@example.com</a>, thanks <a href="https://github.com/octocat">@octocat</a> for <a href="https://github.com/octo/app/issues/12">#12</a>.</p>'
+    )
+    // not in words, code or links
+    expect(await bare('x#12 a@b `@c #1` [@d #2](https://e.test)')).toBe(
+      '<p>x#12 a@b <code>@c #1</code> <a href="https://e.test/">@d #2</a></p>'
+    )
+  })
+
+  it('points relative links into the repository, at the commit', async () => {
+    expect(
+      await bare('[guide](docs/setup.md) [up](../x) [root](/octo/other) [anchor](#usage) ![shot](img/a.png)')
+    ).toBe(
+      '<p><a href="https://github.com/octo/app/blob/6113728f27ae82c7b1a177c8d03f9e96e0adf246/docs/setup.md">guide</a> <a href="https://github.com/octo/app/blob/x">up</a> <a href="https://github.com/octo/other">root</a> anchor [<a href="https://github.com/octo/app/raw/6113728f27ae82c7b1a177c8d03f9e96e0adf246/img/a.png">image: shot</a>]</p>'
+    )
+  })
+
+  it('drops relative links when it does not know the repository', async () => {
+    expect(await bare('[guide](docs/setup.md) @octocat #12', {} as typeof LINKS)).toBe('<p>guide @octocat #12</p>')
+  })
+
+  it('turns images into links: nothing remote loads when the message is opened', async () => {
+    expect(await bare('![Screenshot](https://example.com/s.png)')).toBe(
+      '<p>[<a href="https://example.com/s.png">image: Screenshot</a>]</p>'
+    )
+    expect(
+      await bare('<img width="600" alt="Before &amp; after" src="https://github.com/user-attachments/assets/1.png">')
+    ).toBe('[<a href="https://github.com/user-attachments/assets/1.png">image: Before &amp; after</a>]')
+  })
+
+  it('renders nothing for nothing', async () => {
+    expect(await md('')).toBe('')
+    expect(await md('  \n ')).toBe('')
+    expect(await md(null)).toBe('')
+    expect(await md(42)).toBe('<p style="margin:0 0 12px;">42</p>')
+  })
+})
+
+describe('sanitising', () => {
+  it.each([
+    ['<script>alert(1)</script>', ''],
+    ['a <script>alert(1)</script> b', '<p>a alert(1) b</p>'],
+    [
+      '<img src=x onerror=alert(1)>',
+      '[<a href="https://github.com/octo/app/raw/6113728f27ae82c7b1a177c8d03f9e96e0adf246/x">image: image</a>]'
+    ],
+    ['<svg onload=alert(1)><circle/></svg>', '<p></p>'],
+    ['<iframe src="https://evil.test"></iframe>x', 'x'],
+    ['<style>*{display:none}</style>text', 'text'],
+    ['<a href="javascript:alert(1)">click</a>', '<p>click</p>'],
+    ['<b onclick="alert(1)">bold</b> <kbd>K</kbd><br/>', '<p><b>bold</b> <kbd>K</kbd><br></p>'],
+    ['<details open ontoggle=alert(1)><summary>More</summary>\n\nhidden\n</details>', 'More<br><p>hidden</p>'],
+    ['<!-- a comment --> visible', 'visible'],
+    [
+      '<pre><img src=x onerror=alert(1)></pre>',
+      '[<a href="https://github.com/octo/app/raw/6113728f27ae82c7b1a177c8d03f9e96e0adf246/x">image: image</a>]'
+    ],
+    ['<<script>script>alert(1)<</script>/script>', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'],
+    ['<scr<script>ipt>alert(1)</script>', '<p>&lt;script&gt;alert(1)</p>'],
+    ['[x](javascript:alert(1))', '<p>x</p>'],
+    ['[x](JaVaScRiPt:alert(1))', '<p>x</p>'],
+    ['[x](  javascript:alert(1) "t")', '<p>x</p>'],
+    ['[x](vbscript:msgbox(1))', '<p>x</p>'],
+    ['[x](data:text/html;base64,PHNjcmlwdD4=)', '<p>x</p>'],
+    ['[x](file:///etc/passwd)', '<p>x</p>'],
+    ['![x](javascript:alert(1))', '<p>x</p>'],
+    ['<javascript:alert(1)>', '<p>javascript:alert(1)</p>'],
+    ['[x](https://ok.test "t\\" onclick=alert(1)")', '<p><a href="https://ok.test/">x</a></p>'],
+    ['" onmouseover="alert(1)', '<p>&quot; onmouseover=&quot;alert(1)</p>'],
+    [
+      '`<script>` and\n\n```\n<script>\n```',
+      '<p><code>&lt;script&gt;</code> and</p>\n<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td><pre>&lt;script&gt;</pre></td></tr></table>'
+    ],
+    ['\\<script\\> &amp; &copy; &#60;b&#62;', '<p>&lt;script&gt; &amp; &copy; &lt;b&gt;</p>']
+  ])('%j', async (source, expected) => {
+    const html = await bare(source)
+    expect(html).toBe(expected)
+    // markup is only ever ours: no active tags, no handlers, no other URLs (text may say anything, escaped)
+    expect(html).not.toMatch(/<script|<img|<svg|<iframe|<style|<[^>]*\son\w+=|href="(?!https?:|mailto:)/i)
+  })
+})
+
+describe('absurd input', () => {
+  it('cuts sources longer than GitHub allows anywhere', async () => {
+    const html = await md('a'.repeat(MAX_MARKDOWN_LENGTH + 1000))
+    expect(html.length).toBeLessThan(MAX_MARKDOWN_LENGTH + 100)
+    expect(html).toContain('a…</p>')
+  })
+
+  it.each([
+    ['emphasis delimiters', '_a'.repeat(60_000)],
+    ['stars', '*a'.repeat(60_000)],
+    ['nested quotes', '>'.repeat(20_000) + ' x'],
+    ['nested lists', Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')],
+    ['open brackets', '[a]('.repeat(30_000)],
+    ['open tags', '<a '.repeat(40_000)],
+    ['a wide table', '|a'.repeat(30_000) + '\n' + '|-'.repeat(30_000)]
+  ])('renders %s in bounded time, never throwing', async (_name, source) => {
+    const started = performance.now()
+    const html = await md(source)
+    // generous: marked needs a minute for 60,000 unescaped `_a` without the delimiter budget
+    expect(performance.now() - started).toBeLessThan(10_000)
+    expect(html.length).toBeGreaterThan(0)
+  })
+
+  it('falls back to escaped text when marked gives up', async () => {
+    const html = await md('>'.repeat(20_000) + ' <b>x</b>')
+    expect(html).toMatch(/^<p style="margin:0 0 12px;white-space:pre-wrap;">&gt;&gt;&gt;/)
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;</p>')
+  })
+})

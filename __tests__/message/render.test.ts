@@ -1,0 +1,397 @@
+import { describe, expect, it } from 'vitest'
+import { buildContext, emptyRunInfo, type RunInfo } from '../../src/message/context.js'
+import { InputError } from '../../src/diagnosis/errors.js'
+import {
+  compileTemplates,
+  compileText,
+  formatDuration,
+  renderMessage,
+  renderText,
+  safeUrl,
+  toSingleLine,
+  toText,
+  USE_DEFAULT
+} from '../../src/message/render.js'
+import type { TemplateSource } from '../../src/inputs/settings.js'
+
+const env = {
+  GITHUB_REPOSITORY: 'octo/app',
+  GITHUB_REPOSITORY_OWNER: 'octo',
+  GITHUB_SHA: '6113728f27ae82c7b1a177c8d03f9e96e0adf246',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_REF_NAME: 'main',
+  GITHUB_REF_TYPE: 'branch',
+  GITHUB_WORKFLOW: 'CI',
+  GITHUB_JOB: 'build',
+  GITHUB_RUN_ID: '1658821493',
+  GITHUB_RUN_NUMBER: '42',
+  GITHUB_RUN_ATTEMPT: '2',
+  GITHUB_ACTOR: 'octocat',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_SERVER_URL: 'https://github.com'
+}
+const event = { head_commit: { message: 'Fix the parser\n\nLonger description' } }
+
+const src = (input: TemplateSource['input'], text: string): TemplateSource => ({ input, text })
+
+async function render(
+  templates: Parameters<typeof compileTemplates>[0],
+  status = '',
+  payload: object = event,
+  extra: Parameters<typeof buildContext>[3] = {}
+) {
+  return renderMessage(
+    compileTemplates(templates),
+    buildContext(env, payload as Record<string, unknown>, status, extra)
+  )
+}
+
+describe('context', () => {
+  it('uses the names of the workflow expression context and links the run attempt', () => {
+    const ctx = buildContext(env, event, 'failure')
+    expect(ctx.github.repository).toBe('octo/app')
+    expect(ctx.github.run_attempt).toBe('2')
+    expect(ctx.github.event).toBe(event)
+    expect(ctx.job.status).toBe('failure')
+    expect(ctx.run_url).toBe('https://github.com/octo/app/actions/runs/1658821493/attempts/2')
+    expect(ctx.commit_url).toBe('https://github.com/octo/app/commit/6113728f27ae82c7b1a177c8d03f9e96e0adf246')
+  })
+
+  it('has empty vars and no run information unless given', () => {
+    const ctx = buildContext(env, event, '')
+    expect(ctx.vars).toEqual({})
+    expect(ctx.run).toEqual({
+      available: false,
+      jobs: [],
+      failed_jobs: [],
+      jobs_more: 0,
+      duration: '',
+      duration_seconds: 0
+    })
+    expect(emptyRunInfo()).toEqual(ctx.run)
+    expect(emptyRunInfo()).not.toBe(emptyRunInfo())
+  })
+
+  it('takes vars and run information', () => {
+    const run: RunInfo = { ...emptyRunInfo(), available: true, duration: '3m 12s', duration_seconds: 192 }
+    const ctx = buildContext(env, event, 'failure', { vars: { environment: 'staging' }, run })
+    expect(ctx.vars).toEqual({ environment: 'staging' })
+    expect(ctx.run).toBe(run)
+  })
+
+  it('derives ref_name and ref_type when the runner did not set them', () => {
+    const ctx = buildContext({ GITHUB_REF: 'refs/tags/v1.2.0' }, {}, '')
+    expect(ctx.github.ref_name).toBe('v1.2.0')
+    expect(ctx.github.ref_type).toBe('tag')
+  })
+})
+
+describe('user templates', () => {
+  it('renders the workflow context in subject and body, with the filters', async () => {
+    const m = await render(
+      {
+        subject: src('subject', '{{ github.workflow }} {{ job.status }} on {{ github.ref_name }}'),
+        body: src(
+          'body',
+          '{{ github.sha | short_sha }} {{ github.event.head_commit.message | first_line }} {{ run_url }}'
+        )
+      },
+      'failure'
+    )
+    expect(m.subject).toBe('CI failure on main')
+    expect(m.text).toBe('6113728 Fix the parser https://github.com/octo/app/actions/runs/1658821493/attempts/2')
+    expect(m.html).toBeUndefined()
+  })
+
+  it('escapes every output in the HTML body unless piped through raw', async () => {
+    const m = await render(
+      { htmlBody: src('html-body', '<p>{{ github.event.title }}</p>{{ "<b>ok</b>" | raw }}') },
+      '',
+      { title: '<script>alert(1)</script>' }
+    )
+    expect(m.html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><b>ok</b>')
+  })
+
+  it('derives the text part from the HTML part when only HTML is given', async () => {
+    const m = await render({
+      htmlBody: src('html-body', '<h1>Deployed</h1><p>Version <b>{{ github.ref_name }}</b></p>')
+    })
+    expect(m.text).toContain('DEPLOYED')
+    expect(m.text).toContain('Version main')
+  })
+
+  it('makes the subject one line whatever the data holds', async () => {
+    const m = await render({ subject: src('subject', '{{ github.event.title }}'), body: src('body', 'x') }, '', {
+      title: 'Hi\r\nBcc: victim@example.com\u0000\u2028there'
+    })
+    expect(m.subject).toBe('Hi Bcc: victim@example.com there')
+    expect(m.subject).not.toMatch(/[\r\n]/)
+  })
+
+  it('rejects a template that does not parse, naming the input', () => {
+    expect(() => compileTemplates({ subject: src('subject', '{% if %}') })).toThrow(InputError)
+    expect(() => compileTemplates({ body: src('body', '{{ x | no_such_filter }}') })).toThrow(
+      /Input 'body': the Liquid template does not parse/
+    )
+  })
+
+  it('names the file of a file:// template that does not parse', () => {
+    expect(() => compileTemplates({ htmlBody: { input: 'html-body', text: '{% for %}', file: 'mail.html' } })).toThrow(
+      /Input 'html-body': the Liquid template \(file:\/\/mail.html\) does not parse/
+    )
+  })
+
+  it('cannot read files through include', async () => {
+    await expect(render({ body: src('body', "{% include '/etc/passwd' %}") })).rejects.toThrow(InputError)
+  })
+})
+
+describe('compiled templates', () => {
+  it('mark every missing part for the default message of the context', () => {
+    expect(compileTemplates({})).toEqual({ subject: USE_DEFAULT, text: USE_DEFAULT, html: USE_DEFAULT })
+    const subjectOnly = compileTemplates({ subject: src('subject', 'Hi') })
+    expect(Array.isArray(subjectOnly.subject)).toBe(true)
+    expect(subjectOnly.text).toBe(USE_DEFAULT)
+    expect(subjectOnly.html).toBe(USE_DEFAULT)
+  })
+
+  it('keep a given body without a default HTML part, and a given HTML part without a text template', () => {
+    const body = compileTemplates({ body: src('body', 'x') })
+    expect(body.subject).toBe(USE_DEFAULT)
+    expect(Array.isArray(body.text)).toBe(true)
+    expect(body.html).toBeUndefined()
+    const html = compileTemplates({ htmlBody: src('html-body', '<p>x</p>') })
+    expect(html.text).toBeUndefined()
+    expect(Array.isArray(html.html)).toBe(true)
+  })
+
+  it('carry the markdown switch', () => {
+    expect(compileTemplates({ body: src('body', '# x'), markdown: true }).markdown).toBe(true)
+    expect(compileTemplates({ body: src('body', '# x') }).markdown).toBeUndefined()
+  })
+
+  it('give a user subject with the default body', async () => {
+    const m = await render({ subject: src('subject', 'Build {{ job.status }}') }, 'failure')
+    expect(m.subject).toBe('Build failure')
+    expect(m.text).toContain('The workflow "CI" failed.')
+    expect(m.html).toContain('CI failed on main')
+  })
+})
+
+describe('vars and run in templates', () => {
+  it('reads vars and run information', async () => {
+    const run: RunInfo = { ...emptyRunInfo(), available: true, duration: '3m 12s', duration_seconds: 192 }
+    const m = await render(
+      {
+        subject: src('subject', '[{{ vars.environment }}] {{ vars.service.name }}'),
+        body: src(
+          'body',
+          '{{ run.available }} {{ run.duration }} {{ run.duration_seconds | duration }} {{ vars.count | plus: 1 }}'
+        )
+      },
+      'success',
+      event,
+      { vars: { environment: 'staging', service: { name: 'api' }, count: 2 }, run }
+    )
+    expect(m.subject).toBe('[staging] api')
+    expect(m.text).toBe('true 3m 12s 3m 12s 3')
+  })
+
+  it('never throws on hostile shapes in the event, vars or run', async () => {
+    const m = await render(
+      {
+        subject: src(
+          'subject',
+          '{{ github.event.a }}|{{ vars.b }}|{{ github.event.a | truncate: 5 }}|{{ github.event.c }}'
+        ),
+        htmlBody: src('html-body', '<p>{{ github.event.a }}{{ vars.b | upcase }}{{ run.jobs }}</p>')
+      },
+      '',
+      { a: { toString: 1, valueOf: 'x' }, c: [[[['deep']]]] },
+      { vars: { b: { toString: 'not a function' } }, run: { ...emptyRunInfo(), jobs: [{ toString: 2 }] as never } }
+    )
+    expect(m.subject).toBe('[object Object]|[object Object]|[o...|deep')
+    expect(m.html).toBe('<p>[object Object][OBJECT OBJECT][object Object]</p>')
+  })
+})
+
+describe('markdown bodies', () => {
+  it('render the HTML part from the Markdown, and keep the Markdown source as the text part', async () => {
+    const m = await render({
+      body: src(
+        'body',
+        '## Deployed {{ github.ref_name }}\n\n- commit `{{ github.sha | short_sha }}`\n- [run]({{ run_url }})'
+      ),
+      markdown: true
+    })
+    expect(m.text).toBe(
+      '## Deployed main\n\n- commit `6113728`\n- [run](https://github.com/octo/app/actions/runs/1658821493/attempts/2)'
+    )
+    expect(m.html).toMatch(/<h2 style="[^"]*">Deployed main<\/h2>/)
+    expect(m.html).toMatch(/<code style="[^"]*">6113728<\/code>/)
+    expect(m.html).toContain('<a href="https://github.com/octo/app/actions/runs/1658821493/attempts/2"')
+    expect(m.html).toMatch(/^<!DOCTYPE html>/)
+  })
+
+  it('sanitise event text that lands in the Markdown', async () => {
+    const m = await render({ body: src('body', 'Fixed: {{ github.event.head_commit.message }}'), markdown: true }, '', {
+      head_commit: {
+        message: '<script>alert(1)</script><img src=x onerror=alert(2)> [click](javascript:alert(3))'
+      }
+    })
+    expect(m.text).toContain('<script>alert(1)</script>') // the text part is plain text: nothing runs there
+    expect(m.html).not.toMatch(/<script|onerror|javascript:/i)
+    expect(m.html).toContain('click')
+  })
+
+  it('leave a given HTML body alone', async () => {
+    const m = await render({
+      body: src('body', '# Title'),
+      htmlBody: src('html-body', '<p>mine</p>'),
+      markdown: true
+    })
+    expect(m.text).toBe('# Title')
+    expect(m.html).toBe('<p>mine</p>')
+  })
+
+  it('are plain text without the switch', async () => {
+    const m = await render({ body: src('body', '# Title') })
+    expect(m.html).toBeUndefined()
+  })
+})
+
+describe('filters', () => {
+  it('markdown renders sanitised HTML in the HTML part, unescaped once and only once', async () => {
+    const m = await render(
+      {
+        htmlBody: src(
+          'html-body',
+          '<div>{{ github.event.notes | markdown }}</div><i>{{ github.event.notes | markdown | upcase }}</i>'
+        )
+      },
+      '',
+      { notes: '**bold** & <b onclick="x">b</b>' }
+    )
+    expect(m.html).toBe(
+      '<div><p style="margin:0 0 12px;"><strong>bold</strong> &amp; <b>b</b></p></div>' +
+        // not the last filter: its output is escaped like any other value
+        '<i>&lt;P STYLE=&quot;MARGIN:0 0 12PX;&quot;&gt;&lt;STRONG&gt;BOLD&lt;/STRONG&gt; &amp;AMP; &lt;B&gt;B&lt;/B&gt;&lt;/P&gt;</i>'
+    )
+  })
+
+  it('markdown leaves subjects and text parts as they are', async () => {
+    const m = await render(
+      {
+        subject: src('subject', '{{ github.event.t | markdown }}'),
+        body: src('body', '{{ github.event.t | markdown }}')
+      },
+      '',
+      { t: '**v2** <b>' }
+    )
+    expect(m.subject).toBe('**v2** <b>')
+    expect(m.text).toBe('**v2** <b>')
+  })
+
+  it('date takes a time zone (liquidjs built-in)', async () => {
+    const m = await render(
+      {
+        body: src(
+          'body',
+          "{{ github.event.ts | date: '%Y-%m-%d %H:%M %Z', 'Europe/Berlin' }}|{{ github.event.ts | date: '%-d %b %Y, %H:%M', 'America/New_York' }}|{{ github.event.ts | date: '%H:%M', 'UTC' }}"
+        )
+      },
+      '',
+      { ts: '2026-11-27T10:42:17+01:00' }
+    )
+    expect(m.text).toBe('2026-11-27 10:42 Europe/Berlin|27 Nov 2026, 04:42|09:42')
+  })
+
+  it('duration, safe_url, short_sha and first_line take any value', async () => {
+    const m = await render(
+      {
+        body: src(
+          'body',
+          "{{ 192 | duration }}|{{ '3725' | duration }}|{{ 'x' | duration }}|{{ github.event.u | safe_url }}|{{ github.event.j | safe_url }}|{{ github.event.n | short_sha }}|{{ github.event.a | first_line }}"
+        )
+      },
+      '',
+      { u: 'https://example.com/a b', j: 'javascript:alert(1)', n: 1234567890, a: ['x\ny', 'z'] }
+    )
+    expect(m.text).toBe('3m 12s|1h 2m 5s||https://example.com/a%20b||1234567|x')
+  })
+
+  it('are known to every part', () => {
+    for (const filter of ['short_sha', 'first_line', 'markdown', 'safe_url', 'duration', 'date: "%Y"']) {
+      const template = `{{ x | ${filter} }}`
+      expect(() =>
+        compileTemplates({
+          subject: src('subject', template),
+          body: src('body', template),
+          htmlBody: src('html-body', template)
+        })
+      ).not.toThrow()
+    }
+  })
+})
+
+describe('one-line templates of other inputs', () => {
+  it('compile and render like the subject, hostile data included', async () => {
+    const templates = compileText(src('thread-key', '{{ github.workflow }}-{{ github.event.x }}'))
+    const context = buildContext(env, { x: { toString: 1 } }, '')
+    expect(await renderText(templates, context, 'subject')).toBe('CI-[object Object]')
+    expect(() => compileText(src('subject', '{% if %}'))).toThrow(/Input 'subject': the Liquid template does not parse/)
+  })
+})
+
+describe('helpers', () => {
+  it('formatDuration', () => {
+    expect([0, 45, 60, 192, 3600, 3725, 90_000, 86_400, -1, Number.NaN].map(formatDuration)).toEqual([
+      '0s',
+      '45s',
+      '1m',
+      '3m 12s',
+      '1h',
+      '1h 2m 5s',
+      '1d 1h',
+      '1d',
+      '',
+      ''
+    ])
+  })
+
+  it('safeUrl keeps http(s) and mailto only', () => {
+    expect(safeUrl('https://github.com/octo/app')).toBe('https://github.com/octo/app')
+    expect(safeUrl('mailto:a@example.com')).toBe('mailto:a@example.com')
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:x',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      '/relative',
+      '',
+      null,
+      42
+    ]) {
+      expect(safeUrl(bad)).toBe('')
+    }
+    expect(safeUrl('docs/a.md', 'https://github.com/octo/app/blob/HEAD/')).toBe(
+      'https://github.com/octo/app/blob/HEAD/docs/a.md'
+    )
+  })
+
+  it('toText never throws', () => {
+    expect(toText({ toString: 1 })).toBe('')
+    expect(toText([1, [2, ['3']], null])).toBe('123')
+    expect(toText(undefined)).toBe('')
+  })
+})
+
+describe('toSingleLine', () => {
+  it('cuts very long subjects', () => {
+    const line = toSingleLine('x'.repeat(1000))
+    expect(line.length).toBeLessThanOrEqual(250)
+    expect(line.endsWith('…')).toBe(true)
+  })
+})

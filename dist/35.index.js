@@ -1,0 +1,273 @@
+export const id = 35;
+export const ids = [35];
+export const modules = {
+
+/***/ 3035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  authorityConfig: () => (/* binding */ authorityConfig),
+  createTokenProvider: () => (/* binding */ createTokenProvider),
+  decodeClaims: () => (/* binding */ decodeClaims),
+  describeNetworkError: () => (/* binding */ describeNetworkError)
+});
+
+// EXTERNAL MODULE: ./node_modules/@azure/msal-node/dist/index.mjs + 115 modules
+var dist = __webpack_require__(2669);
+// EXTERNAL MODULE: ./src/diagnosis/errors.ts
+var errors = __webpack_require__(918);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+;// CONCATENATED MODULE: ./src/auth/identity-http-client.ts
+
+/**
+ * msal-node's network client, built on @actions/http-client: it honours HTTPS_PROXY and
+ * NO_PROXY like every other action, bounds each request by a timeout, counts requests, and
+ * keeps the cause of a network failure (msal-node reports only `network_error`).
+ */
+class IdentityNetworkClient {
+    /** Requests sent, in order (method and URL, never bodies). */
+    requests = [];
+    /** The last transport-level failure (DNS, refused, TLS, timeout), if any. */
+    lastError;
+    /** Retry-After of the last response, in milliseconds, if it had one. */
+    lastRetryAfterMs;
+    /** What the last response was instead of a token response: a redirect or an HTML page. */
+    lastOddity;
+    http;
+    /** @param timeoutMs time limit of one request, connection included */
+    constructor(timeoutMs) {
+        this.http = new lib/* HttpClient */.Qq('exchange-online-mail-action', [], {
+            allowRetries: false,
+            allowRedirects: false,
+            socketTimeout: timeoutMs
+        });
+    }
+    sendGetRequestAsync(url, options) {
+        return this.send('GET', url, options);
+    }
+    sendPostRequestAsync(url, options) {
+        return this.send('POST', url, options);
+    }
+    async send(method, url, options) {
+        this.requests.push({ method, url });
+        this.lastOddity = undefined;
+        try {
+            const response = await this.http.request(method, url, options?.body ?? null, options?.headers ?? {});
+            const text = await response.readBody();
+            const headers = {};
+            for (const [name, value] of Object.entries(response.message.headers)) {
+                if (value !== undefined)
+                    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+            }
+            const status = response.message.statusCode ?? 0;
+            let body;
+            if (status >= 300 && status < 400) {
+                // Never followed (allowRedirects: false): the client secret or assertion stays with the
+                // configured host. msal gets an OAuth-shaped error; the facts stay here for the diagnosis.
+                const location = (headers.location ?? '(no Location header)').slice(0, 200);
+                this.lastOddity = { kind: 'redirected', status, location };
+                body = { error: 'redirected', error_description: `HTTP ${status} redirect to ${location}` };
+            }
+            else {
+                try {
+                    body = text ? JSON.parse(text) : {};
+                }
+                catch {
+                    // Not JSON (a proxy's or load balancer's error page): give msal an OAuth-shaped body.
+                    const html = /html/i.test(headers['content-type'] ?? '') || /^\s*</.test(text);
+                    const excerpt = html ? htmlText(text) : text.slice(0, 300);
+                    if (html)
+                        this.lastOddity = { kind: 'html_response', status, excerpt };
+                    body = {
+                        error: html ? 'html_response' : 'invalid_response',
+                        error_description: `HTTP ${status} with a non-JSON body: ${excerpt}`
+                    };
+                }
+            }
+            this.lastRetryAfterMs = parseRetryAfter(headers['retry-after']);
+            return { status, headers, body: body };
+        }
+        catch (err) {
+            this.lastError = err instanceof Error ? err : new Error(String(err));
+            throw this.lastError;
+        }
+    }
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** The readable text of an HTML page, tags, scripts and styles stripped, at most 300 characters. */
+function htmlText(html, max = 300) {
+    const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+    const text = html
+        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&(#\d+|[a-z]+);/gi, (whole, name) => name.startsWith('#') ? String.fromCharCode(Number(name.slice(1)) || 32) : (entities[name.toLowerCase()] ?? whole))
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/auth/token-provider.ts
+
+
+
+/**
+ * The OpenID metadata msal-node would otherwise GET (and instance discovery it would otherwise
+ * ask login.microsoftonline.com for), built from the authority host so that the token POST is
+ * the only request, for Microsoft's hosts and any other HTTPS host alike.
+ */
+function authorityConfig(authorityHost, tenantId) {
+    const authority = `${authorityHost}/${tenantId}`;
+    const host = new URL(authorityHost).host;
+    return {
+        authority,
+        knownAuthorities: [host],
+        authorityMetadata: JSON.stringify({
+            token_endpoint: `${authority}/oauth2/v2.0/token`,
+            authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+            end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+            issuer: `${authority}/v2.0`,
+            jwks_uri: `${authority}/discovery/v2.0/keys`
+        }),
+        cloudDiscoveryMetadata: JSON.stringify({
+            tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`,
+            'api-version': '1.1',
+            metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }]
+        })
+    };
+}
+/** Decodes a JWT's claims for diagnosis. Never verifies, never returns the token. */
+function decodeClaims(jwt) {
+    const payload = jwt.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return claims && typeof claims === 'object' ? claims : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Creates the token provider for the settings' credential. */
+function createTokenProvider(settings, deps, timeoutMs) {
+    const network = new IdentityNetworkClient(timeoutMs);
+    const credential = settings.credential;
+    let oidcToken;
+    let presentedClaims;
+    const fetchOidcToken = async (audience) => {
+        let token;
+        try {
+            token = await deps.getIdToken(audience);
+        }
+        catch (err) {
+            throw new errors/* TokenError */.gz({
+                errorCode: 'oidc_token_unavailable',
+                description: `The runner did not issue a GitHub OIDC token: ${err instanceof Error ? err.message : String(err)}`,
+                credentialKind: 'oidc'
+            });
+        }
+        deps.mask(token);
+        presentedClaims = decodeClaims(token);
+        deps.debug(`GitHub OIDC token: iss=${String(presentedClaims?.iss)} sub=${String(presentedClaims?.sub)} aud=${String(presentedClaims?.aud)}`);
+        return token;
+    };
+    const auth = {
+        clientId: settings.clientId,
+        ...authorityConfig(settings.authorityHost, settings.tenantId)
+    };
+    if (credential.kind === 'secret') {
+        auth.clientSecret = credential.secret;
+    }
+    else if (credential.kind === 'certificate') {
+        auth.clientCertificate = {
+            thumbprintSha256: credential.thumbprintSha256,
+            privateKey: credential.privateKeyPem,
+            x5c: credential.chainPem
+        };
+    }
+    else {
+        const audience = credential.audience;
+        // msal-node calls this on every acquire: fetch the runner's token once, again on renewal.
+        auth.clientAssertion = () => (oidcToken ??= fetchOidcToken(audience));
+    }
+    const configuration = {
+        auth,
+        system: {
+            networkClient: network,
+            loggerOptions: {
+                logLevel: dist/* LogLevel */.$b.Warning,
+                piiLoggingEnabled: false,
+                loggerCallback: (_level, message) => deps.debug(`msal: ${message}`)
+            }
+        }
+    };
+    // A fresh application on renewal: msal-node answers a request it saw throttled from a cache
+    // without sending it, and the renewed token must come from the network.
+    let app = new dist/* ConfidentialClientApplication */.WR(configuration);
+    return {
+        requests: network.requests,
+        async getToken(renew) {
+            if (renew) {
+                app = new dist/* ConfidentialClientApplication */.WR(configuration);
+                if (credential.kind === 'oidc')
+                    oidcToken = undefined;
+            }
+            try {
+                const result = await app.acquireTokenByClientCredential({ scopes: [settings.scope], skipCache: renew });
+                if (!result?.accessToken) {
+                    throw new errors/* TokenError */.gz({
+                        errorCode: 'empty_response',
+                        description: 'The token endpoint answered without an access token.',
+                        credentialKind: credential.kind
+                    });
+                }
+                deps.mask(result.accessToken);
+                return { token: result.accessToken, expiresOn: result.expiresOn ?? undefined };
+            }
+            catch (err) {
+                if (err instanceof errors/* TokenError */.gz)
+                    throw err;
+                const e = err;
+                const oddity = network.lastOddity;
+                const errorCode = oddity?.kind ?? (e.errorCode || 'unknown_error');
+                throw new errors/* TokenError */.gz({
+                    errorCode,
+                    description: e.errorMessage || e.message || '',
+                    status: e.status ?? oddity?.status,
+                    ...(oddity?.kind === 'redirected' ? { location: oddity.location } : {}),
+                    ...(oddity?.kind === 'html_response' ? { htmlExcerpt: oddity.excerpt } : {}),
+                    networkCause: errorCode === 'network_error' ? describeNetworkError(network.lastError) : undefined,
+                    credentialKind: credential.kind,
+                    presentedClaims,
+                    retryAfterMs: network.lastRetryAfterMs
+                });
+            }
+        }
+    };
+}
+/** A one-line account of a transport failure, e.g. "ECONNREFUSED connect ECONNREFUSED 127.0.0.1:1". */
+function describeNetworkError(err) {
+    if (!err)
+        return undefined;
+    const code = err.code;
+    return code && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
+}
+
+
+/***/ })
+
+};

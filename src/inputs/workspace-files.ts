@@ -1,0 +1,144 @@
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { InputError } from '../diagnosis/errors.js'
+import type { InputName } from './settings.js'
+
+/**
+ * Reading files named by inputs. The action holds a credential and runs beside code it did not
+ * write: a checked-out pull request can plant `report.xml -> /proc/self/environ`, and a template
+ * input can say `file:///etc/passwd`. Only regular files whose real path (every symlink
+ * resolved) lies inside the workspace are read, and the check is made on what was opened: the
+ * file is opened, then its real path is resolved again and must name the very file (device and
+ * inode) that is open, so swapping a link between the check and the read gains nothing.
+ * RUNNER_TEMP and the home directory are outside on purpose: other actions leave credentials
+ * there.
+ */
+
+/** A file read from the workspace. */
+export interface WorkspaceFile {
+  /** Real path (symlinks resolved). */
+  path: string
+  /** Path relative to the workspace, as the user would write it. */
+  relative: string
+  /** The bytes read. */
+  content: Buffer
+}
+
+/** The workspace's own real path (it may itself be reached through a symlink). */
+export function realWorkspace(workspace: string): string {
+  try {
+    return realpathSync(workspace)
+  } catch {
+    return path.resolve(workspace)
+  }
+}
+
+/** True when `candidate` is `root` or lies below it. */
+export function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+/** Where `name` points, lexically, from the workspace; refuses a path that leaves it. */
+export function resolveInWorkspace(workspace: string, name: string, input: InputName, label: string): string {
+  const absolute = path.resolve(workspace, name)
+  if (!isInside(path.resolve(workspace), absolute) && !isInside(realWorkspace(workspace), absolute)) {
+    throw new InputError(input, `${label} '${name}' is outside the workspace (${workspace}); ${OUTSIDE_ADVICE}`)
+  }
+  return absolute
+}
+
+const OUTSIDE_ADVICE =
+  'only files inside GITHUB_WORKSPACE are read. Copy a generated file into the workspace first (RUNNER_TEMP and the home directory are outside on purpose).'
+
+// Opening a FIFO for reading would wait for a writer; a device could be a terminal.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0)
+
+/**
+ * Reads `name` (relative to the workspace, or absolute inside it): a regular file whose real
+ * path is inside the workspace, at most `maxBytes` bytes (more is an input error that says so).
+ */
+export function readWorkspaceFile(
+  workspace: string,
+  name: string,
+  input: InputName,
+  limits: {
+    /** The most bytes read. */
+    maxBytes: number
+    /** What the file is, for messages: "template file", "file". */
+    label: string
+    /** The error when the file holds more than maxBytes. */
+    tooLarge?: () => Error
+    /** Runs just before and just after the open (tests swap links there, as an attacker would). */
+    interleave?: (moment: 'before open' | 'after open') => void
+  }
+): WorkspaceFile {
+  const { maxBytes, label } = limits
+  const root = realWorkspace(workspace)
+  const absolute = resolveInWorkspace(workspace, name, input, label)
+  const refuse = (why: string): never => {
+    throw new InputError(input, `${label} '${name}' ${why}`)
+  }
+  let real: string
+  try {
+    real = realpathSync(absolute)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    return refuse(code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? err}).`)
+  }
+  if (!isInside(root, real))
+    return refuse(`leads outside the workspace (to ${real}) through a symlink; ${OUTSIDE_ADVICE}`)
+
+  limits.interleave?.('before open')
+  let fd: number
+  try {
+    fd = openSync(real, OPEN_FLAGS)
+  } catch (err) {
+    return refuse(`cannot be opened (${(err as NodeJS.ErrnoException).code ?? err}).`)
+  }
+  try {
+    limits.interleave?.('after open')
+    const opened = fstatSync(fd)
+    if (!opened.isFile()) return refuse(`is not a regular file (${kindOf(opened)}); only regular files are read.`)
+    // What is open must still be what the real path names: a link swapped after realpath fails here.
+    let again: string
+    try {
+      again = realpathSync(absolute)
+    } catch {
+      return refuse('changed while it was being read.')
+    }
+    const named = statSync(again)
+    if (!isInside(root, again) || named.dev !== opened.dev || named.ino !== opened.ino) {
+      return refuse('changed while it was being read (a symlink was swapped); refused.')
+    }
+    const content = readBounded(fd, maxBytes)
+    if (content === undefined) {
+      throw limits.tooLarge?.() ?? new InputError(input, `${label} '${name}' is larger than ${maxBytes} bytes.`)
+    }
+    return { path: real, relative: path.relative(root, real), content }
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Reads the whole file, or gives undefined as soon as it holds more than `maxBytes`. */
+function readBounded(fd: number, maxBytes: number): Buffer | undefined {
+  const chunks: Buffer[] = []
+  let total = 0
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes - total + 1))
+    const read = readSync(fd, chunk, 0, chunk.length, null)
+    if (read === 0) return Buffer.concat(chunks, total)
+    total += read
+    if (total > maxBytes) return undefined
+    chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read))
+  }
+}
+
+function kindOf(stats: import('node:fs').Stats): string {
+  if (stats.isDirectory()) return 'a directory'
+  if (stats.isFIFO()) return 'a named pipe'
+  if (stats.isSocket()) return 'a socket'
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device'
+  return 'not a file'
+}

@@ -1,0 +1,68 @@
+import * as core from '@actions/core'
+import { boundedList } from '../diagnosis/errors.js'
+import { excerpt, log } from './log.js'
+import type { Delivery } from '../smtp/session.js'
+import { escapeHtml, type RenderedMessage } from '../message/render.js'
+import { formatMailbox, type Settings } from '../inputs/settings.js'
+
+/** The rows describing a message, shared by the log and the summary; Bcc shows only a count. */
+export function messageFacts(settings: Settings, message: RenderedMessage): [string, string][] {
+  const rows: [string, string][] = [
+    ['Subject', message.subject],
+    ['From', formatMailbox(settings.from)]
+  ]
+  if (settings.to.length) rows.push(['To', settings.to.map(formatMailbox).join(', ')])
+  if (settings.cc.length) rows.push(['Cc', settings.cc.map(formatMailbox).join(', ')])
+  if (settings.bcc.length) rows.push(['Bcc', `${settings.bcc.length} hidden recipient(s)`])
+  if (settings.replyTo.length) rows.push(['Reply-To', settings.replyTo.map(formatMailbox).join(', ')])
+  rows.push(['Parts', message.html === undefined ? 'text' : 'text + HTML'])
+  return rows
+}
+
+function table(rows: [string, string][]): string {
+  const body = rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+  return `<table>${body.join('')}</table>`
+}
+
+function preview(message: RenderedMessage): string {
+  return `<details><summary>Message text</summary>\n\n<pre>${escapeHtml(message.text)}</pre>\n\n</details>`
+}
+
+/** Writes the job summary of a delivered message. */
+export async function writeDeliverySummary(
+  settings: Settings,
+  message: RenderedMessage,
+  delivery: Delivery
+): Promise<void> {
+  const rows = messageFacts(settings, message)
+  // Bcc addresses stay hidden here too: the summary is visible to everyone who can see the run.
+  const shown = (address: string): boolean => !log.isHidden(address)
+  const accepted = delivery.accepted.filter(shown)
+  const hiddenCount = delivery.accepted.length - accepted.length
+  // bounded: a message to thousands of recipients keeps a readable summary (the outputs list them all)
+  const acceptedText = [boundedList(accepted, 20), ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])]
+    .filter(Boolean)
+    .join(', ')
+  rows.push(['Accepted', acceptedText || '(none)'])
+  // a server's reply may name the recipient it refused: redacted like the log
+  const reply = (text: string): string => log.redact(excerpt(text, 300))
+  const rejected = delivery.rejected.map((r) =>
+    shown(r.address) ? `${r.address} (${reply(r.response)})` : `a Bcc recipient (${reply(r.response)})`
+  )
+  if (rejected.length) rows.push(['Rejected', boundedList(rejected, 20)])
+  rows.push(['Message-ID', delivery.messageId], ['Server reply', reply(delivery.response)])
+  await core.summary
+    .addHeading('📧 Notification sent', 3)
+    .addRaw(table(rows), true)
+    .addRaw(preview(message), true)
+    .write()
+}
+
+/** Writes the job summary of a dry run. */
+export async function writeDryRunSummary(settings: Settings, message: RenderedMessage): Promise<void> {
+  await core.summary
+    .addHeading('📝 Notification preview (dry run, nothing sent)', 3)
+    .addRaw(table(messageFacts(settings, message)), true)
+    .addRaw(preview(message), true)
+    .write()
+}
