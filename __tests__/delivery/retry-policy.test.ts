@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { InputError, MessageTooLargeError, NoXoauth2Error, TokenError } from '../../src/diagnosis/errors.js'
+import { InputError } from '../../src/inputs/input-error.js'
+import { MessageTooLargeError, NoXoauth2Error } from '../../src/smtp/smtp-errors.js'
+import { TokenError } from '../../src/auth/token-error.js'
 import { backoffMs, retryDecision, throttleBackoffMs } from '../../src/delivery/retry-policy.js'
 
 const smtpError = (response: string, code = 'EENVELOPE', extra: Record<string, unknown> = {}): Error =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TokenError } from '../../src/diagnosis/errors.js'
+import { TokenError } from '../../src/auth/token-error.js'
 import { CATALOGUE } from '../../src/diagnosis/catalogue.js'
 import {
   aadstsCodes,
@@ -11,7 +11,8 @@ import {
   type DiagnosisContext,
   type Failure
 } from '../../src/diagnosis/diagnose.js'
-import { InputError, PartialDeliveryError } from '../../src/diagnosis/errors.js'
+import { PartialDeliveryError } from '../../src/delivery/partial-delivery-error.js'
+import { InputError } from '../../src/inputs/input-error.js'
 
 const ctx: DiagnosisContext = {
   tenant: 'contoso.onmicrosoft.com',

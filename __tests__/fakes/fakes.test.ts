@@ -22,13 +22,7 @@ import {
 import { createClientCertificate, createTestPki, createUntrustedServerCert, type ClientCert } from './certs.js'
 import { JWT_BEARER, startTokenEndpoint, type EntraErrorBody, type TokenEndpoint } from './token-endpoint.js'
 import { startOidcProvider, type OidcProvider } from './oidc-provider.js'
-import {
-  EXO_REPLIES,
-  smtpError,
-  startSilentServer,
-  startSmtpServer,
-  type TestSmtpServer
-} from './smtp-server.js'
+import { EXO_REPLIES, smtpError, startSilentServer, startSmtpServer, type TestSmtpServer } from './smtp-server.js'
 import { DEFAULT_GITHUB_ENV, cleanupRunnerTemp, failedMessage, maskedValues, runAction } from './runner.js'
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'

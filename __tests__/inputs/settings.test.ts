@@ -5,8 +5,14 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { CLOUDS } from '../../src/inputs/clouds.js'
-import { InputError } from '../../src/diagnosis/errors.js'
-import { inputVariable, parseSettings, readSettings, secretFragments, type RawInputs } from '../../src/inputs/settings.js'
+import { InputError } from '../../src/inputs/input-error.js'
+import {
+  inputVariable,
+  parseSettings,
+  readSettings,
+  secretFragments,
+  type RawInputs
+} from '../../src/inputs/settings.js'
 import { createClientCertificate } from '../fakes/certs.js'
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'settings-'))

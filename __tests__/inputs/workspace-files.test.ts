@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { InputError } from '../../src/diagnosis/errors.js'
+import { InputError } from '../../src/inputs/input-error.js'
 import { readWorkspaceFile } from '../../src/inputs/workspace-files.js'
 
 let root: string

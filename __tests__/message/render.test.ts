@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildContext, emptyRunInfo, type RunInfo } from '../../src/message/context.js'
-import { InputError } from '../../src/diagnosis/errors.js'
+import { InputError } from '../../src/inputs/input-error.js'
 import {
   compileTemplates,
   compileText,

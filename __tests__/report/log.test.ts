@@ -3,7 +3,8 @@
  * command, the action's own commands work right after it, Bcc addresses never show.
  */
 import { describe, expect, it } from 'vitest'
-import { couldHoldCommand, excerpt, fenced, Log, type LogSink } from '../../src/report/log.js'
+import { excerpt } from '../../src/shared/bounded-text.js'
+import { couldHoldCommand, fenced, Log, type LogSink } from '../../src/report/log.js'
 import { runnerView } from '../fakes/runner-view.js'
 
 /** A toolkit stand-in that writes what @actions/core writes to stdout. */
@@ -16,7 +17,8 @@ function fakeToolkit(): { sink: LogSink; stdout: () => string } {
     warning: (text: string | Error) => void (out += `::warning::${escape(String(text))}\n`),
     setFailed: (text: string | Error) => void (out += `::error::${escape(String(text))}\n`),
     startGroup: (name: string) => void (out += `::group::${name}\n`),
-    endGroup: () => void (out += '::endgroup::\n')
+    endGroup: () => void (out += '::endgroup::\n'),
+    setSecret: (secret: string) => void (out += `::add-mask::${escape(secret)}\n`)
   }
   return { sink, stdout: () => out }
 }

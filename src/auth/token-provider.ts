@@ -1,5 +1,5 @@
 import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node'
-import { TokenError } from '../diagnosis/errors.js'
+import { TokenError } from './token-error.js'
 import { IdentityNetworkClient } from './identity-http-client.js'
 import type { Settings } from '../inputs/settings.js'
 

@@ -1,10 +1,12 @@
 import * as core from '@actions/core'
 import { formatClaims, readClaims, type TokenClaims } from '../auth/claims.js'
-import { TokenError } from '../diagnosis/errors.js'
-import { excerpt, log } from '../report/log.js'
+import { TokenError } from '../auth/token-error.js'
+import { excerpt } from '../shared/bounded-text.js'
+import { log } from '../report/log.js'
 import type { ComposedMessage } from '../message/mime.js'
 import { SmtpSession, type Delivery, type SmtpTimeouts } from '../smtp/session.js'
 import { RecipientLedger } from './recipient-ledger.js'
+import { smtpError } from '../smtp/smtp-errors.js'
 import { backoffMs, retryDecision, throttleBackoffMs } from './retry-policy.js'
 import { xoauth2Response, type PresentedToken } from '../smtp/sasl.js'
 import type { Settings } from '../inputs/settings.js'
@@ -178,7 +180,7 @@ export async function deliverWithRetries(plan: DeliveryPlan): Promise<Delivery> 
     if (!last || accepted.length === 0) {
       // nodemailer's shape for "all recipients were rejected", so that it is diagnosed alike
       const first = rejected.find((r) => !r.response.startsWith('4')) ?? rejected[0]
-      throw Object.assign(new Error("Can't send mail - all recipients were rejected"), {
+      throw smtpError("Can't send mail - all recipients were rejected", {
         code: 'EENVELOPE',
         command: 'RCPT TO',
         response: first?.response ?? '',

@@ -1,15 +1,11 @@
 import { refusedAuthAdvice } from './auth-refusal.js'
 import { CATALOGUE, type CatalogueEntry } from './catalogue.js'
 import { assessClaims, type TokenClaims } from '../auth/claims.js'
-import {
-  boundedList,
-  InputError,
-  MessageTooLargeError,
-  NoXoauth2Error,
-  PartialDeliveryError,
-  TokenError
-} from './errors.js'
-import { excerpt } from '../report/log.js'
+import { TokenError } from '../auth/token-error.js'
+import { PartialDeliveryError } from '../delivery/partial-delivery-error.js'
+import { InputError } from '../inputs/input-error.js'
+import { boundedList, excerpt } from '../shared/bounded-text.js'
+import { MessageTooLargeError, NoXoauth2Error } from '../smtp/smtp-errors.js'
 import type { Settings } from '../inputs/settings.js'
 
 /** Where a failure happened, reduced to plain facts (no error classes), so diagnosis is pure. */

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { InputError } from '../diagnosis/errors.js'
+import { InputError } from './input-error.js'
 import { readWorkspaceFile, resolveInWorkspace } from './workspace-files.js'
 
 /** A file to attach. */

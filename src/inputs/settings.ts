@@ -1,7 +1,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto'
 import addressparser from 'nodemailer/lib/addressparser'
 import { CLOUDS, CLOUD_NAMES, isCloudName, type CloudName } from './clouds.js'
-import { InputError } from '../diagnosis/errors.js'
+import { InputError } from './input-error.js'
 import { readWorkspaceFile } from './workspace-files.js'
 
 /** Every input the action reads, exactly as declared in action.yml. */

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { InputError } from '../diagnosis/errors.js'
+import { InputError } from './input-error.js'
 import type { InputName } from './settings.js'
 
 /**

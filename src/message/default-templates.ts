@@ -29,7 +29,11 @@ const status: DefaultMessageFiles = {
 }
 
 const generic: DefaultMessageFiles = {
-  subject: load('generic.subject.liquid', new URL('../../templates/generic.subject.liquid', import.meta.url), 'subject'),
+  subject: load(
+    'generic.subject.liquid',
+    new URL('../../templates/generic.subject.liquid', import.meta.url),
+    'subject'
+  ),
   text: load('generic.text.liquid', new URL('../../templates/generic.text.liquid', import.meta.url), 'body'),
   html: load('generic.html.liquid', new URL('../../templates/generic.html.liquid', import.meta.url), 'html-body')
 }
@@ -37,7 +41,11 @@ const generic: DefaultMessageFiles = {
 /** The default message for each kind of notification (see defaultMessageKind in render.ts). */
 export const DEFAULT_MESSAGES = {
   release: {
-    subject: load('release.subject.liquid', new URL('../../templates/release.subject.liquid', import.meta.url), 'subject'),
+    subject: load(
+      'release.subject.liquid',
+      new URL('../../templates/release.subject.liquid', import.meta.url),
+      'subject'
+    ),
     text: load('release.text.liquid', new URL('../../templates/release.text.liquid', import.meta.url), 'body'),
     html: load('release.html.liquid', new URL('../../templates/release.html.liquid', import.meta.url), 'html-body')
   },
@@ -55,7 +63,11 @@ export const DEFAULT_MESSAGES = {
       new URL('../../templates/pull-request.subject.liquid', import.meta.url),
       'subject'
     ),
-    text: load('pull-request.text.liquid', new URL('../../templates/pull-request.text.liquid', import.meta.url), 'body'),
+    text: load(
+      'pull-request.text.liquid',
+      new URL('../../templates/pull-request.text.liquid', import.meta.url),
+      'body'
+    ),
     html: load(
       'pull-request.html.liquid',
       new URL('../../templates/pull-request.html.liquid', import.meta.url),

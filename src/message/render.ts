@@ -2,7 +2,7 @@ import { Liquid, type Template } from 'liquidjs'
 import type { Marked, Tokens } from 'marked'
 import { messageKind, type DefaultMessageKind, type TemplateContext } from './context.js'
 import { formatDuration } from './duration.js'
-import { InputError } from '../diagnosis/errors.js'
+import { InputError } from '../inputs/input-error.js'
 import type { InputName, TemplateSource } from '../inputs/settings.js'
 import { DEFAULT_MESSAGES, DEFAULT_PARTIALS, MARKDOWN_FRAME, type DefaultMessageFiles } from './default-templates.js'
 

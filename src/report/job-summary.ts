@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { boundedList } from '../diagnosis/errors.js'
-import { excerpt, log } from './log.js'
+import { boundedList, excerpt } from '../shared/bounded-text.js'
+import { log } from './log.js'
 import type { Delivery } from '../smtp/session.js'
 import { escapeHtml, type RenderedMessage } from '../message/render.js'
 import { formatMailbox, type Settings } from '../inputs/settings.js'

@@ -18,13 +18,36 @@ import type * as Toolkit from '@actions/core'
  */
 
 /** What the printer needs of @actions/core (loaded after the SMTP dial, so injected late). */
-export type LogSink = Pick<typeof Toolkit, 'info' | 'debug' | 'warning' | 'setFailed' | 'startGroup' | 'endGroup'>
+export type LogSink = Pick<
+  typeof Toolkit,
+  'info' | 'debug' | 'warning' | 'setFailed' | 'startGroup' | 'endGroup' | 'setSecret'
+>
+
+/**
+ * What every stage after the dial prints through, injected (a test passes its own): progress at
+ * info, values at debug, outside text fenced, Bcc addresses hidden, secrets masked.
+ */
+export interface Logger {
+  /** Progress and facts; `text` may hold outside text and several lines. */
+  info(text: string): void
+  /** Values for whoever turns on step debug logging (one escaped line, never a command). */
+  debug(text: string): void
+  /** A warning annotation (one escaped line, never a command). */
+  warning(text: string): void
+  /** Prints `text` inside a collapsible group of the log. */
+  infoGroup(name: string, text: string): void
+  /** Runs `work` inside a collapsible group of the log. */
+  group<T>(name: string, work: () => Promise<T>): Promise<T>
+  /** True when `address` is hidden (a Bcc recipient). */
+  isHidden(address: string): boolean
+  /** `text` with every hidden address replaced. */
+  redact(text: string): string
+  /** Registers a secret with the runner, which then masks it wherever it is printed. */
+  mask(secret: string): void
+}
 
 /** Shown instead of a hidden (Bcc) address. */
 export const HIDDEN_ADDRESS = '[Bcc recipient]'
-
-/** The longest piece of outside text (a server reply, an error page) printed in one place. */
-export const EXCERPT_CHARS = 2000
 
 /** True when some line of `text` could be taken for a workflow command by the runner. */
 export function couldHoldCommand(text: string): boolean {
@@ -52,12 +75,6 @@ export function fenced(text: string): string {
   return `::stop-commands::${token}\n${text}\n::${token}::`
 }
 
-/** At most `max` characters of `text`, marked when cut. */
-export function excerpt(text: string, max = EXCERPT_CHARS): string {
-  if (text.length <= max) return text
-  return `${text.slice(0, max)}… [cut: ${text.length - max} more characters not shown]`
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
@@ -72,7 +89,7 @@ function addressPattern(addresses: string[]): RegExp | undefined {
 }
 
 /** The action's printer: masks nothing itself (the runner does), fences and hides. */
-export class Log {
+export class Log implements Logger {
   private sink: LogSink | undefined
   private hidden: RegExp | undefined
 
@@ -113,6 +130,10 @@ export class Log {
   /** A warning annotation (one escaped line, never a command). */
   warning(text: string): void {
     this.toolkit().warning(this.redact(text))
+  }
+
+  mask(secret: string): void {
+    this.toolkit().setSecret(secret)
   }
 
   /** Fails the step with `text` as its error annotation. */

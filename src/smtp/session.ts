@@ -6,52 +6,14 @@ import SMTPConnection, {
 } from 'nodemailer/lib/smtp-connection'
 import httpProxyClient from 'nodemailer/lib/smtp-connection/http-proxy-client'
 import type { ComposedMessage } from '../message/mime.js'
-import { MessageTooLargeError, NoXoauth2Error } from '../diagnosis/errors.js'
-import { excerpt } from '../report/log.js'
+import { MessageTooLargeError, NoXoauth2Error, smtpError } from './smtp-errors.js'
+import { excerpt } from '../shared/bounded-text.js'
 import { advertisedMechanisms, mayBeStale, presentToken, type TokenSupplier } from './sasl.js'
 import type { Settings } from '../inputs/settings.js'
+import type { Refusal, Transaction } from './outcome.js'
 
 export type { TokenSupplier } from './sasl.js'
-
-/** What the server said about one delivery, across all its transactions. */
-export interface Delivery {
-  /** Message-ID of the delivered message (the server's, when it assigned its own). */
-  messageId: string
-  /** Recipients the server accepted. */
-  accepted: string[]
-  /** Recipients the server rejected, with its reply to each. */
-  rejected: { address: string; response: string }[]
-  /** The server's final reply to the message data (of the last transaction). */
-  response: string
-  /** SMTP transactions the message went out in (more than one past 500 recipients or after deferrals). */
-  transactions?: number
-}
-
-/** A recipient the server did not take in a transaction, with its reply. */
-export interface Refusal {
-  address: string
-  /** The reply to RCPT TO, e.g. "452 4.5.3 Too many recipients". */
-  response: string
-  /** Its basic code (4xx: deferred, try again later; 5xx: rejected for good). */
-  code: number
-}
-
-/** One SMTP transaction's outcome. */
-export type Transaction =
-  | {
-      /** The server accepted the message data for `accepted`. */
-      delivered: true
-      messageId: string
-      accepted: string[]
-      refused: Refusal[]
-      response: string
-    }
-  | {
-      /** Every recipient was refused: no message data was sent. */
-      delivered: false
-      accepted: []
-      refused: Refusal[]
-    }
+export type { Delivery, Refusal, Transaction } from './outcome.js'
 
 /** nodemailer's parsed EHLO lines: kept by SMTPConnection, not in its typings. */
 interface NodemailerInternals {
@@ -157,7 +119,7 @@ export class SmtpSession {
     )
     await this.step<void>((done) => connection.connect(() => done(null)))
     if (!connection.secure) {
-      throw Object.assign(new Error('The connection is not encrypted after STARTTLS; refusing to authenticate.'), {
+      throw smtpError('The connection is not encrypted after STARTTLS; refusing to authenticate.', {
         code: 'ETLS',
         command: 'STARTTLS'
       })
@@ -177,7 +139,7 @@ export class SmtpSession {
       const timer = setTimeout(
         () =>
           socket.destroy(
-            Object.assign(new Error(`Connection timeout: no TCP connection to ${host}:${port}`), {
+            smtpError(`Connection timeout: no TCP connection to ${host}:${port}`, {
               code: 'ETIMEDOUT',
               command: 'CONN'
             })
@@ -233,7 +195,7 @@ export class SmtpSession {
         // this event; give it the chance to report the server's words first.
         setTimeout(() => {
           cleanup()
-          reject(Object.assign(new Error('The server closed the connection'), { code: 'ECONNECTION' }))
+          reject(smtpError('The server closed the connection', { code: 'ECONNECTION' }))
         }, 20)
       }
       connection.once('error', onError)
@@ -382,7 +344,7 @@ function refusals(rejected: string[], errors: readonly Error[]): Refusal[] {
 }
 
 function closedWhileConnecting(): Error {
-  return Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' })
+  return smtpError('The SMTP session was closed while connecting', { code: 'ECONNECTION' })
 }
 
 /** The most of one line of the SMTP conversation that is logged (a server may send a megabyte). */

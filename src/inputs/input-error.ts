@@ -1,0 +1,11 @@
+/** A problem with the step's inputs: always names the input, found before any network use. */
+export class InputError extends Error {
+  /** The kebab-case name of the input at fault. */
+  readonly input: string
+
+  constructor(input: string, message: string) {
+    super(`Input '${input}': ${message}`)
+    this.name = 'InputError'
+    this.input = input
+  }
+}
