@@ -4,7 +4,7 @@ import { parse } from 'yaml'
 import { generatedSections, renderDoc, renderTroubleshooting, TARGETS } from '../scripts/docs.js'
 import { CATALOGUE } from '../src/diagnosis/catalogue.js'
 import { troubleshootingAnchor } from '../src/diagnosis/diagnose.js'
-import { OUTPUT_NAMES } from '../src/main.js'
+import { OUTPUT_NAMES } from '../src/report/outputs.js'
 import { INPUT_NAMES } from '../src/inputs/settings.js'
 
 const actionYml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')

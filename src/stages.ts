@@ -20,3 +20,30 @@ export const optional = {
   /** Octokit, to read the run's jobs for the message. */
   octokit: lazy(() => Promise.all([import('@actions/github'), import('@actions/github/lib/utils')]))
 }
+
+/**
+ * The stages after the dial, in the order they load. Each is a chunk of its own: loading one
+ * keeps the CPU busy, so none may load before the SMTP connection attempt has left.
+ */
+export const stages = {
+  /** Before the dial, and only when a template has Liquid markup: a template that does not parse fails before any network use. */
+  templates: () => import('./message/compiled-templates.js'),
+  /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
+  toolkit: () => import('./report/toolkit.js'),
+  /** The token request (msal-node): besides the SMTP handshake, the one wait before AUTH, so it starts next. */
+  tokens: () => import('./delivery/deliver.js'),
+  /** With check-setup: the checklist, instead of a message. */
+  checkSetup: () => import('./diagnosis/check-setup.js'),
+  /** Rendering (Liquid, the default templates, the run's jobs), while the token is on its way. */
+  message: () => import('./message/prepare.js'),
+  /** MIME composition, once the message is rendered. */
+  mime: () => import('./message/mime.js'),
+  /** Delivery with retries. */
+  delivery: () => import('./delivery/deliver.js'),
+  /** The outputs, the job summary and the log line of a delivery. */
+  report: () => import('./report/delivery-report.js'),
+  /** The report of a dry run. */
+  dryRun: () => import('./report/dry-run.js'),
+  /** The diagnosis of a failure, and what got delivered before it. */
+  failure: () => import('./report/failure.js')
+}

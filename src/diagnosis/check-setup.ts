@@ -27,7 +27,7 @@ export interface ChecklistLine {
 
 /** What a set-up check needs: the connection and the token request main.ts already started. */
 export interface CheckPlan {
-  core: typeof Toolkit
+  core: Pick<typeof Toolkit, 'setOutput' | 'summary'>
   settings: Settings
   session: SmtpSession
   tokens: Tokens
@@ -164,7 +164,7 @@ export function compactResult(lines: readonly ChecklistLine[]): string {
   return lines.map((l) => `${l.key}=${l.state}`).join(' ')
 }
 
-async function report(core: typeof Toolkit, settings: Settings, lines: ChecklistLine[]): Promise<void> {
+async function report(core: CheckPlan['core'], settings: Settings, lines: ChecklistLine[]): Promise<void> {
   const passed = lines.find((l) => l.key === 'auth')?.state === 'ok'
   // the notes quote servers and token claims: printed through the one printer, as one block
   const checklist = lines.flatMap((line) => [

@@ -1,7 +1,7 @@
-import * as core from '@actions/core'
 import { boundedList, excerpt } from '../shared/bounded-text.js'
-import { log } from './log.js'
-import type { Delivery } from '../smtp/session.js'
+import type { Logger } from './log.js'
+import type { Toolkit } from './toolkit.js'
+import type { Delivery } from '../smtp/outcome.js'
 import { escapeHtml, type RenderedMessage } from '../message/render.js'
 import { formatMailbox, type Settings } from '../inputs/settings.js'
 
@@ -30,6 +30,8 @@ function preview(message: RenderedMessage): string {
 
 /** Writes the job summary of a delivered message. */
 export async function writeDeliverySummary(
+  core: Toolkit,
+  log: Logger,
   settings: Settings,
   message: RenderedMessage,
   delivery: Delivery
@@ -59,7 +61,7 @@ export async function writeDeliverySummary(
 }
 
 /** Writes the job summary of a dry run. */
-export async function writeDryRunSummary(settings: Settings, message: RenderedMessage): Promise<void> {
+export async function writeDryRunSummary(core: Toolkit, settings: Settings, message: RenderedMessage): Promise<void> {
   await core.summary
     .addHeading('📝 Notification preview (dry run, nothing sent)', 3)
     .addRaw(table(messageFacts(settings, message)), true)

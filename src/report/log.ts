@@ -93,6 +93,15 @@ export class Log implements Logger {
   private sink: LogSink | undefined
   private hidden: RegExp | undefined
 
+  /**
+   * A printer for the toolkit once it has loaded, hiding `hiddenAddresses` (Bcc recipients that
+   * are not also To or Cc recipients).
+   */
+  constructor(sink?: LogSink, hiddenAddresses: string[] = []) {
+    this.sink = sink
+    this.hidden = addressPattern(hiddenAddresses)
+  }
+
   /** Connects the printer to the toolkit once it has loaded. */
   bind(sink: LogSink): void {
     this.sink = sink

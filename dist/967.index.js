@@ -1,0 +1,185 @@
+export const id = 967;
+export const ids = [967];
+export const modules = {
+
+/***/ 1967:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   reportDryRun: () => (/* binding */ reportDryRun)
+/* harmony export */ });
+/* harmony import */ var _inputs_attachments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8339);
+/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(406);
+/* harmony import */ var _job_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5236);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5468);
+
+
+
+
+/** Reports a dry run: the message that would be sent, in the log and the job summary. */
+async function reportDryRun(core, log, settings, message, attachments) {
+    const { rendered, extras } = message;
+    // one block: the rendered message is outside text (commit messages, PR bodies, release notes)
+    log.infoGroup('Dry run: the message that would be sent', [
+        ...headerLines(settings, rendered.subject, attachments, extras.threadKey),
+        '',
+        '--- text/plain ---',
+        rendered.text,
+        ...(rendered.html !== undefined ? ['--- text/html ---', rendered.html] : [])
+    ].join('\n'));
+    log.info('Dry run: no token was requested and nothing was sent.');
+    await (0,_job_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeDryRunSummary */ .M6)(core, settings, rendered);
+    (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .setDeliveryOutputs */ .tp)(core, log, { messageId: '', accepted: [], rejected: [], response: 'dry run: nothing sent' });
+}
+function headerLines(settings, subject, attachments, threadKey) {
+    const lines = [`From: ${(0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX)(settings.from)}`];
+    if (settings.to.length)
+        lines.push(`To: ${settings.to.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')}`);
+    if (settings.cc.length)
+        lines.push(`Cc: ${settings.cc.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')}`);
+    // a blind copy stays blind: the log of a public repository is public
+    if (settings.bcc.length)
+        lines.push(`Bcc: ${settings.bcc.length} hidden recipient(s)`);
+    if (settings.replyTo.length)
+        lines.push(`Reply-To: ${settings.replyTo.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')}`);
+    lines.push(`Subject: ${subject}`);
+    if (settings.priority !== 'normal')
+        lines.push(`Priority: ${settings.priority}`);
+    if (settings.inReplyTo)
+        lines.push(`In-Reply-To: ${settings.inReplyTo}`);
+    if (threadKey)
+        lines.push(`Thread key: ${threadKey}`);
+    for (const [name, value] of Object.entries(settings.headers))
+        lines.push(`${name}: ${value}`);
+    for (const a of attachments)
+        lines.push(`Attachment: ${a.filename} (${(0,_inputs_attachments_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(a.size)}, ${a.path})`);
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 5236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M6: () => (/* binding */ writeDryRunSummary),
+/* harmony export */   Mj: () => (/* binding */ writeDeliverySummary),
+/* harmony export */   rS: () => (/* binding */ messageFacts)
+/* harmony export */ });
+/* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5322);
+/* harmony import */ var _message_render_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(599);
+/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(406);
+
+
+
+/** The rows describing a message, shared by the log and the summary; Bcc shows only a count. */
+function messageFacts(settings, message) {
+    const rows = [
+        ['Subject', message.subject],
+        ['From', (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX)(settings.from)]
+    ];
+    if (settings.to.length)
+        rows.push(['To', settings.to.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
+    if (settings.cc.length)
+        rows.push(['Cc', settings.cc.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
+    if (settings.bcc.length)
+        rows.push(['Bcc', `${settings.bcc.length} hidden recipient(s)`]);
+    if (settings.replyTo.length)
+        rows.push(['Reply-To', settings.replyTo.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
+    rows.push(['Parts', message.html === undefined ? 'text' : 'text + HTML']);
+    return rows;
+}
+function table(rows) {
+    const body = rows.map(([k, v]) => `<tr><th align="left">${(0,_message_render_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(k)}</th><td>${(0,_message_render_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(v)}</td></tr>`);
+    return `<table>${body.join('')}</table>`;
+}
+function preview(message) {
+    return `<details><summary>Message text</summary>\n\n<pre>${(0,_message_render_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(message.text)}</pre>\n\n</details>`;
+}
+/** Writes the job summary of a delivered message. */
+async function writeDeliverySummary(core, log, settings, message, delivery) {
+    const rows = messageFacts(settings, message);
+    // Bcc addresses stay hidden here too: the summary is visible to everyone who can see the run.
+    const shown = (address) => !log.isHidden(address);
+    const accepted = delivery.accepted.filter(shown);
+    const hiddenCount = delivery.accepted.length - accepted.length;
+    // bounded: a message to thousands of recipients keeps a readable summary (the outputs list them all)
+    const acceptedText = [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y4)(accepted, 20), ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])]
+        .filter(Boolean)
+        .join(', ');
+    rows.push(['Accepted', acceptedText || '(none)']);
+    // a server's reply may name the recipient it refused: redacted like the log
+    const reply = (text) => log.redact((0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(text, 300));
+    const rejected = delivery.rejected.map((r) => shown(r.address) ? `${r.address} (${reply(r.response)})` : `a Bcc recipient (${reply(r.response)})`);
+    if (rejected.length)
+        rows.push(['Rejected', (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y4)(rejected, 20)]);
+    rows.push(['Message-ID', delivery.messageId], ['Server reply', reply(delivery.response)]);
+    await core.summary
+        .addHeading('📧 Notification sent', 3)
+        .addRaw(table(rows), true)
+        .addRaw(preview(message), true)
+        .write();
+}
+/** Writes the job summary of a dry run. */
+async function writeDryRunSummary(core, settings, message) {
+    await core.summary
+        .addHeading('📝 Notification preview (dry run, nothing sent)', 3)
+        .addRaw(table(messageFacts(settings, message)), true)
+        .addRaw(preview(message), true)
+        .write();
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yg: () => (/* binding */ nameRecipients),
+/* harmony export */   gz: () => (/* binding */ setAcceptedOutputs),
+/* harmony export */   tp: () => (/* binding */ setDeliveryOutputs)
+/* harmony export */ });
+/* unused harmony export OUTPUT_NAMES */
+/* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5322);
+
+/** Output names, as declared in action.yml. */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'message-id',
+    'accepted',
+    'rejected',
+    'accepted-count',
+    'rejected-count',
+    'response',
+    'eml-path',
+    'check-setup'
+]));
+/** The outputs of a delivery; Bcc recipients are counted, never named. */
+function setDeliveryOutputs(core, log, delivery) {
+    core.setOutput('message-id', delivery.messageId);
+    setAcceptedOutputs(core, log, delivery.accepted);
+    core.setOutput('rejected', shownOnly(log, delivery.rejected.map((r) => r.address)).join(','));
+    core.setOutput('rejected-count', String(delivery.rejected.length));
+    core.setOutput('response', log.redact(delivery.response));
+}
+/** Who got the message: also set when a delivery failed after some transactions went through. */
+function setAcceptedOutputs(core, log, accepted) {
+    core.setOutput('accepted', shownOnly(log, accepted).join(','));
+    core.setOutput('accepted-count', String(accepted.length));
+}
+/** The shown recipients, five by name at most, and how many Bcc recipients besides (never named). */
+function nameRecipients(log, addresses) {
+    const shown = shownOnly(log, addresses);
+    const hidden = addresses.length - shown.length;
+    return [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y4)(shown), ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)';
+}
+function shownOnly(log, addresses) {
+    return addresses.filter((address) => !log.isHidden(address));
+}
+
+
+/***/ })
+
+};

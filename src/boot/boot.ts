@@ -1,0 +1,99 @@
+import { resolveAttachments, type Attachment } from '../inputs/attachments.js'
+import { readSettings, type Settings } from '../inputs/settings.js'
+import type { CompiledMessageTemplates } from '../message/compiled-templates.js'
+import { SmtpSession } from '../smtp/session.js'
+import { stages } from '../stages.js'
+import { StepBudget } from './step-budget.js'
+
+/**
+ * What the run has once every input has been read and checked and the SMTP connection is
+ * opening: nothing has been printed yet (the toolkit loads only after the dial), so a problem
+ * is kept, not reported.
+ */
+export interface Booted {
+  /** The settings, when every input was valid. */
+  settings?: Settings
+  /** Why the run cannot go on (an input error), reported once the toolkit has loaded. */
+  problem?: unknown
+  /** Every value to mask, whether or not the inputs were valid. */
+  secrets: string[]
+  /** The step's time, counted from now. */
+  budget: StepBudget
+  /** The files to attach, found and measured. */
+  attachments: Attachment[]
+  /** The templates, when they had to be compiled before any network use. */
+  templates?: CompiledMessageTemplates
+  /** The SMTP connection, already opening (none in a dry run). */
+  session?: SmtpSession
+  /** The SMTP conversation so far, held until the log can print it. */
+  transcript: HeldLines
+}
+
+/**
+ * Reads and checks every input, then opens the SMTP connection (not in a dry run). Every check
+ * that needs no network comes first, so a mistake fails before anything is sent anywhere.
+ */
+export async function boot(): Promise<Booted> {
+  const reading = await readSettings()
+  const budget = new StepBudget(reading.settings?.timeoutMs ?? 0)
+  const transcript = new HeldLines()
+  const booted: Booted = { secrets: reading.secrets, budget, attachments: [], transcript }
+  if (!reading.settings) return { ...booted, problem: reading.error }
+  const settings = reading.settings
+  try {
+    // A template with Liquid markup is compiled now, so that one that does not parse fails before
+    // any network use. Text without markup (the built-in messages, or text the workflow filled in
+    // with ${{ }} expressions) cannot fail: Liquid then loads once the connection is under way.
+    const templates = hasMarkup(settings)
+      ? await (await stages.templates()).compileMessageTemplates(settings)
+      : undefined
+    if (settings.credential.kind === 'oidc' && !settings.dryRun) requireIdTokenPermission()
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    const attachments = await resolveAttachments(settings.attachments, workspace, settings.maxAttachmentBytes)
+    const session = settings.dryRun
+      ? undefined
+      : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) })
+    return { ...booted, settings, attachments, ...(templates ? { templates } : {}), ...(session ? { session } : {}) }
+  } catch (err) {
+    return { ...booted, settings, problem: err }
+  }
+}
+
+function hasMarkup(settings: Settings): boolean {
+  return [settings.subject, settings.body, settings.htmlBody, settings.threadKey].some(
+    (template) => template && /\{[{%]/.test(template.text)
+  )
+}
+
+/** Without `permissions: id-token: write` the runner gives no OIDC token: say exactly what to add. */
+function requireIdTokenPermission(): void {
+  if (process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) return
+  throw new Error(
+    [
+      "No 'client-secret' or 'client-certificate' was given, so the action signs in with GitHub's OIDC token (workload identity federation), but this job may not request one.",
+      'Add to the workflow (or the job):',
+      '',
+      'permissions:',
+      '  id-token: write',
+      '  contents: read',
+      '',
+      "Or pass 'client-secret' or 'client-certificate'."
+    ].join('\n')
+  )
+}
+
+/** Lines written before there is anywhere to print them: they wait, then go where `attach` says. */
+export class HeldLines {
+  private readonly waiting: string[] = []
+  private sink: ((line: string) => void) | undefined
+
+  write(line: string): void {
+    if (this.sink) this.sink(line)
+    else this.waiting.push(line)
+  }
+
+  attach(sink: (line: string) => void): void {
+    this.sink = sink
+    for (const line of this.waiting.splice(0)) sink(line)
+  }
+}

@@ -1,0 +1,63 @@
+import type { StepBudget } from '../boot/step-budget.js'
+import type { Attachment } from '../inputs/attachments.js'
+import type { Settings } from '../inputs/settings.js'
+import { messageFacts } from '../report/job-summary.js'
+import type { Logger } from '../report/log.js'
+import { startRunInfo } from '../run-info/from-env.js'
+import { compileMessageTemplates, type CompiledMessageTemplates } from './compiled-templates.js'
+import { buildContext, messageKind, readEventPayload } from './context.js'
+import type { MessageExtras } from './mime.js'
+import { renderMessage, renderText, toSingleLine, type RenderedMessage } from './render.js'
+
+/** The message as rendered from the workflow context, with what goes into its headers besides. */
+export interface PreparedMessage {
+  rendered: RenderedMessage
+  extras: MessageExtras
+}
+
+/** What rendering needs from the steps before it. */
+export interface MessageInputs {
+  settings: Settings
+  /** Templates compiled before the dial (those with Liquid markup), else compiled now. */
+  templates?: CompiledMessageTemplates
+  attachments: Attachment[]
+  budget: StepBudget
+  log: Logger
+}
+
+/**
+ * Renders the message from the workflow context. The run's jobs (and what failed: steps,
+ * annotations) are read from the GitHub API first, when the message shows them, bounded by the
+ * budget; they never block delivery.
+ */
+export async function prepareMessage({
+  settings,
+  templates,
+  attachments,
+  budget,
+  log
+}: MessageInputs): Promise<PreparedMessage> {
+  const event = readEventPayload(process.env)
+  const action = typeof event.action === 'string' ? event.action : ''
+  const kind = messageKind(process.env.GITHUB_EVENT_NAME ?? '', action, settings.jobStatus)
+  const runInfo = startRunInfo(settings, kind, budget, log)
+  const compiled = templates ?? compileMessageTemplates(settings)
+  const run = await runInfo
+  const context = buildContext(process.env, event, settings.jobStatus, { vars: settings.vars, ...(run ? { run } : {}) })
+  const rendered = await log.group('Render message', async () => {
+    const message = await renderMessage(compiled.message, context)
+    log.info(
+      messageFacts(settings, message)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\n')
+    )
+    return message
+  })
+  const threadKey = compiled.threadKey
+    ? toSingleLine(await renderText(compiled.threadKey, context, 'thread-key'))
+    : undefined
+  return {
+    rendered,
+    extras: { attachments, repository: context.github.repository, ...(threadKey ? { threadKey } : {}) }
+  }
+}
