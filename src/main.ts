@@ -14,7 +14,7 @@ import type { RecipientLedger } from './delivery/recipient-ledger.js'
 import type { CompiledTemplates, RenderedMessage } from './message/render.js'
 import { excerpt } from './shared/bounded-text.js'
 import { log } from './report/log.js'
-import type { RunInfoRequest } from './run-info/run-info.js'
+import type { RunInfoRequest } from './run-info/types.js'
 import { formatMailbox, readSettings, type Settings } from './inputs/settings.js'
 
 /** Output names, as declared in action.yml. */
@@ -341,11 +341,11 @@ function eventAction(event: Record<string, unknown>): string {
   return typeof event.action === 'string' ? event.action : ''
 }
 
-/** Reads the run's jobs and annotations (run-info.ts and Octokit load only now); never throws. */
+/** Reads the run's jobs and annotations (run-info/fetch.ts and Octokit load only now); never throws. */
 async function fetchRun(settings: Settings, timeoutMs: number, limits: RunInfoLimits): Promise<RunInfo | undefined> {
   const env = process.env
   try {
-    const { fetchRunInfo } = await import('./run-info/run-info.js')
+    const { fetchRunInfo } = await import('./run-info/fetch.js')
     const result = await fetchRunInfo({
       token: settings.githubToken,
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
