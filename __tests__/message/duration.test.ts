@@ -38,7 +38,7 @@ describe('formatDuration: one format everywhere', () => {
   })
 
   it('is the same helper in the run summary, the templates and the duration filter', async () => {
-    const runInfo = await import('../../src/run-info/run-info.js')
+    const runInfo = await import('../../src/run-info/summarise.js')
     expect(runInfo.formatDuration).toBe(formatDuration)
     expect(fromRender).toBe(formatDuration)
     const { compileTemplates, renderMessage } = await import('../../src/message/render.js')

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { emptyRunInfo, type RunInfo } from '../run-info/run-info.js'
+import { emptyRunInfo, type RunInfo } from '../run-info/types.js'
 
 /** The `github` object templates see: the names of the workflow expression context. */
 export interface GitHubContext {
@@ -43,9 +43,9 @@ export interface GitHubContext {
   event: Record<string, unknown>
 }
 
-// The run's jobs, failed steps and annotations: the shape run-info.ts reads from the GitHub API.
-export { emptyRunInfo } from '../run-info/run-info.js'
-export type { RunAnnotation, RunInfo, RunJob, RunStep } from '../run-info/run-info.js'
+// The run's jobs, failed steps and annotations: the shape run-info reads from the GitHub API.
+export { emptyRunInfo } from '../run-info/types.js'
+export type { RunAnnotation, RunInfo, RunJob, RunStep } from '../run-info/types.js'
 
 /** What buildContext takes beyond the environment and the event. */
 export interface ContextExtras {

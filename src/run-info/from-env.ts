@@ -3,7 +3,8 @@ import type { Settings } from '../inputs/settings.js'
 import type { DefaultMessageKind } from '../message/context.js'
 import type { Logger } from '../report/log.js'
 import { excerpt } from '../shared/bounded-text.js'
-import { fetchRunInfo, type RunInfo, type RunInfoRequest } from './run-info.js'
+import { fetchRunInfo } from './fetch.js'
+import type { RunInfo, RunInfoRequest } from './types.js'
 
 /** How much of the run to read: at most so many failed jobs, with so many annotations each. */
 type RunInfoLimits = NonNullable<RunInfoRequest['limits']>
