@@ -15,7 +15,8 @@ import type { CompiledTemplates, RenderedMessage } from './message/render.js'
 import { excerpt } from './shared/bounded-text.js'
 import { log } from './report/log.js'
 import type { RunInfoRequest } from './run-info/run-info.js'
-import { formatMailbox, readSettings, type Settings } from './inputs/settings.js'
+import { formatMailbox } from './inputs/mailboxes.js'
+import { readSettings, type Settings } from './inputs/settings.js'
 
 /** Output names, as declared in action.yml. */
 export const OUTPUT_NAMES = [
