@@ -5,7 +5,7 @@ import { generatedSections, renderDoc, renderTroubleshooting, TARGETS } from '..
 import { CATALOGUE } from '../src/diagnosis/catalogue.js'
 import { troubleshootingAnchor } from '../src/diagnosis/diagnose.js'
 import { OUTPUT_NAMES } from '../src/report/outputs.js'
-import { INPUT_NAMES } from '../src/inputs/settings.js'
+import { INPUT_NAMES } from '../src/inputs/read-inputs.js'
 
 const actionYml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
 const action = parse(actionYml) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: unknown }

@@ -1,44 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parse as parseYaml } from 'yaml'
-import { CLOUDS } from '../../src/inputs/clouds.js'
 import { InputError } from '../../src/inputs/input-error.js'
-import {
-  inputVariable,
-  parseSettings,
-  readSettings,
-  secretFragments,
-  type RawInputs
-} from '../../src/inputs/settings.js'
+import { secretFragments } from '../../src/inputs/credential.js'
+import { inputVariable, type RawInputs } from '../../src/inputs/read-inputs.js'
+import { readSettings } from '../../src/inputs/settings.js'
 import { createClientCertificate } from '../fakes/certs.js'
-
-const workspace = mkdtempSync(path.join(tmpdir(), 'settings-'))
-writeFileSync(path.join(workspace, 'body.liquid'), 'Hello {{ github.actor }}')
-
-const base: RawInputs = {
-  'tenant-id': '72f988bf-86f1-41af-91ab-2d7cd011db47',
-  'client-id': '11111111-2222-3333-4444-555555555555',
-  'client-secret': 'secret-value',
-  from: 'CI Bot <ci@contoso.com>',
-  to: 'dev@contoso.com'
-}
-
-function parse(overrides: RawInputs) {
-  return parseSettings({ ...base, ...overrides }, { workspace, parseYaml }).settings
-}
-
-function inputError(overrides: RawInputs): InputError {
-  try {
-    parse(overrides)
-  } catch (err) {
-    if (err instanceof InputError) return err
-    throw err
-  }
-  throw new Error('expected an InputError')
-}
+import { base, inputError, parse, workspace } from './parse-inputs.js'
 
 describe('parseSettings', () => {
   it('applies the public cloud presets by default', () => {
@@ -54,60 +20,6 @@ describe('parseSettings', () => {
     expect(s.credential).toEqual({ kind: 'secret', secret: 'secret-value' })
     expect(s.dryRun).toBe(false)
     expect(s.timeoutMs).toBe(120_000)
-  })
-
-  it.each(Object.entries(CLOUDS))('applies the %s cloud presets', (cloud, preset) => {
-    const s = parse({ cloud, 'client-secret': '' })
-    expect(s.authorityHost).toBe(preset.authorityHost)
-    expect(s.smtpHost).toBe(preset.smtpHost)
-    expect(s.scope).toBe(preset.scope)
-    expect(s.credential).toEqual({ kind: 'oidc', audience: preset.oidcAudience })
-  })
-
-  it('lets every preset be overridden', () => {
-    const s = parse({
-      cloud: 'usgov',
-      'authority-host': 'https://login.example.test/',
-      'smtp-host': 'smtp.example.test',
-      'smtp-port': '465',
-      'token-scope': 'https://outlook.example.test/.default',
-      'smtp-user': 'sender@contoso.com'
-    })
-    expect(s.authorityHost).toBe('https://login.example.test')
-    expect(s.smtpHost).toBe('smtp.example.test')
-    expect(s.smtpPort).toBe(465)
-    expect(s.implicitTls).toBe(true)
-    expect(s.scope).toBe('https://outlook.example.test/.default')
-    expect(s.smtpUser).toBe('sender@contoso.com')
-  })
-
-  it('splits recipient lists on commas and newlines', () => {
-    const s = parse({
-      to: 'a@contoso.com, "Doe, Jane" <jane@contoso.com>\nb@contoso.com',
-      cc: 'c@contoso.com',
-      bcc: '\nd@contoso.com\n',
-      'reply-to': 'team@contoso.com'
-    })
-    expect(s.to.map((m) => m.address)).toEqual(['a@contoso.com', 'jane@contoso.com', 'b@contoso.com'])
-    expect(s.to[1]?.name).toBe('Doe, Jane')
-    expect(s.cc).toEqual([{ name: '', address: 'c@contoso.com' }])
-    expect(s.bcc).toEqual([{ name: '', address: 'd@contoso.com' }])
-    expect(s.replyTo).toEqual([{ name: '', address: 'team@contoso.com' }])
-  })
-
-  it('accepts a recipient in bcc alone', () => {
-    expect(parse({ to: '', bcc: 'x@contoso.com' }).bcc).toHaveLength(1)
-  })
-
-  it('reads file:// templates from the workspace', () => {
-    const s = parse({ body: 'file://body.liquid', subject: 'Build {{ job.status }}' })
-    expect(s.body).toEqual({ input: 'body', text: 'Hello {{ github.actor }}', file: 'body.liquid' })
-    expect(s.subject?.text).toBe('Build {{ job.status }}')
-  })
-
-  it('parses booleans like the runner', () => {
-    expect(parse({ 'dry-run': 'true' }).dryRun).toBe(true)
-    expect(parse({ 'dry-run': 'False' }).dryRun).toBe(false)
   })
 
   it.each<[string, RawInputs, string]>([
@@ -143,138 +55,6 @@ describe('parseSettings', () => {
     ['timeout too small', { 'timeout-seconds': '1' }, "Input 'timeout-seconds': 1 is out of range"]
   ])('rejects %s, naming the input', (_name, overrides, message) => {
     expect(inputError(overrides).message).toContain(message)
-  })
-})
-
-describe('certificate credentials', () => {
-  it('computes the SHA-256 thumbprint and keeps the chain, leaf first', () => {
-    const cert = createClientCertificate()
-    const other = createClientCertificate({ commonName: 'intermediate' })
-    const { settings, derivedSecrets } = parseSettings(
-      { ...base, 'client-secret': '', 'client-certificate': `${other.certPem}\n${cert.keyPem}\n${cert.certPem}` },
-      { workspace, parseYaml }
-    )
-    const credential = settings.credential
-    if (credential.kind !== 'certificate') throw new Error('expected a certificate credential')
-    expect(credential.thumbprintSha256).toBe(cert.thumbprintSha256Hex)
-    expect(credential.chainPem.indexOf(cert.certPem.trim())).toBe(0)
-    expect(credential.chainPem).toContain(other.certPem.trim())
-    expect(credential.privateKeyPem).toContain('-----BEGIN PRIVATE KEY-----')
-    expect(derivedSecrets).toContain(credential.privateKeyPem)
-  })
-
-  it('decrypts an encrypted key with the password', () => {
-    const cert = createClientCertificate({ password: 'pa55word' })
-    const { settings } = parseSettings(
-      {
-        ...base,
-        'client-secret': '',
-        'client-certificate': cert.combinedPem,
-        'client-certificate-password': 'pa55word'
-      },
-      { workspace, parseYaml }
-    )
-    expect(settings.credential.kind).toBe('certificate')
-  })
-
-  it.each<[string, () => RawInputs, string]>([
-    ['not PEM', () => ({ 'client-certificate': 'hello' }), "Input 'client-certificate': is not PEM"],
-    [
-      'no private key',
-      () => ({ 'client-certificate': createClientCertificate().certPem }),
-      "Input 'client-certificate': holds no private key"
-    ],
-    [
-      'no certificate',
-      () => ({ 'client-certificate': createClientCertificate().keyPem }),
-      "Input 'client-certificate': holds no certificate"
-    ],
-    [
-      'a key that matches no certificate',
-      () => ({
-        'client-certificate': `${generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' })}${createClientCertificate().certPem}`
-      }),
-      'none of its certificates matches the private key'
-    ],
-    [
-      'an encrypted key without password',
-      () => ({ 'client-certificate': createClientCertificate({ password: 'pw' }).combinedPem }),
-      "give its password in 'client-certificate-password'"
-    ],
-    [
-      'a wrong password',
-      () => ({
-        'client-certificate': createClientCertificate({ password: 'pw' }).combinedPem,
-        'client-certificate-password': 'wrong'
-      }),
-      "Input 'client-certificate-password': the private key could not be decrypted"
-    ]
-  ])('rejects %s', (_name, overrides, message) => {
-    expect(() => parseSettings({ ...base, 'client-secret': '', ...overrides() }, { workspace, parseYaml })).toThrow(
-      message
-    )
-  })
-})
-
-describe('secretFragments', () => {
-  it('masks the whole value and every line of a PEM, but not its armour lines', () => {
-    const pem = '-----BEGIN PRIVATE KEY-----\nAAAA\nBBBB\n-----END PRIVATE KEY-----\n'
-    expect(secretFragments(pem)).toEqual([pem.trim(), 'AAAA', 'BBBB'])
-    expect(secretFragments('  ')).toEqual([])
-  })
-})
-
-describe('message options', () => {
-  it('reads vars as YAML or JSON', () => {
-    expect(parse({ vars: 'environment: prod\nreplicas: 3' }).vars).toEqual({ environment: 'prod', replicas: 3 })
-    expect(parse({ vars: '{"environment": "prod"}' }).vars).toEqual({ environment: 'prod' })
-    expect(parse({}).vars).toEqual({})
-  })
-
-  it('reads headers, single-line, and refuses reserved or malformed names', () => {
-    expect(parse({ headers: 'X-Build: 42\nX-Note: "a\\nb"' }).headers).toEqual({ 'X-Build': '42', 'X-Note': 'a b' })
-    expect(inputError({ headers: 'Bcc: someone@example.com' }).message).toContain("'Bcc' is set by the action")
-    expect(inputError({ headers: '"Bad Name": x' }).message).toContain("'Bad Name' is not a valid header name")
-    expect(inputError({ headers: '[1, 2]' }).message).toContain("Input 'headers': must be a map")
-  })
-
-  it('parses sizes, priority, in-reply-to and the retry settings', () => {
-    const s = parse({
-      'max-attachment-size': '10 MiB',
-      priority: 'HIGH',
-      'in-reply-to': 'abc@contoso.com',
-      'max-attempts': '5',
-      'fail-on-rejected': 'false',
-      attachments: 'reports/*.html\n, logs/a.txt'
-    })
-    expect(s.maxAttachmentBytes).toBe(10 * 1024 * 1024)
-    expect(s.priority).toBe('high')
-    expect(s.inReplyTo).toBe('<abc@contoso.com>')
-    expect(s.maxAttempts).toBe(5)
-    expect(s.failOnRejected).toBe(false)
-    expect(s.attachments).toEqual(['reports/*.html', 'logs/a.txt'])
-    expect(parse({}).maxAttachmentBytes).toBe(25 * 1024 * 1024)
-  })
-
-  it.each<[RawInputs, string]>([
-    [{ vars: 'a: [' }, "Input 'vars': is not valid YAML or JSON"],
-    [{ vars: '- a\n- b' }, "Input 'vars': must be a mapping"],
-    [{ 'max-attachment-size': 'huge' }, "Input 'max-attachment-size': 'huge' is not a size"],
-    [{ priority: 'urgent' }, "Input 'priority': 'urgent' is not a priority"],
-    [{ 'in-reply-to': 'not a message id' }, "Input 'in-reply-to'"],
-    [{ 'max-attempts': '0' }, "Input 'max-attempts': 0 is out of range"],
-    [{ 'smtp-proxy': 'socks5://proxy:1080' }, "Input 'smtp-proxy': must be an http:// or https:// CONNECT proxy"],
-    [{ 'fail-on-rejected': 'maybe' }, "Input 'fail-on-rejected'"]
-  ])('rejects %j', (overrides, message) => {
-    expect(inputError(overrides).message).toContain(message)
-  })
-
-  it('masks the password of an smtp-proxy URL', () => {
-    const { derivedSecrets } = parseSettings(
-      { ...base, 'smtp-proxy': 'http://user:pr%40xy-pass@proxy:3128' },
-      { workspace, parseYaml }
-    )
-    expect(derivedSecrets).toContain('pr@xy-pass')
   })
 })
 

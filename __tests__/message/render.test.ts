@@ -12,7 +12,7 @@ import {
   toText,
   USE_DEFAULT
 } from '../../src/message/render.js'
-import type { TemplateSource } from '../../src/inputs/settings.js'
+import type { TemplateSource } from '../../src/inputs/template-sources.js'
 
 const env = {
   GITHUB_REPOSITORY: 'octo/app',

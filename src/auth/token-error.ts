@@ -1,4 +1,4 @@
-import type { Credential } from '../inputs/settings.js'
+import type { Credential } from '../inputs/credential.js'
 
 /** The facts of a failed token request, kept for the diagnosis. */
 export class TokenError extends Error {

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { optional } from '../stages.js'
 import { InputError } from './input-error.js'
 import { readWorkspaceFile, resolveInWorkspace } from './workspace-files.js'
 
@@ -40,7 +41,7 @@ export async function resolveAttachments(
 ): Promise<Attachment[]> {
   if (patterns.length === 0) return []
   // @actions/glob is loaded only when there is something to attach.
-  const glob = await import('@actions/glob')
+  const glob = await optional.glob()
   const matched = new Set<string>()
   for (const pattern of patterns) {
     const negated = pattern.startsWith('!')

@@ -2,7 +2,7 @@
 export type CloudName = 'public' | 'usgov' | 'usgov-dod' | 'china'
 
 /** The endpoints of one cloud; every value can be overridden by an input. */
-export interface CloudPreset {
+interface CloudPreset {
   /** What users call this cloud, for messages. */
   label: string
   /** Entra ID authority host (no tenant, no trailing slash). */

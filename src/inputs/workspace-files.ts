@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { InputError } from './input-error.js'
-import type { InputName } from './settings.js'
+import type { InputName } from './read-inputs.js'
 
 /**
  * Reading files named by inputs. The action holds a credential and runs beside code it did not
@@ -15,7 +15,7 @@ import type { InputName } from './settings.js'
  */
 
 /** A file read from the workspace. */
-export interface WorkspaceFile {
+interface WorkspaceFile {
   /** Real path (symlinks resolved). */
   path: string
   /** Path relative to the workspace, as the user would write it. */
@@ -25,7 +25,7 @@ export interface WorkspaceFile {
 }
 
 /** The workspace's own real path (it may itself be reached through a symlink). */
-export function realWorkspace(workspace: string): string {
+function realWorkspace(workspace: string): string {
   try {
     return realpathSync(workspace)
   } catch {
@@ -34,7 +34,7 @@ export function realWorkspace(workspace: string): string {
 }
 
 /** True when `candidate` is `root` or lies below it. */
-export function isInside(root: string, candidate: string): boolean {
+function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate)
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }

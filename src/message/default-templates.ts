@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { TemplateSource } from '../inputs/settings.js'
+import type { TemplateSource } from '../inputs/template-sources.js'
 
 // The default messages are Liquid files in templates/. They are read the same way from the
 // sources and from the bundle: ncc copies every file referenced as `new URL(…, import.meta.url)`

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import type { SendMailOptions } from 'nodemailer'
 import MailComposer from 'nodemailer/lib/mail-composer'
 import type { RenderedMessage } from './render.js'
-import type { Mailbox, Settings } from '../inputs/settings.js'
+import type { Mailbox } from '../inputs/mailboxes.js'
+import type { Settings } from '../inputs/settings.js'
 
 /** A message composed into MIME, ready for the envelope and the DATA command. */
 export interface ComposedMessage {

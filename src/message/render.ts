@@ -3,7 +3,8 @@ import type { Marked, Tokens } from 'marked'
 import { messageKind, type DefaultMessageKind, type TemplateContext } from './context.js'
 import { formatDuration } from './duration.js'
 import { InputError } from '../inputs/input-error.js'
-import type { InputName, TemplateSource } from '../inputs/settings.js'
+import type { InputName } from '../inputs/read-inputs.js'
+import type { TemplateSource } from '../inputs/template-sources.js'
 import { DEFAULT_MESSAGES, DEFAULT_PARTIALS, MARKDOWN_FRAME, type DefaultMessageFiles } from './default-templates.js'
 
 /** The message as it will be sent. */

@@ -1,5 +1,6 @@
 import { formatBytes, type Attachment } from '../inputs/attachments.js'
-import { formatMailbox, type Settings } from '../inputs/settings.js'
+import { formatMailbox } from '../inputs/mailboxes.js'
+import type { Settings } from '../inputs/settings.js'
 import type { PreparedMessage } from '../message/prepare.js'
 import { writeDryRunSummary } from './job-summary.js'
 import type { Logger } from './log.js'

@@ -3,7 +3,8 @@ import type { Logger } from './log.js'
 import type { Toolkit } from './toolkit.js'
 import type { Delivery } from '../smtp/outcome.js'
 import { escapeHtml, type RenderedMessage } from '../message/render.js'
-import { formatMailbox, type Settings } from '../inputs/settings.js'
+import { formatMailbox } from '../inputs/mailboxes.js'
+import type { Settings } from '../inputs/settings.js'
 
 /** The rows describing a message, shared by the log and the summary; Bcc shows only a count. */
 export function messageFacts(settings: Settings, message: RenderedMessage): [string, string][] {
