@@ -120,16 +120,13 @@ export async function run(): Promise<void> {
     if (current.checkSetup && firstSession && tokens) {
       const [{ runSetupCheck }, { troubleshootingBase }] = await Promise.all([
         import('./diagnosis/check-setup.js'),
-        import('./diagnosis/diagnose.js')
+        import('./diagnosis/format.js')
       ])
       const troubleshooting = troubleshootingBase(process.env)
-      const check = runSetupCheck({
-        core,
-        settings: current,
-        session: firstSession,
-        tokens,
-        ...(troubleshooting ? { troubleshooting } : {})
-      })
+      const check = runSetupCheck(
+        { settings: current, session: firstSession, tokens, ...(troubleshooting ? { troubleshooting } : {}) },
+        { log, setOutput: core.setOutput, summary: core.summary }
+      )
       // Bounded like a delivery: the session is closed by `finally` once the deadline fails the step.
       await withDeadline(check, remaining(), new AbortController(), stalled, 'set-up check')
       return
@@ -218,8 +215,12 @@ export async function run(): Promise<void> {
       log.warning(count > 5 ? `Not delivered to ${count} recipients: ${list}` : `Not delivered to: ${list}`)
     }
   } catch (err) {
-    const { diagnose, diagnosisContext, failureFromError, formatDiagnosis, troubleshootingBase } =
-      await import('./diagnosis/diagnose.js')
+    const [{ diagnose, diagnosisContext }, { failureFromError }, { formatDiagnosis, troubleshootingBase }] =
+      await Promise.all([
+        import('./diagnosis/diagnose.js'),
+        import('./diagnosis/failure.js'),
+        import('./diagnosis/format.js')
+      ])
     const token = presentedClaims()
     const troubleshooting = troubleshootingBase(process.env)
     const context = {
