@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { generatedSections, renderDoc, renderTroubleshooting, TARGETS } from '../scripts/docs.js'
 import { CATALOGUE } from '../src/diagnosis/catalogue.js'
-import { troubleshootingAnchor } from '../src/diagnosis/diagnose.js'
+import { troubleshootingAnchor } from '../src/diagnosis/format.js'
 import { OUTPUT_NAMES } from '../src/report/outputs.js'
 import { INPUT_NAMES } from '../src/inputs/read-inputs.js'
 

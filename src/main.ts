@@ -83,11 +83,7 @@ async function checkSetup(
   log: Log,
   stalled: () => Error | undefined
 ): Promise<void> {
-  const [{ runSetupCheck }, { troubleshootingBase }] = await Promise.all([
-    stages.checkSetup(),
-    import('./diagnosis/diagnose.js')
-  ])
-  const troubleshooting = troubleshootingBase(process.env)
-  const check = runSetupCheck({ core, settings, session, tokens, ...(troubleshooting ? { troubleshooting } : {}) })
+  const { runSetupCheck } = await stages.checkSetup()
+  const check = runSetupCheck({ settings, session, tokens }, { log, setOutput: core.setOutput, summary: core.summary })
   await booted.budget.enforce(check, stalled, 'set-up check')
 }

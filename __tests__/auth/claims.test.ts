@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { refusedAuthAdvice } from '../../src/diagnosis/auth-refusal.js'
 import { assessClaims, formatClaims, readClaims, type TokenClaims } from '../../src/auth/claims.js'
-import {
-  diagnose,
-  formatDiagnosis,
-  troubleshootingAnchor,
-  troubleshootingBase,
-  type Failure
-} from '../../src/diagnosis/diagnose.js'
+import { diagnose } from '../../src/diagnosis/diagnose.js'
+import type { Failure } from '../../src/diagnosis/failure.js'
+import { formatDiagnosis, troubleshootingAnchor, troubleshootingBase } from '../../src/diagnosis/format.js'
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url')
 const jwt = (payload: unknown): string => `${b64({ typ: 'JWT', alg: 'RS256' })}.${b64(payload)}.c2lnbmF0dXJl`

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { TokenError } from '../../src/auth/token-error.js'
 import { CATALOGUE } from '../../src/diagnosis/catalogue.js'
-import {
-  aadstsCodes,
-  diagnose,
-  enhancedCode,
-  failureFromError,
-  fillIn,
-  formatDiagnosis,
-  type DiagnosisContext,
-  type Failure
-} from '../../src/diagnosis/diagnose.js'
+import { diagnose, fillIn, type DiagnosisContext } from '../../src/diagnosis/diagnose.js'
+import { failureFromError, type Failure } from '../../src/diagnosis/failure.js'
+import { formatDiagnosis } from '../../src/diagnosis/format.js'
 import { PartialDeliveryError } from '../../src/delivery/partial-delivery-error.js'
 import { InputError } from '../../src/inputs/input-error.js'
 
@@ -422,40 +414,7 @@ describe('diagnose', () => {
   })
 })
 
-describe('failureFromError', () => {
-  it('keeps the facts of a token error', () => {
-    const err = new TokenError({
-      errorCode: 'invalid_client',
-      description: 'AADSTS7000215: x',
-      status: 401,
-      credentialKind: 'secret'
-    })
-    expect(failureFromError(err)).toMatchObject({ source: 'entra', errorCode: 'invalid_client', status: 401 })
-  })
-
-  it('reads nodemailer errors by their fields', () => {
-    const err = Object.assign(new Error('Invalid login: 535 5.7.3 Authentication unsuccessful'), {
-      code: 'EAUTH',
-      response: '535 5.7.3 Authentication unsuccessful',
-      responseCode: 535,
-      command: 'AUTH XOAUTH2'
-    })
-    expect(failureFromError(err)).toMatchObject({
-      source: 'smtp',
-      code: 'EAUTH',
-      responseCode: 535,
-      command: 'AUTH XOAUTH2'
-    })
-  })
-})
-
 describe('helpers', () => {
-  it('reads AADSTS numbers and enhanced status codes', () => {
-    expect(aadstsCodes('AADSTS700016: x AADSTS90002')).toEqual([700016, 90002])
-    expect(enhancedCode('535 5.7.139 Authentication unsuccessful')).toBe('5.7.139')
-    expect(enhancedCode('250 OK')).toBeUndefined()
-  })
-
   it('leaves unknown placeholders visible', () => {
     expect(fillIn('{a} and {b}', { a: 'x' })).toBe('x and {b}')
   })

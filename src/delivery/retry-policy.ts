@@ -1,4 +1,5 @@
-import { diagnose, enhancedCode, failureFromError, type Failure } from '../diagnosis/diagnose.js'
+import { failureFromError, type Failure } from '../diagnosis/failure.js'
+import { catalogueEntry, enhancedCode } from '../diagnosis/match.js'
 
 /** Whether and how to try a failed delivery again. */
 export interface RetryDecision {
@@ -30,7 +31,7 @@ const TRANSIENT_NETWORK = [
  * concurrency limit (4.3.2, as 432 or 421), its temporary restrictions (4.7.500-699), and system
  * congestion (4.4.5). Pure.
  */
-export function isThrottling(reply: string): boolean {
+function isThrottling(reply: string): boolean {
   const basic = Number(reply.slice(0, 3)) || 0
   if (basic < 400 || basic >= 500) return false
   if (basic === 432) return true
@@ -42,20 +43,23 @@ export function isThrottling(reply: string): boolean {
  * Decides whether a failure is worth another attempt. Transient: token endpoint 429 and 5xx,
  * network errors, SMTP 4xx replies, a dropped connection. Throttling among them is marked so
  * that it is waited out. Never: permanent 5xx replies (a refused token included: a token from
- * this run is as fresh as a renewed one, see sasl.ts), input errors, certificate errors, a
- * server without STARTTLS or XOAUTH2, a message above the server's SIZE. Pure.
+ * this run is as fresh as a renewed one, see sasl.ts), input errors, failures the catalogue marks
+ * `retry: 'never'` (an untrusted certificate), a server without STARTTLS or XOAUTH2, a message
+ * above the server's SIZE. Pure.
  */
 export function retryDecision(err: unknown): RetryDecision {
   const f: Failure = failureFromError(err)
   if (f.source === 'input') return { retry: false, reason: 'invalid input' }
-  // Certificate errors are recognised once, by the diagnosis catalogue.
-  const untrusted = diagnose(f, {}).entry?.id === 'TLS certificate'
+  // Some failures look like passing network errors but are not (an untrusted certificate): the
+  // diagnosis catalogue recognises them once, and marks them.
+  const entry = catalogueEntry(f)
+  const neverRetried = entry?.retry === 'never' ? entry.id : undefined
   if (f.source === 'unknown') return { retry: false, reason: f.message }
 
   if (f.source === 'entra') {
     if (f.errorCode === 'network_error') {
       const cause = f.networkCause ?? ''
-      if (untrusted) return { retry: false, reason: `certificate error: ${cause}` }
+      if (neverRetried) return { retry: false, reason: `${neverRetried}: ${cause}` }
       if (/ENOTFOUND/.test(cause)) return { retry: false, reason: `host not found: ${cause}` }
       return { retry: true, reason: `token endpoint unreachable: ${cause || 'network error'}` }
     }
@@ -78,9 +82,7 @@ export function retryDecision(err: unknown): RetryDecision {
 
   // SMTP and transport
   const code = f.originalCode ?? f.code
-  if (untrusted) {
-    return { retry: false, reason: 'TLS certificate not trusted' }
-  }
+  if (neverRetried) return { retry: false, reason: `${neverRetried}: ${f.message}` }
   if (f.code === 'ETLS') return { retry: false, reason: 'TLS could not be established' }
   if (f.offered || f.size) return { retry: false, reason: f.message }
   const reply = f.response ?? ''

@@ -19,14 +19,14 @@ export interface RefusalValues {
 }
 
 /** Headline, fix and extra facts that replace the catalogue's generic ones. */
-export interface RefusalAdvice {
+interface RefusalAdvice {
   headline: string
   fix: string[]
   details: string[]
 }
 
 /** Exchange applies new service principals and permissions after a delay: retrying at once proves nothing. */
-export const PROPAGATION =
+const PROPAGATION =
   'Exchange Online applies a new service principal or permission after a delay (allow up to an hour): if you changed it just now, run the step again later.'
 
 /** Where and how to grant admin consent for SMTP.SendAsApp, with this app's IDs. */
@@ -42,7 +42,7 @@ export function consentFix(claims: TokenClaims | undefined, v: RefusalValues): s
 }
 
 /** The Exchange Online PowerShell that registers the service principal and gives it the mailbox. */
-export function exchangeFix(claims: TokenClaims | undefined, v: RefusalValues): string[] {
+function exchangeFix(claims: TokenClaims | undefined, v: RefusalValues): string[] {
   const app = claims?.appid ?? v.clientId ?? '<application (client) ID>'
   const oid = claims?.oid ?? '<object ID of Entra → Enterprise applications → (this app)>'
   const mailbox = v.mailbox ?? '<mailbox>'
@@ -55,7 +55,7 @@ export function exchangeFix(claims: TokenClaims | undefined, v: RefusalValues): 
 }
 
 /** Turns SMTP AUTH on for the mailbox. */
-export function smtpAuthFix(mailbox: string | undefined): string[] {
+function smtpAuthFix(mailbox: string | undefined): string[] {
   return [
     `In Exchange Online PowerShell: Set-CASMailbox -Identity ${mailbox ?? '<mailbox>'} -SmtpClientAuthenticationDisabled $false (overrides the tenant-wide setting; security defaults turn SMTP AUTH off for the tenant).`,
     PROPAGATION

@@ -1,17 +1,19 @@
-import type * as Toolkit from '@actions/core'
 import { consentFix, audienceFix, tenantFix, type RefusalValues } from './auth-refusal.js'
+import { diagnose, diagnosisContext, type DiagnosisContext } from './diagnose.js'
+import { failureFromError } from './failure.js'
+import { troubleshootingBase } from './format.js'
+import { catalogueEntry } from './match.js'
 import { assessClaims, SEND_ROLE, type CheckState } from '../auth/claims.js'
 import type { Tokens } from '../delivery/deliver.js'
-import { diagnose, diagnosisContext, failureFromError, type DiagnosisContext } from './diagnose.js'
-import { log } from '../report/log.js'
+import type { Logger } from '../report/log.js'
 import type { SmtpSession } from '../smtp/session.js'
 import type { Settings } from '../inputs/settings.js'
 
 /** How one line of the checklist went; `skipped` when an earlier failure made it impossible to check. */
-export type LineState = CheckState | 'skipped'
+type LineState = CheckState | 'skipped'
 
 /** One line of the set-up checklist. */
-export interface ChecklistLine {
+interface ChecklistLine {
   /** Short name, as in the `check-setup` output. */
   key: 'token' | 'audience' | 'role' | 'tenant' | 'smtp' | 'tls' | 'auth'
   /** What was checked. */
@@ -26,19 +28,27 @@ export interface ChecklistLine {
 }
 
 /** What a set-up check needs: the connection and the token request main.ts already started. */
-export interface CheckPlan {
-  core: Pick<typeof Toolkit, 'setOutput' | 'summary'>
+interface CheckPlan {
   settings: Settings
   session: SmtpSession
   tokens: Tokens
-  /** Where docs/troubleshooting.md of the running version is, if known. */
-  troubleshooting?: string
+}
+
+/** Where the checklist goes: the log, the `check-setup` output, the job summary. */
+export interface SetupCheckDeps {
+  log: Logger
+  setOutput: (name: string, value: string) => void
+  summary: SummaryWriter
+}
+
+/** The part of the toolkit's job summary the checklist writes with. */
+interface SummaryWriter {
+  addHeading(text: string, level?: number): SummaryWriter
+  addRaw(text: string, addEOL?: boolean): SummaryWriter
+  write(): Promise<unknown>
 }
 
 const MARK: Record<LineState, string> = { ok: '✅', warn: '⚠️', fail: '❌', unknown: '❔', skipped: '⏭️' }
-
-/** Entries of the diagnosis catalogue that are about TLS rather than reaching the server. */
-const TLS_DIAGNOSES = ['STARTTLS', 'TLS certificate', '421 4.7.66']
 
 /**
  * Checks the set-up without sending: the token (one request), its claims, the connection and
@@ -46,14 +56,58 @@ const TLS_DIAGNOSES = ['STARTTLS', 'TLS certificate', '421 4.7.66']
  * checklist to the log, the job summary and the `check-setup` output. Resolves only when AUTH
  * succeeded; otherwise throws the first failure, which main.ts diagnoses like any other.
  */
-export async function runSetupCheck(plan: CheckPlan): Promise<void> {
-  const { core, settings, session, tokens } = plan
+export async function runSetupCheck(plan: CheckPlan, deps: SetupCheckDeps): Promise<void> {
+  const { settings, session, tokens } = plan
+  // where docs/troubleshooting.md of the running version is, if known
+  const troubleshooting = troubleshootingBase(process.env)
   const values: RefusalValues & DiagnosisContext = {
     ...diagnosisContext(settings),
-    ...(plan.troubleshooting ? { troubleshooting: plan.troubleshooting } : {})
+    ...(troubleshooting ? { troubleshooting } : {})
   }
   const lines: ChecklistLine[] = []
-  const explain = (err: unknown): { note: string; fix: string[]; link?: string } => {
+  const explain = explainer(lines, tokens, values)
+
+  const [token, connection] = await Promise.allSettled([tokens.get(false), session.ready])
+  let failure: unknown
+
+  if (token.status === 'fulfilled') {
+    lines.push({ key: 'token', label: 'Token acquired', state: 'ok', note: `from ${settings.authorityHost}`, fix: [] })
+  } else {
+    failure = tokens.error() ?? token.reason
+    lines.push({ key: 'token', label: 'Token acquired', state: 'fail', ...explain(failure) })
+  }
+  lines.push(...claimChecks(token.status === 'fulfilled', tokens, settings, values))
+  if (connection.status === 'rejected') failure ??= connection.reason
+  lines.push(...connectionChecks(connection, settings, explain))
+
+  if (token.status === 'fulfilled' && connection.status === 'fulfilled') {
+    try {
+      // One token request: no renewal even if the server asks for another try.
+      await session.login(() => tokens.get(false), 0)
+      const note = `authenticated as ${settings.smtpUser}`
+      lines.push({ key: 'auth', label: 'AUTH XOAUTH2', state: 'ok', note, fix: [] })
+    } catch (err) {
+      failure = tokens.error() ?? err
+      lines.push({ key: 'auth', label: 'AUTH XOAUTH2', state: 'fail', ...explain(failure) })
+    }
+  } else {
+    const note = 'needs a token and a TLS connection'
+    lines.push({ key: 'auth', label: 'AUTH XOAUTH2', state: 'skipped', note, fix: [] })
+  }
+
+  await report(deps, settings, lines)
+  if (failure !== undefined) throw failure
+}
+
+type Explanation = Pick<ChecklistLine, 'note' | 'fix' | 'link'>
+
+/** Explains a failure on one checklist line, without repeating a fix an earlier line gave. */
+function explainer(
+  lines: readonly ChecklistLine[],
+  tokens: Tokens,
+  values: DiagnosisContext
+): (err: unknown) => Explanation {
+  return (err) => {
     const claims = tokens.claims()
     const d = diagnose(failureFromError(err), { ...values, ...(claims ? { token: claims } : {}) })
     // One line: the most likely cause, then the server's own words unless the cause already quotes them.
@@ -65,92 +119,50 @@ export async function runSetupCheck(plan: CheckPlan): Promise<void> {
     const seeAbove = fix.length < d.fix.length && fix.length === 0 ? ' (the fix is on an earlier line)' : ''
     return { note: note + seeAbove, fix, ...(d.link ? { link: d.link } : {}) }
   }
+}
 
-  const [token, connection] = await Promise.allSettled([tokens.get(false), session.ready])
-  let failure: unknown
-
-  if (token.status === 'fulfilled') {
-    lines.push({ key: 'token', label: 'Token acquired', state: 'ok', note: `from ${settings.authorityHost}`, fix: [] })
-  } else {
-    failure = tokens.error() ?? token.reason
-    lines.push({ key: 'token', label: 'Token acquired', state: 'fail', ...explain(failure) })
+/** The lines about the token's claims: audience, role, tenant. */
+function claimChecks(acquired: boolean, tokens: Tokens, settings: Settings, values: RefusalValues): ChecklistLine[] {
+  const claims = acquired ? tokens.claims() : undefined
+  if (!acquired) return claimLines.map(([key, label]) => ({ key, label, state: 'skipped', note: 'no token', fix: [] }))
+  if (!claims) {
+    const note = 'the token is not a JWT: its claims cannot be read'
+    return claimLines.map(([key, label]) => ({ key, label, state: 'unknown', note, fix: [] }))
   }
-
-  const claims = token.status === 'fulfilled' ? tokens.claims() : undefined
-  if (token.status === 'rejected') {
-    for (const [key, label] of claimLines) lines.push({ key, label, state: 'skipped', note: 'no token', fix: [] })
-  } else if (!claims) {
-    for (const [key, label] of claimLines) {
-      lines.push({ key, label, state: 'unknown', note: 'the token is not a JWT: its claims cannot be read', fix: [] })
-    }
-  } else {
-    const a = assessClaims(claims, { tenant: settings.tenantId, scope: settings.scope, smtpHost: settings.smtpHost })
-    lines.push({
-      key: 'audience',
-      label: 'Audience',
-      ...a.audience,
-      fix: a.audience.state === 'fail' ? audienceFix(values) : []
-    })
-    lines.push({
+  const a = assessClaims(claims, { tenant: settings.tenantId, scope: settings.scope, smtpHost: settings.smtpHost })
+  return [
+    { key: 'audience', label: 'Audience', ...a.audience, fix: a.audience.state === 'fail' ? audienceFix(values) : [] },
+    {
       key: 'role',
       label: `Role ${SEND_ROLE}`,
       ...a.role,
       // A warning, not a failure: Exchange's RBAC for Applications grants the role without the token.
       fix: a.role.state === 'ok' ? [] : consentFix(claims, values)
-    })
-    lines.push({
-      key: 'tenant',
-      label: 'Tenant',
-      ...a.tenant,
-      fix: a.tenant.state === 'fail' ? tenantFix(claims, values) : []
-    })
-  }
+    },
+    { key: 'tenant', label: 'Tenant', ...a.tenant, fix: a.tenant.state === 'fail' ? tenantFix(claims, values) : [] }
+  ]
+}
 
+/** The lines about the connection: reaching the server, then TLS. */
+function connectionChecks(
+  connection: PromiseSettledResult<void>,
+  settings: Settings,
+  explain: (err: unknown) => Explanation
+): ChecklistLine[] {
   const where = `${settings.smtpHost}:${settings.smtpPort}`
-  const tlsKind = settings.implicitTls ? 'implicit TLS' : 'STARTTLS'
+  const reachable: ChecklistLine = { key: 'smtp', label: 'SMTP reachable', state: 'ok', note: where, fix: [] }
   if (connection.status === 'fulfilled') {
-    lines.push({ key: 'smtp', label: 'SMTP reachable', state: 'ok', note: where, fix: [] })
-    lines.push({ key: 'tls', label: 'TLS', state: 'ok', note: `${tlsKind}, TLS 1.2 or newer`, fix: [] })
-  } else {
-    failure ??= connection.reason
-    const explained = explain(connection.reason)
-    const entry = diagnose(failureFromError(connection.reason), {}).entry?.id
-    if (entry && TLS_DIAGNOSES.includes(entry)) {
-      lines.push({ key: 'smtp', label: 'SMTP reachable', state: 'ok', note: where, fix: [] })
-      lines.push({ key: 'tls', label: 'TLS', state: 'fail', ...explained })
-    } else {
-      lines.push({ key: 'smtp', label: 'SMTP reachable', state: 'fail', ...explained })
-      lines.push({ key: 'tls', label: 'TLS', state: 'skipped', note: 'no connection', fix: [] })
-    }
+    const tlsKind = settings.implicitTls ? 'implicit TLS' : 'STARTTLS'
+    return [reachable, { key: 'tls', label: 'TLS', state: 'ok', note: `${tlsKind}, TLS 1.2 or newer`, fix: [] }]
   }
-
-  if (token.status === 'fulfilled' && connection.status === 'fulfilled') {
-    try {
-      // One token request: no renewal even if the server asks for another try.
-      await session.login(() => tokens.get(false), 0)
-      lines.push({
-        key: 'auth',
-        label: 'AUTH XOAUTH2',
-        state: 'ok',
-        note: `authenticated as ${settings.smtpUser}`,
-        fix: []
-      })
-    } catch (err) {
-      failure = tokens.error() ?? err
-      lines.push({ key: 'auth', label: 'AUTH XOAUTH2', state: 'fail', ...explain(failure) })
-    }
-  } else {
-    lines.push({
-      key: 'auth',
-      label: 'AUTH XOAUTH2',
-      state: 'skipped',
-      note: 'needs a token and a TLS connection',
-      fix: []
-    })
+  const explained = explain(connection.reason)
+  if (catalogueEntry(failureFromError(connection.reason))?.checklist === 'tls') {
+    return [reachable, { key: 'tls', label: 'TLS', state: 'fail', ...explained }]
   }
-
-  await report(core, settings, lines)
-  if (failure !== undefined) throw failure
+  return [
+    { key: 'smtp', label: 'SMTP reachable', state: 'fail', ...explained },
+    { key: 'tls', label: 'TLS', state: 'skipped', note: 'no connection', fix: [] }
+  ]
 }
 
 const claimLines: [ChecklistLine['key'], string][] = [
@@ -160,11 +172,12 @@ const claimLines: [ChecklistLine['key'], string][] = [
 ]
 
 /** The `check-setup` output: every line's key and state, e.g. `token=ok … auth=fail`. */
-export function compactResult(lines: readonly ChecklistLine[]): string {
+function compactResult(lines: readonly ChecklistLine[]): string {
   return lines.map((l) => `${l.key}=${l.state}`).join(' ')
 }
 
-async function report(core: CheckPlan['core'], settings: Settings, lines: ChecklistLine[]): Promise<void> {
+async function report(deps: SetupCheckDeps, settings: Settings, lines: ChecklistLine[]): Promise<void> {
+  const { log, setOutput, summary } = deps
   const passed = lines.find((l) => l.key === 'auth')?.state === 'ok'
   // the notes quote servers and token claims: printed through the one printer, as one block
   const checklist = lines.flatMap((line) => [
@@ -178,14 +191,14 @@ async function report(core: CheckPlan['core'], settings: Settings, lines: Checkl
       ? `Set-up check passed: ${settings.smtpUser} can authenticate to ${settings.smtpHost} with XOAUTH2. Nothing was sent.`
       : 'Set-up check failed. Nothing was sent.'
   )
-  core.setOutput('check-setup', compactResult(lines))
+  setOutput('check-setup', compactResult(lines))
   const rows = lines
     .map(
       (l) =>
         `<tr><td>${MARK[l.state]}</td><th align="left">${escape(l.label)}</th><td>${escape(l.note)}${fixList(l)}</td></tr>`
     )
     .join('')
-  await core.summary
+  await summary
     .addHeading(passed ? '🩺 Set-up check passed' : '🩺 Set-up check failed', 3)
     .addRaw(`<table>${rows}</table>`, true)
     .addRaw(`Mailbox ${escape(settings.smtpUser)} · app ${escape(settings.clientId)} · nothing was sent.`, true)

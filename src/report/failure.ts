@@ -4,13 +4,9 @@ import path from 'node:path'
 import type { TokenClaims } from '../auth/claims.js'
 import type { RecipientLedger } from '../delivery/recipient-ledger.js'
 import { PartialDeliveryError } from '../delivery/partial-delivery-error.js'
-import {
-  diagnose,
-  diagnosisContext,
-  failureFromError,
-  formatDiagnosis,
-  troubleshootingBase
-} from '../diagnosis/diagnose.js'
+import { diagnose, diagnosisContext } from '../diagnosis/diagnose.js'
+import { failureFromError } from '../diagnosis/failure.js'
+import { formatDiagnosis, troubleshootingBase } from '../diagnosis/format.js'
 import type { Settings } from '../inputs/settings.js'
 import type { ComposedMessage } from '../message/mime.js'
 import type { Logger } from './log.js'
