@@ -148,9 +148,7 @@ export async function run(): Promise<void> {
     const extras = async (context: TemplateContext): Promise<MessageExtras> => ({
       attachments,
       repository: context.github.repository,
-      ...(threadKey
-        ? { threadKey: render.toSingleLine(await render.renderText(threadKey, context, 'thread-key')) }
-        : {})
+      ...(threadKey ? { threadKey: await render.renderText(threadKey, context, 'thread-key') } : {})
     })
     const contextWithRun = async (): Promise<TemplateContext> => {
       const run = runInfo ? await runInfo : undefined

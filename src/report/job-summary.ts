@@ -2,7 +2,8 @@ import * as core from '@actions/core'
 import { boundedList, excerpt } from '../shared/bounded-text.js'
 import { log } from './log.js'
 import type { Delivery } from '../smtp/session.js'
-import { escapeHtml, type RenderedMessage } from '../message/render.js'
+import type { RenderedMessage } from '../message/render.js'
+import { escapeHtml } from '../message/text.js'
 import { formatMailbox, type Settings } from '../inputs/settings.js'
 
 /** The rows describing a message, shared by the log and the summary; Bcc shows only a count. */
