@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { escapeHtml } from '../../src/message/render.js'
+import { escapeHtml } from '../../src/message/text.js'
 import { cleanupRunnerTemp, failedMessage, maskedValues } from '../fakes/runner.js'
 import { EXO_REPLIES } from '../fakes/smtp-server.js'
 import pushEvent from '../fixtures/events/push.json' with { type: 'json' }

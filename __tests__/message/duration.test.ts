@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatDuration } from '../../src/message/duration.js'
 import { buildContext } from '../../src/message/context.js'
-import { formatDuration as fromRender } from '../../src/message/render.js'
+import { formatDuration as fromFilters } from '../../src/message/liquid.js'
 
 describe('formatDuration: one format everywhere', () => {
   it.each([
@@ -37,10 +37,25 @@ describe('formatDuration: one format everywhere', () => {
     expect(formatDuration(seconds)).toBe(text)
   })
 
+  it('formats a list of durations', () => {
+    expect([0, 45, 60, 192, 3600, 3725, 90_000, 86_400, -1, Number.NaN].map(formatDuration)).toEqual([
+      '0s',
+      '45s',
+      '1m',
+      '3m 12s',
+      '1h',
+      '1h 2m 5s',
+      '1d 1h',
+      '1d',
+      '',
+      ''
+    ])
+  })
+
   it('is the same helper in the run summary, the templates and the duration filter', async () => {
     const runInfo = await import('../../src/run-info/summarise.js')
     expect(runInfo.formatDuration).toBe(formatDuration)
-    expect(fromRender).toBe(formatDuration)
+    expect(fromFilters).toBe(formatDuration)
     const { compileTemplates, renderMessage } = await import('../../src/message/render.js')
     const compiled = compileTemplates({ subject: { input: 'subject', text: '{{ 3605 | duration }}' } })
     const context = buildContext({}, {}, 'success')

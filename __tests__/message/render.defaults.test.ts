@@ -4,14 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { SAMPLE_ENV, SAMPLE_RUN_FAILURE, SAMPLE_RUN_SUCCESS, fixture } from '../fakes/sample-run.js'
-import { buildContext, type ContextExtras } from '../../src/message/context.js'
-import {
-  compileTemplates,
-  defaultMessageKind,
-  renderMessage,
-  type DefaultMessageKind,
-  type RenderedMessage
-} from '../../src/message/render.js'
+import { buildContext, type ContextExtras, type DefaultMessageKind } from '../../src/message/context.js'
+import { compileTemplates, defaultMessageKind, renderMessage, type RenderedMessage } from '../../src/message/render.js'
 
 const RUN = 'https://github.com/octo/app/actions/runs/1658821493'
 const TAG_ENV = { GITHUB_REF: 'refs/tags/v2.3.0', GITHUB_REF_NAME: 'v2.3.0', GITHUB_REF_TYPE: 'tag' }

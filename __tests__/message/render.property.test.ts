@@ -7,13 +7,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { fixture, SAMPLE_ENV, SAMPLE_RUN_FAILURE, SAMPLE_RUN_SUCCESS } from '../fakes/sample-run.js'
-import { buildContext, type RunInfo } from '../../src/message/context.js'
-import {
-  compileTemplates,
-  defaultMessageKind,
-  renderMessage,
-  type DefaultMessageKind
-} from '../../src/message/render.js'
+import { buildContext, type DefaultMessageKind, type RunInfo } from '../../src/message/context.js'
+import { compileTemplates, defaultMessageKind, renderMessage } from '../../src/message/render.js'
 
 /** mulberry32: small, fast, and the same sequence for the same seed. */
 function prng(seed: number): () => number {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { emptyRunInfo, type RunInfo } from '../run-info/types.js'
 
 /** The `github` object templates see: the names of the workflow expression context. */
-export interface GitHubContext {
+interface GitHubContext {
   /** owner/name of the repository. */
   repository: string
   /** Owner of the repository. */
@@ -76,7 +76,7 @@ export interface TemplateContext {
 }
 
 /** Environment variables as a plain map (process.env in production). */
-export type Env = Readonly<Record<string, string | undefined>>
+type Env = Readonly<Record<string, string | undefined>>
 
 /** Reads the event payload the runner wrote; a missing or broken file yields an empty object. */
 export function readEventPayload(env: Env): Record<string, unknown> {

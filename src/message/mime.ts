@@ -31,7 +31,7 @@ export interface MessageExtras {
 }
 
 /** Threading headers for a key: a stable root Message-ID every message refers to, and Outlook's topic/index. */
-export function threadHeaders(
+function threadHeaders(
   key: string,
   repository: string,
   domain: string
@@ -50,11 +50,7 @@ export function threadHeaders(
 }
 
 /** The nodemailer message options: Bcc goes to the envelope only. */
-export function buildMailOptions(
-  settings: Settings,
-  message: RenderedMessage,
-  extras?: MessageExtras
-): SendMailOptions {
+function buildMailOptions(settings: Settings, message: RenderedMessage, extras?: MessageExtras): SendMailOptions {
   const options: SendMailOptions = {
     from: mailbox(settings.from),
     to: settings.to.map(mailbox),

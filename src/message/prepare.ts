@@ -7,7 +7,7 @@ import { startRunInfo } from '../run-info/from-env.js'
 import { compileMessageTemplates, type CompiledMessageTemplates } from './compiled-templates.js'
 import { buildContext, messageKind, readEventPayload } from './context.js'
 import type { MessageExtras } from './mime.js'
-import { renderMessage, renderText, toSingleLine, type RenderedMessage } from './render.js'
+import { renderMessage, renderText, type RenderedMessage } from './render.js'
 
 /** The message as rendered from the workflow context, with what goes into its headers besides. */
 export interface PreparedMessage {
@@ -53,9 +53,7 @@ export async function prepareMessage({
     )
     return message
   })
-  const threadKey = compiled.threadKey
-    ? toSingleLine(await renderText(compiled.threadKey, context, 'thread-key'))
-    : undefined
+  const threadKey = compiled.threadKey ? await renderText(compiled.threadKey, context, 'thread-key') : undefined
   return {
     rendered,
     extras: { attachments, repository: context.github.repository, ...(threadKey ? { threadKey } : {}) }

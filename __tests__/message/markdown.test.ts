@@ -4,7 +4,7 @@
  * markup, scripts or remote content.
  */
 import { describe, expect, it } from 'vitest'
-import { markdownToHtml, MAX_MARKDOWN_LENGTH } from '../../src/message/render.js'
+import { markdownToHtml, MAX_MARKDOWN_LENGTH } from '../../src/message/markdown.js'
 
 const LINKS = {
   serverUrl: 'https://github.com',
