@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { boundedList, excerpt } from '../shared/bounded-text.js'
 import { log } from './log.js'
-import type { Delivery } from '../smtp/session.js'
+import type { Delivery } from '../smtp/outcome.js'
 import { escapeHtml, type RenderedMessage } from '../message/render.js'
 import { formatMailbox, type Settings } from '../inputs/settings.js'
 
