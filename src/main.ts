@@ -11,6 +11,7 @@ import { boundedList } from './shared/bounded-text.js'
 import { PartialDeliveryError } from './delivery/partial-delivery-error.js'
 import { SmtpSession, type SmtpTimeouts } from './smtp/session.js'
 import type { Delivery } from './smtp/outcome.js'
+import { StepBudget } from './boot/step-budget.js'
 import type { RecipientLedger } from './delivery/recipient-ledger.js'
 import type { CompiledTemplates, RenderedMessage } from './message/render.js'
 import { excerpt } from './shared/bounded-text.js'
@@ -66,15 +67,10 @@ interface Prepared {
  * is mask every secret.
  */
 export async function run(): Promise<void> {
-  const startedAt = Date.now()
   const reading = await readSettings()
-  const budgetMs = reading.settings?.timeoutMs ?? 0
-  const remaining = (): number => Math.max(1000, budgetMs - (Date.now() - startedAt))
-  const timeouts = (): SmtpTimeouts => ({
-    connection: Math.min(30_000, remaining()),
-    greeting: Math.min(30_000, remaining()),
-    socket: Math.min(60_000, remaining())
-  })
+  const budget = new StepBudget(reading.settings?.timeoutMs ?? 0)
+  const remaining = (): number => budget.remainingMs()
+  const timeouts = (): SmtpTimeouts => budget.smtpTimeouts()
   const smtpLog = deferredLog()
   let prepared: Prepared | undefined
   let problem: unknown = reading.error
@@ -106,8 +102,10 @@ export async function run(): Promise<void> {
     // The token request starts first: besides the SMTP handshake under way, it is the other wait
     // before AUTH. The message is rendered meanwhile, and the token is awaited only at AUTH.
     const firstSession = prepared.session
-    const send = firstSession ? await import('./delivery/deliver.js') : undefined
-    const tokens = send?.startTokens(current, () => Math.min(30_000, remaining()))
+    const auth = firstSession ? await import('./auth/tokens.js') : undefined
+    const tokens = auth?.startTokens(current, { log, getIdToken: (audience) => core.getIDToken(audience) }, () =>
+      budget.tokenRequestMs()
+    )
     if (tokens) {
       presentedClaims = () => tokens.claims()
       log.info(
@@ -117,7 +115,7 @@ export async function run(): Promise<void> {
     // At the deadline, name the stage that kept us: a token request still unanswered means the
     // token endpoint, whatever the SMTP session was doing meanwhile.
     const stalled = (): Error | undefined =>
-      send && tokens?.pending() ? send.tokenTimeout(current, Math.round(current.timeoutMs / 1000)) : undefined
+      auth && tokens?.pending() ? auth.tokenTimeout(current, Math.round(current.timeoutMs / 1000)) : undefined
     if (current.checkSetup && firstSession && tokens) {
       const [{ runSetupCheck }, { troubleshootingBase }] = await Promise.all([
         import('./diagnosis/check-setup.js'),
@@ -169,7 +167,7 @@ export async function run(): Promise<void> {
         return rendered
       })
 
-    if (!firstSession || !send || !tokens) {
+    if (!firstSession || !tokens) {
       const context = await contextWithRun()
       const message = await renderAndLog(context)
       const dryExtras = await extras(context)
@@ -179,28 +177,24 @@ export async function run(): Promise<void> {
       return
     }
 
-    const { composeMessage } = await import('./message/mime.js')
+    const [{ composeMessage }, send] = await Promise.all([import('./message/mime.js'), import('./delivery/deliver.js')])
     const context = await contextWithRun()
     const message = await renderAndLog(context)
     composed = await composeMessage(current, message, await extras(context))
     // At the deadline the delivery is aborted, not just abandoned: no attempt may start (or
     // finish sending) after the step has reported its failure.
-    const deadline = new AbortController()
     ledger = new send.RecipientLedger(composed.envelope.to)
     const plan = {
       settings: current,
       firstSession,
+      openSession: (limits: SmtpTimeouts) => SmtpSession.open(current, limits, { debug: smtpLog.write }),
       tokens,
       message: composed,
-      timeouts,
-      remaining,
-      log: smtpLog.write,
-      signal: deadline.signal,
-      ledger
+      budget,
+      ledger,
+      log
     }
-    const delivery = await log.group('Send', () =>
-      withDeadline(send.deliverWithRetries(plan), remaining(), deadline, stalled)
-    )
+    const delivery = await log.group('Send', () => budget.enforce(send.deliverWithRetries(plan), stalled))
     setOutputs(core, delivery)
     await report.writeDeliverySummary(current, message, delivery)
     const transactions = (delivery.transactions ?? 1) > 1 ? ` in ${delivery.transactions} transactions` : ''

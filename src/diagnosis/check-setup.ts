@@ -1,7 +1,7 @@
 import type * as Toolkit from '@actions/core'
 import { consentFix, audienceFix, tenantFix, type RefusalValues } from './auth-refusal.js'
 import { assessClaims, SEND_ROLE, type CheckState } from '../auth/claims.js'
-import type { Tokens } from '../delivery/deliver.js'
+import type { Tokens } from '../auth/tokens.js'
 import { diagnose, diagnosisContext, failureFromError, type DiagnosisContext } from './diagnose.js'
 import { log } from '../report/log.js'
 import type { SmtpSession } from '../smtp/session.js'
