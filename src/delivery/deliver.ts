@@ -17,8 +17,8 @@ export type DeliverySession = Pick<SmtpSession, 'login' | 'send' | 'close' | 'ab
 
 /** How one delivery is carried out. */
 export interface DeliveryPlan {
-  /** The settings. */
-  settings: Settings
+  /** The SMTP user (for the log) and how many failed attempts end the delivery. */
+  settings: Pick<Settings, 'smtpUser' | 'maxAttempts'>
   /** The session opened before the message was rendered (first attempt). */
   firstSession: DeliverySession
   /** Opens the session of a later attempt, with these limits. */
@@ -197,6 +197,8 @@ class DeliveryRun {
 /** Waits `ms`, or less when the signal aborts. */
 function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    // past the deadline no attempt follows: a timer would only keep the process alive
+    if (signal.aborted) return resolve()
     const timer = setTimeout(resolve, ms)
     signal.addEventListener(
       'abort',

@@ -30,7 +30,7 @@ const TRANSIENT_NETWORK = [
  * concurrency limit (4.3.2, as 432 or 421), its temporary restrictions (4.7.500-699), and system
  * congestion (4.4.5). Pure.
  */
-export function isThrottling(reply: string): boolean {
+function isThrottling(reply: string): boolean {
   const basic = Number(reply.slice(0, 3)) || 0
   if (basic < 400 || basic >= 500) return false
   if (basic === 432) return true
