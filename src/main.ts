@@ -1,10 +1,10 @@
 import { boot, type Booted } from './boot/boot.js'
-import type { Tokens } from './delivery/deliver.js'
+import type { Tokens } from './auth/tokens.js'
 import type { Settings } from './inputs/settings.js'
 import type { Progress } from './report/failure.js'
 import type { Log } from './report/log.js'
 import type { Toolkit } from './report/toolkit.js'
-import type { SmtpSession } from './smtp/session.js'
+import { SmtpSession, type SmtpTimeouts } from './smtp/session.js'
 import { stages } from './stages.js'
 
 /**
@@ -29,7 +29,9 @@ export async function run(): Promise<void> {
       return
     }
     const { startTokens, tokenTimeout } = await stages.tokens()
-    const tokens = startTokens(settings, () => booted.budget.tokenRequestMs())
+    const tokens = startTokens(settings, { log, getIdToken: (audience) => core.getIDToken(audience) }, () =>
+      booted.budget.tokenRequestMs()
+    )
     progress.claims = () => tokens.claims()
     log.info(
       `Connecting to ${settings.smtpHost}:${settings.smtpPort} and requesting a token from ${settings.authorityHost}…`
@@ -43,19 +45,19 @@ export async function run(): Promise<void> {
       return
     }
     const message = await (await stages.message()).prepareMessage({ ...booted, settings, log })
-    progress.composed = await (await stages.mime()).composeMessage(settings, message.rendered, message.extras)
-    const send = await stages.delivery()
+    const [{ composeMessage }, send] = await Promise.all([stages.mime(), stages.delivery()])
+    progress.composed = await composeMessage(settings, message.rendered, message.extras)
     progress.ledger = new send.RecipientLedger(progress.composed.envelope.to)
     const plan = {
       settings,
       firstSession: session,
+      openSession: (limits: SmtpTimeouts) =>
+        SmtpSession.open(settings, limits, { debug: (line) => booted.transcript.write(line) }),
       tokens,
       message: progress.composed,
-      timeouts: () => booted.budget.smtpTimeouts(),
-      remaining: () => booted.budget.remainingMs(),
-      log: (line: string) => booted.transcript.write(line),
-      signal: booted.budget.signal,
-      ledger: progress.ledger
+      budget: booted.budget,
+      ledger: progress.ledger,
+      log
     }
     const delivery = await log.group('Send', () => booted.budget.enforce(send.deliverWithRetries(plan), stalled))
     await (await stages.report()).reportDelivery(core, log, settings, message.rendered, delivery)

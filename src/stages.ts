@@ -31,7 +31,7 @@ export const stages = {
   /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
   toolkit: () => import('./report/toolkit.js'),
   /** The token request (msal-node): besides the SMTP handshake, the one wait before AUTH, so it starts next. */
-  tokens: () => import('./delivery/deliver.js'),
+  tokens: () => import('./auth/tokens.js'),
   /** With check-setup: the checklist, instead of a message. */
   checkSetup: () => import('./diagnosis/check-setup.js'),
   /** Rendering (Liquid, the default templates, the run's jobs), while the token is on its way. */

@@ -1,6 +1,7 @@
 /** The pure parts of delivery: the recipient ledger, token staleness, SASL helpers, SIZE, HTML text. */
 import { describe, expect, it } from 'vitest'
-import { wireSize, type Transaction } from '../../src/smtp/session.js'
+import { wireSize } from '../../src/smtp/session.js'
+import type { Transaction } from '../../src/smtp/outcome.js'
 import { htmlText } from '../../src/auth/identity-http-client.js'
 import { MAX_RECIPIENTS_PER_TRANSACTION, RecipientLedger } from '../../src/delivery/recipient-ledger.js'
 import {

@@ -3,7 +3,7 @@
  * SMTP server, the runner's OIDC service and registered app credentials, wired together.
  */
 import { expect } from 'vitest'
-import { xoauth2Blob } from '../../src/delivery/deliver.js'
+import { xoauth2Blob } from '../../src/auth/tokens.js'
 import { createClientCertificate, createTestPki, type ClientCert, type TestPki } from '../fakes/certs.js'
 import { startOidcProvider, type OidcProvider } from '../fakes/oidc-provider.js'
 import { runAction, type ActionResult, type RunActionOptions } from '../fakes/runner.js'

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs'
 import https from 'node:https'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { xoauth2Blob } from '../../src/delivery/deliver.js'
+import { xoauth2Blob } from '../../src/auth/tokens.js'
 import { MAILBOX, SECRET_APP, SECRET_VALUE, TENANT, startWorld, type World } from '../e2e/world.js'
 import { ACTION_PATH, cleanupRunnerTemp, failedMessage, type ActionResult } from '../fakes/runner.js'
 import {

@@ -1,4 +1,4 @@
-import type { Refusal, Transaction } from '../smtp/session.js'
+import type { Refusal, RecipientResponse, Transaction } from '../smtp/outcome.js'
 
 /** Exchange Online takes at most 500 recipients per message. */
 export const MAX_RECIPIENTS_PER_TRANSACTION = 500
@@ -42,9 +42,9 @@ export class RecipientLedger {
     return this.select((s) => s.status === 'pending' || s.status === 'deferred').map((e) => e.address)
   }
 
-  /** The next transaction's recipients: at most `max` of the open ones. */
-  nextBatch(max = MAX_RECIPIENTS_PER_TRANSACTION): string[] {
-    return this.open().slice(0, max)
+  /** The next transaction's recipients: at most 500 of the open ones. */
+  nextBatch(): string[] {
+    return this.open().slice(0, MAX_RECIPIENTS_PER_TRANSACTION)
   }
 
   /**
@@ -82,16 +82,16 @@ export class RecipientLedger {
   }
 
   /** Recipients refused for good (5xx). */
-  rejected(): { address: string; response: string }[] {
+  rejected(): RecipientResponse[] {
     return this.withResponse('rejected')
   }
 
   /** Recipients still deferred (their last reply was 4xx). */
-  deferred(): { address: string; response: string }[] {
+  deferred(): RecipientResponse[] {
     return this.withResponse('deferred')
   }
 
-  private withResponse(status: 'rejected' | 'deferred'): { address: string; response: string }[] {
+  private withResponse(status: 'rejected' | 'deferred'): RecipientResponse[] {
     return this.select((s) => s.status === status).map(({ address, state }) => ({
       address,
       response: 'response' in state ? state.response : ''

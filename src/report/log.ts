@@ -90,26 +90,17 @@ function addressPattern(addresses: string[]): RegExp | undefined {
 
 /** The action's printer: masks nothing itself (the runner does), fences and hides. */
 export class Log implements Logger {
-  private sink: LogSink | undefined
-  private hidden: RegExp | undefined
+  private readonly hidden: RegExp | undefined
 
   /**
-   * A printer for the toolkit once it has loaded, hiding `hiddenAddresses` (Bcc recipients that
-   * are not also To or Cc recipients).
+   * The printer, made once the toolkit has loaded; `hiddenAddresses` (Bcc recipients that are
+   * not also To or Cc recipients) are never shown.
    */
-  constructor(sink?: LogSink, hiddenAddresses: string[] = []) {
-    this.sink = sink
+  constructor(
+    private readonly toolkit: LogSink,
+    hiddenAddresses: string[] = []
+  ) {
     this.hidden = addressPattern(hiddenAddresses)
-  }
-
-  /** Connects the printer to the toolkit once it has loaded. */
-  bind(sink: LogSink): void {
-    this.sink = sink
-  }
-
-  /** Addresses never to be shown (Bcc recipients that are not also To or Cc recipients). */
-  hide(addresses: string[]): void {
-    this.hidden = addressPattern(addresses)
   }
 
   /** `text` with every hidden address replaced. */
@@ -128,50 +119,42 @@ export class Log implements Logger {
 
   /** Progress and facts; `text` may hold outside text and several lines. */
   info(text: string): void {
-    this.toolkit().info(fenced(this.redact(text)))
+    this.toolkit.info(fenced(this.redact(text)))
   }
 
   /** Values for whoever turns on step debug logging (one escaped line, never a command). */
   debug(text: string): void {
-    this.toolkit().debug(this.redact(text))
+    this.toolkit.debug(this.redact(text))
   }
 
   /** A warning annotation (one escaped line, never a command). */
   warning(text: string): void {
-    this.toolkit().warning(this.redact(text))
+    this.toolkit.warning(this.redact(text))
   }
 
   mask(secret: string): void {
-    this.toolkit().setSecret(secret)
+    this.toolkit.setSecret(secret)
   }
 
   /** Fails the step with `text` as its error annotation. */
   fail(text: string): void {
-    this.toolkit().setFailed(this.redact(text))
+    this.toolkit.setFailed(this.redact(text))
   }
 
   /** Prints `text` inside a collapsible group of the log. */
   infoGroup(name: string, text: string): void {
-    this.toolkit().startGroup(name)
+    this.toolkit.startGroup(name)
     this.info(text)
-    this.toolkit().endGroup()
+    this.toolkit.endGroup()
   }
 
   /** Runs `work` inside a collapsible group of the log. */
   async group<T>(name: string, work: () => Promise<T>): Promise<T> {
-    this.toolkit().startGroup(name)
+    this.toolkit.startGroup(name)
     try {
       return await work()
     } finally {
-      this.toolkit().endGroup()
+      this.toolkit.endGroup()
     }
   }
-
-  private toolkit(): LogSink {
-    if (!this.sink) throw new Error('The log is used before @actions/core was loaded')
-    return this.sink
-  }
 }
-
-/** The printer every module uses. */
-export const log = new Log()

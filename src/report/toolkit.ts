@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { Booted } from '../boot/boot.js'
 import type { Settings } from '../inputs/settings.js'
-import { Log, log as legacyLog } from './log.js'
+import { Log } from './log.js'
 
 /** What the stages after the dial use of the runner's toolkit besides printing. */
 export type Toolkit = Pick<typeof core, 'setOutput' | 'summary' | 'getIDToken'>
@@ -15,8 +15,6 @@ export function startToolkit(booted: Booted): { core: Toolkit; log: Log } {
   for (const secret of booted.secrets) core.setSecret(secret)
   const log = new Log(core, booted.settings ? blindCopies(booted.settings) : [])
   const settings = booted.settings
-  legacyLog.bind(core)
-  if (settings) legacyLog.hide(blindCopies(settings))
   if (settings) {
     logSettings(log, settings)
     booted.transcript.attach((line) => (settings.debug ? log.info(line) : log.debug(line)))

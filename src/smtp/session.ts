@@ -1,19 +1,15 @@
-import net, { isIP, type Socket } from 'node:net'
-import type { ExternalLogger } from 'nodemailer/lib/shared'
+import { isIP } from 'node:net'
 import SMTPConnection, {
   type SMTPConnectionCustomAuthContext,
   type SMTPConnectionSendInfo
 } from 'nodemailer/lib/smtp-connection'
-import httpProxyClient from 'nodemailer/lib/smtp-connection/http-proxy-client'
 import type { ComposedMessage } from '../message/mime.js'
 import { MessageTooLargeError, NoXoauth2Error, smtpError } from './smtp-errors.js'
-import { excerpt } from '../shared/bounded-text.js'
+import { closedWhileConnecting, dial, type Dial } from './dial.js'
+import { transcriptLogger, type MailLog } from './transcript.js'
 import { advertisedMechanisms, mayBeStale, presentToken, type TokenSupplier } from './sasl.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Refusal, Transaction } from './outcome.js'
-
-export type { TokenSupplier } from './sasl.js'
-export type { Delivery, Refusal, Transaction } from './outcome.js'
 
 /** nodemailer's parsed EHLO lines: kept by SMTPConnection, not in its typings. */
 interface NodemailerInternals {
@@ -26,12 +22,6 @@ interface ServerLimits {
   maxSize: number | undefined
   /** Extensions nodemailer recognised (PIPELINING, SIZE, 8BITMIME …). */
   extensions: string[]
-}
-
-/** Where the SMTP conversation is logged (the AUTH line is redacted by nodemailer). */
-export interface MailLog {
-  /** Debug-level lines. */
-  debug: (message: string) => void
 }
 
 /** Timeouts of one SMTP connection, in milliseconds. */
@@ -58,9 +48,9 @@ export class SmtpSession {
    * loading modules, waits for it: until then it would hold back the connect itself.
    */
   readonly dialing: Promise<void>
+  /** The TCP connection; nodemailer takes the socket over once it is made. */
+  private readonly tcp: Dial
   private connection: SMTPConnection | undefined
-  /** The TCP connection while it is being made, before nodemailer takes it over. */
-  private socket: Socket | undefined
   private closed = false
   /** Known once AUTH has started. */
   private limits: ServerLimits | undefined
@@ -70,9 +60,9 @@ export class SmtpSession {
     private readonly timeouts: SmtpTimeouts,
     private readonly log: MailLog
   ) {
-    let dialed: () => void = () => undefined
-    this.dialing = new Promise<void>((resolve) => (dialed = resolve))
-    this.ready = this.connect(dialed)
+    this.tcp = dial(settings, timeouts.connection)
+    this.dialing = this.tcp.dialing
+    this.ready = this.connect()
     this.ready.catch(() => undefined) // awaited by login(); never an unhandled rejection
   }
 
@@ -81,15 +71,9 @@ export class SmtpSession {
     return new SmtpSession(settings, timeouts, log)
   }
 
-  private async connect(dialed: () => void): Promise<void> {
+  private async connect(): Promise<void> {
     const s = this.settings
-    let socket: Socket
-    if (s.smtpProxy) {
-      dialed()
-      socket = await this.proxySocket(s.smtpProxy)
-    } else {
-      socket = await this.directSocket(dialed)
-    }
+    const socket = await this.tcp.connected
     if (this.closed) {
       socket.destroy()
       throw closedWhileConnecting()
@@ -105,13 +89,12 @@ export class SmtpSession {
       connectionTimeout: this.timeouts.connection,
       greetingTimeout: this.timeouts.greeting,
       socketTimeout: this.timeouts.socket,
-      logger: smtpLogger(this.log),
+      logger: transcriptLogger(this.log),
       debug: true,
       // connected already (implicit TLS is started on it by nodemailer)
       connection: socket
     })
     this.connection = connection
-    this.socket = undefined
     // Errors while no step is waiting would otherwise crash the process; steps see them too. The
     // server's reply is in the transcript and in the failure: not a third time here.
     connection.on('error', (err: Error & { code?: string; command?: string }) =>
@@ -124,57 +107,6 @@ export class SmtpSession {
         command: 'STARTTLS'
       })
     }
-  }
-
-  /**
-   * The TCP connection to the SMTP host, started at once. Node resolves the name as every other
-   * client on the runner does (/etc/hosts included) and tries each address, IPv6 and IPv4 in
-   * turn. `dialed` is called as the first attempt leaves, or when the lookup fails.
-   */
-  private directSocket(dialed: () => void): Promise<Socket> {
-    const { smtpHost: host, smtpPort: port } = this.settings
-    return new Promise<Socket>((resolve, reject) => {
-      const socket = net.connect({ host, port, autoSelectFamily: true })
-      this.socket = socket
-      const timer = setTimeout(
-        () =>
-          socket.destroy(
-            smtpError(`Connection timeout: no TCP connection to ${host}:${port}`, {
-              code: 'ETIMEDOUT',
-              command: 'CONN'
-            })
-          ),
-        this.timeouts.connection
-      )
-      const settle = (err?: Error): void => {
-        clearTimeout(timer)
-        dialed()
-        socket.removeListener('connect', onConnect)
-        socket.removeListener('error', onError)
-        socket.removeListener('close', onClose)
-        if (err) reject(err)
-        else resolve(socket)
-      }
-      const onConnect = (): void => settle()
-      const onError = (err: Error): void => settle(err)
-      const onClose = (): void => settle(closedWhileConnecting())
-      socket.once('connectionAttempt', dialed)
-      socket.once('connect', onConnect)
-      socket.once('error', onError)
-      socket.once('close', onClose)
-    })
-  }
-
-  private proxySocket(proxy: string): Promise<Socket> {
-    return new Promise((resolve, reject) =>
-      httpProxyClient(
-        proxy,
-        this.settings.smtpPort,
-        this.settings.smtpHost,
-        { timeout: this.timeouts.connection },
-        (err, socket) => (err || !socket ? reject(err ?? new Error('The proxy gave no socket')) : resolve(socket))
-      )
-    )
   }
 
   /** Runs one SMTPConnection step; a connection error or close while it waits fails it. */
@@ -289,13 +221,14 @@ export class SmtpSession {
   /** Drops the connection at once, without QUIT (the step's deadline has passed). */
   abort(): void {
     this.closed = true
-    this.socket?.destroy()
     if (this.connection) this.connection.close()
-    else
+    else {
+      this.tcp.cancel()
       this.ready.then(
         () => this.connection?.close(),
         () => this.connection?.close()
       )
+    }
   }
 
   /** Says QUIT (without waiting) and closes the connection. */
@@ -305,7 +238,7 @@ export class SmtpSession {
     const connection = this.connection
     if (!connection) {
       // no TCP connection yet: nothing to say QUIT on
-      this.socket?.destroy()
+      this.tcp.cancel()
       // or still setting up the session: close as soon as it exists
       this.ready.then(
         () => this.connection?.quit(),
@@ -341,38 +274,4 @@ function refusals(rejected: string[], errors: readonly Error[]): Refusal[] {
     const response = error?.response ?? error?.message ?? ''
     return { address, response, code: error?.responseCode ?? (Number(response.slice(0, 3)) || 0) }
   })
-}
-
-function closedWhileConnecting(): Error {
-  return smtpError('The SMTP session was closed while connecting', { code: 'ECONNECTION' })
-}
-
-/** The most of one line of the SMTP conversation that is logged (a server may send a megabyte). */
-const TRANSCRIPT_LINE_CHARS = 500
-
-/**
- * A nodemailer logger that writes the SMTP conversation to the debug log, never the message, and
- * each reply bounded: the failure quotes a failing reply in full enough to act on.
- */
-function smtpLogger(log: MailLog): ExternalLogger {
-  const write =
-    (level: string) =>
-    (...args: unknown[]): void => {
-      const [first, ...rest] = args
-      const entry = first && typeof first === 'object' ? (first as Record<string, unknown>) : undefined
-      if (entry?.tnx === 'message') return
-      const [format, ...values] = entry ? rest : args
-      let text = typeof format === 'string' ? format : ''
-      for (const value of values) text = text.replace(/%[sd]/, String(value))
-      log.debug(`smtp ${level}: ${excerpt(text, TRANSCRIPT_LINE_CHARS)}`)
-    }
-  return {
-    level: () => undefined,
-    trace: write('trace'),
-    debug: write('debug'),
-    info: write('info'),
-    warn: write('warn'),
-    error: write('error'),
-    fatal: write('fatal')
-  }
 }
