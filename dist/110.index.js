@@ -2,7 +2,7 @@ export const id = 110;
 export const ids = [110];
 export const modules = {
 
-/***/ 110:
+/***/ 7729:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3403,7 +3403,7 @@ function safeEncodeURIComponent(str) {
 // EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/addressparser/index.js
 var addressparser = __webpack_require__(2844);
 // EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/fetch/index.js + 2 modules
-var fetch = __webpack_require__(9354);
+var fetch = __webpack_require__(6973);
 // EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/errors.js
 var errors = __webpack_require__(2809);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/mime-node/last-newline.js

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@azure/msal-node/dist/index.mjs + 115 modules
 var dist = __webpack_require__(2669);
-// EXTERNAL MODULE: ./src/diagnosis/errors.ts
-var errors = __webpack_require__(918);
+// EXTERNAL MODULE: ./src/auth/token-error.ts
+var token_error = __webpack_require__(1888);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
 ;// CONCATENATED MODULE: ./src/auth/identity-http-client.ts
@@ -174,7 +174,7 @@ function createTokenProvider(settings, deps, timeoutMs) {
             token = await deps.getIdToken(audience);
         }
         catch (err) {
-            throw new errors/* TokenError */.gz({
+            throw new token_error/* TokenError */.g({
                 errorCode: 'oidc_token_unavailable',
                 description: `The runner did not issue a GitHub OIDC token: ${err instanceof Error ? err.message : String(err)}`,
                 credentialKind: 'oidc'
@@ -229,7 +229,7 @@ function createTokenProvider(settings, deps, timeoutMs) {
             try {
                 const result = await app.acquireTokenByClientCredential({ scopes: [settings.scope], skipCache: renew });
                 if (!result?.accessToken) {
-                    throw new errors/* TokenError */.gz({
+                    throw new token_error/* TokenError */.g({
                         errorCode: 'empty_response',
                         description: 'The token endpoint answered without an access token.',
                         credentialKind: credential.kind
@@ -239,12 +239,12 @@ function createTokenProvider(settings, deps, timeoutMs) {
                 return { token: result.accessToken, expiresOn: result.expiresOn ?? undefined };
             }
             catch (err) {
-                if (err instanceof errors/* TokenError */.gz)
+                if (err instanceof token_error/* TokenError */.g)
                     throw err;
                 const e = err;
                 const oddity = network.lastOddity;
                 const errorCode = oddity?.kind ?? (e.errorCode || 'unknown_error');
-                throw new errors/* TokenError */.gz({
+                throw new token_error/* TokenError */.g({
                     errorCode,
                     description: e.errorMessage || e.message || '',
                     status: e.status ?? oddity?.status,

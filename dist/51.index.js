@@ -5,13 +5,13 @@ export const modules = {
 /***/ 7051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   composeMessage: () => (/* binding */ composeMessage)
 /* harmony export */ });
-/* unused harmony exports threadHeaders, buildMailOptions */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var nodemailer_lib_mail_composer__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(110);
+/* harmony import */ var nodemailer_lib_mail_composer__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7729);
 
 
 /** Formats a mailbox as nodemailer takes it. */

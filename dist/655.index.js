@@ -145,13 +145,15 @@ module.exports = deepmerge_1;
 /***/ 7036:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  convert: () => (/* binding */ convert)
+  compile: () => (/* binding */ compile),
+  convert: () => (/* binding */ convert),
+  htmlToText: () => (/* binding */ convert)
 });
-
-// UNUSED EXPORTS: compile, htmlToText
 
 ;// CONCATENATED MODULE: ./node_modules/domelementtype/lib/esm/index.js
 /** Types of elements found in htmlparser2's DOM */

@@ -11,22 +11,128 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   RecipientLedger: () => (/* reexport */ RecipientLedger),
-  deliverWithRetries: () => (/* binding */ deliverWithRetries),
-  startTokens: () => (/* binding */ startTokens),
-  tokenTimeout: () => (/* binding */ tokenTimeout),
-  xoauth2Blob: () => (/* binding */ xoauth2Blob)
+  deliverWithRetries: () => (/* binding */ deliverWithRetries)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
-var core = __webpack_require__(143);
-// EXTERNAL MODULE: ./src/auth/claims.ts
-var auth_claims = __webpack_require__(1442);
-// EXTERNAL MODULE: ./src/diagnosis/errors.ts
-var errors = __webpack_require__(918);
-// EXTERNAL MODULE: ./src/report/log.ts
-var log = __webpack_require__(6472);
-// EXTERNAL MODULE: ./src/smtp/session.ts + 4 modules
-var smtp_session = __webpack_require__(3977);
+// EXTERNAL MODULE: ./src/shared/bounded-text.ts
+var bounded_text = __webpack_require__(5322);
+// EXTERNAL MODULE: ./src/smtp/smtp-errors.ts
+var smtp_errors = __webpack_require__(6396);
+// EXTERNAL MODULE: ./src/diagnosis/failure.ts
+var failure = __webpack_require__(6523);
+// EXTERNAL MODULE: ./src/diagnosis/match.ts + 3 modules
+var match = __webpack_require__(7937);
+;// CONCATENATED MODULE: ./src/delivery/retry-policy.ts
+
+
+const TRANSIENT_NETWORK = [
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH'
+];
+/**
+ * Whether an SMTP reply says the server is busy or throttling rather than failing: Exchange's
+ * concurrency limit (4.3.2, as 432 or 421), its temporary restrictions (4.7.500-699), and system
+ * congestion (4.4.5). Pure.
+ */
+function isThrottling(reply) {
+    const basic = Number(reply.slice(0, 3)) || 0;
+    if (basic < 400 || basic >= 500)
+        return false;
+    if (basic === 432)
+        return true;
+    const enhanced = (0,match/* enhancedCode */.Kf)(reply) ?? '';
+    return ['4.3.2', '4.4.5'].includes(enhanced) || /\b4\.7\.[56]\d\d\b/.test(reply);
+}
+/**
+ * Decides whether a failure is worth another attempt. Transient: token endpoint 429 and 5xx,
+ * network errors, SMTP 4xx replies, a dropped connection. Throttling among them is marked so
+ * that it is waited out. Never: permanent 5xx replies (a refused token included: a token from
+ * this run is as fresh as a renewed one, see sasl.ts), input errors, failures the catalogue marks
+ * `retry: 'never'` (an untrusted certificate), a server without STARTTLS or XOAUTH2, a message
+ * above the server's SIZE. Pure.
+ */
+function retryDecision(err) {
+    const f = (0,failure/* failureFromError */.J)(err);
+    if (f.source === 'input')
+        return { retry: false, reason: 'invalid input' };
+    // Some failures look like passing network errors but are not (an untrusted certificate): the
+    // diagnosis catalogue recognises them once, and marks them.
+    const entry = (0,match/* catalogueEntry */.yd)(f);
+    const neverRetried = entry?.retry === 'never' ? entry.id : undefined;
+    if (f.source === 'unknown')
+        return { retry: false, reason: f.message };
+    if (f.source === 'entra') {
+        if (f.errorCode === 'network_error') {
+            const cause = f.networkCause ?? '';
+            if (neverRetried)
+                return { retry: false, reason: `${neverRetried}: ${cause}` };
+            if (/ENOTFOUND/.test(cause))
+                return { retry: false, reason: `host not found: ${cause}` };
+            return { retry: true, reason: `token endpoint unreachable: ${cause || 'network error'}` };
+        }
+        const status = f.status ?? 0;
+        const wait = f.retryAfterMs !== undefined ? { waitMs: f.retryAfterMs } : {};
+        if (status === 429 || /AADSTS50196\b/.test(f.description)) {
+            return {
+                retry: true,
+                throttled: true,
+                reason: `token endpoint throttled the request (HTTP ${status || 429})`,
+                ...wait
+            };
+        }
+        if (f.errorCode === 'redirected')
+            return { retry: false, reason: 'the token endpoint redirected the request' };
+        if (status >= 500 || f.errorCode === 'temporarily_unavailable' || f.errorCode === 'service_unavailable') {
+            return { retry: true, reason: `token endpoint answered HTTP ${status || f.errorCode}`, ...wait };
+        }
+        return { retry: false, reason: `token request refused (${f.errorCode})` };
+    }
+    // SMTP and transport
+    const code = f.originalCode ?? f.code;
+    if (neverRetried)
+        return { retry: false, reason: `${neverRetried}: ${f.message}` };
+    if (f.code === 'ETLS')
+        return { retry: false, reason: 'TLS could not be established' };
+    if (f.offered || f.size)
+        return { retry: false, reason: f.message };
+    const reply = f.response ?? '';
+    const basic = f.responseCode ?? (Number(reply.slice(0, 3)) || 0);
+    if (basic >= 400 && basic < 500) {
+        const line = reply.split(/\r?\n/)[0];
+        return isThrottling(reply)
+            ? { retry: true, throttled: true, reason: `the server is busy or throttling: ${line}` }
+            : { retry: true, reason: `temporary SMTP reply: ${line}` };
+    }
+    if (basic >= 500)
+        return { retry: false, reason: `permanent SMTP reply: ${reply.split(/\r?\n/)[0]}` };
+    if (f.code === 'ENOTFOUND' || code === 'ENOTFOUND')
+        return { retry: false, reason: 'host not found' };
+    if (f.code === 'ECONNECTION' || f.code === 'ESOCKET' || f.code === 'ETIMEDOUT' || TRANSIENT_NETWORK.includes(code)) {
+        return { retry: true, reason: `connection problem: ${f.message}` };
+    }
+    return { retry: false, reason: f.message };
+}
+/** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … (× 0.5–1.0), at most 15 s. */
+function backoffMs(attempt, random = Math.random) {
+    const ceiling = Math.min(15_000, 500 * 2 ** Math.max(0, attempt - 1));
+    return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+/**
+ * The wait after the n-th throttled attempt: growing by half each time from 1 s to at most 8 s,
+ * spread over a quarter to all of that. A busy slot (Exchange's 3 connections per mailbox) frees
+ * within seconds; the wide jitter keeps jobs that were refused together from coming back
+ * together, and the low cap keeps them asking often enough to take a slot as it frees.
+ */
+function throttleBackoffMs(n, random = Math.random) {
+    const ceiling = Math.min(8_000, 1_000 * 1.5 ** Math.max(0, n - 1));
+    return Math.round(ceiling * (0.25 + random() * 0.75));
+}
+
 ;// CONCATENATED MODULE: ./src/delivery/recipient-ledger.ts
 /** Exchange Online takes at most 500 recipients per message. */
 const MAX_RECIPIENTS_PER_TRANSACTION = 500;
@@ -58,9 +164,9 @@ class RecipientLedger {
     open() {
         return this.select((s) => s.status === 'pending' || s.status === 'deferred').map((e) => e.address);
     }
-    /** The next transaction's recipients: at most `max` of the open ones. */
-    nextBatch(max = MAX_RECIPIENTS_PER_TRANSACTION) {
-        return this.open().slice(0, max);
+    /** The next transaction's recipients: at most 500 of the open ones. */
+    nextBatch() {
+        return this.open().slice(0, MAX_RECIPIENTS_PER_TRANSACTION);
     }
     /**
      * Records a transaction. Recipients are accepted only when the message data was; a 5xx refusal
@@ -118,210 +224,11 @@ class RecipientLedger {
     }
 }
 
-// EXTERNAL MODULE: ./src/diagnosis/diagnose.ts + 1 modules
-var diagnose = __webpack_require__(3244);
-;// CONCATENATED MODULE: ./src/delivery/retry-policy.ts
-
-const TRANSIENT_NETWORK = [
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH'
-];
-/**
- * Whether an SMTP reply says the server is busy or throttling rather than failing: Exchange's
- * concurrency limit (4.3.2, as 432 or 421), its temporary restrictions (4.7.500-699), and system
- * congestion (4.4.5). Pure.
- */
-function isThrottling(reply) {
-    const basic = Number(reply.slice(0, 3)) || 0;
-    if (basic < 400 || basic >= 500)
-        return false;
-    if (basic === 432)
-        return true;
-    const enhanced = (0,diagnose.enhancedCode)(reply) ?? '';
-    return ['4.3.2', '4.4.5'].includes(enhanced) || /\b4\.7\.[56]\d\d\b/.test(reply);
-}
-/**
- * Decides whether a failure is worth another attempt. Transient: token endpoint 429 and 5xx,
- * network errors, SMTP 4xx replies, a dropped connection. Throttling among them is marked so
- * that it is waited out. Never: permanent 5xx replies (a refused token included: a token from
- * this run is as fresh as a renewed one, see sasl.ts), input errors, certificate errors, a
- * server without STARTTLS or XOAUTH2, a message above the server's SIZE. Pure.
- */
-function retryDecision(err) {
-    const f = (0,diagnose.failureFromError)(err);
-    if (f.source === 'input')
-        return { retry: false, reason: 'invalid input' };
-    // Certificate errors are recognised once, by the diagnosis catalogue.
-    const untrusted = (0,diagnose.diagnose)(f, {}).entry?.id === 'TLS certificate';
-    if (f.source === 'unknown')
-        return { retry: false, reason: f.message };
-    if (f.source === 'entra') {
-        if (f.errorCode === 'network_error') {
-            const cause = f.networkCause ?? '';
-            if (untrusted)
-                return { retry: false, reason: `certificate error: ${cause}` };
-            if (/ENOTFOUND/.test(cause))
-                return { retry: false, reason: `host not found: ${cause}` };
-            return { retry: true, reason: `token endpoint unreachable: ${cause || 'network error'}` };
-        }
-        const status = f.status ?? 0;
-        const wait = f.retryAfterMs !== undefined ? { waitMs: f.retryAfterMs } : {};
-        if (status === 429 || /AADSTS50196\b/.test(f.description)) {
-            return {
-                retry: true,
-                throttled: true,
-                reason: `token endpoint throttled the request (HTTP ${status || 429})`,
-                ...wait
-            };
-        }
-        if (f.errorCode === 'redirected')
-            return { retry: false, reason: 'the token endpoint redirected the request' };
-        if (status >= 500 || f.errorCode === 'temporarily_unavailable' || f.errorCode === 'service_unavailable') {
-            return { retry: true, reason: `token endpoint answered HTTP ${status || f.errorCode}`, ...wait };
-        }
-        return { retry: false, reason: `token request refused (${f.errorCode})` };
-    }
-    // SMTP and transport
-    const code = f.originalCode ?? f.code;
-    if (untrusted) {
-        return { retry: false, reason: 'TLS certificate not trusted' };
-    }
-    if (f.code === 'ETLS')
-        return { retry: false, reason: 'TLS could not be established' };
-    if (f.offered || f.size)
-        return { retry: false, reason: f.message };
-    const reply = f.response ?? '';
-    const basic = f.responseCode ?? (Number(reply.slice(0, 3)) || 0);
-    if (basic >= 400 && basic < 500) {
-        const line = reply.split(/\r?\n/)[0];
-        return isThrottling(reply)
-            ? { retry: true, throttled: true, reason: `the server is busy or throttling: ${line}` }
-            : { retry: true, reason: `temporary SMTP reply: ${line}` };
-    }
-    if (basic >= 500)
-        return { retry: false, reason: `permanent SMTP reply: ${reply.split(/\r?\n/)[0]}` };
-    if (f.code === 'ENOTFOUND' || code === 'ENOTFOUND')
-        return { retry: false, reason: 'host not found' };
-    if (f.code === 'ECONNECTION' || f.code === 'ESOCKET' || f.code === 'ETIMEDOUT' || TRANSIENT_NETWORK.includes(code)) {
-        return { retry: true, reason: `connection problem: ${f.message}` };
-    }
-    return { retry: false, reason: f.message };
-}
-/** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … (× 0.5–1.0), at most 15 s. */
-function backoffMs(attempt, random = Math.random) {
-    const ceiling = Math.min(15_000, 500 * 2 ** Math.max(0, attempt - 1));
-    return Math.round(ceiling * (0.5 + random() * 0.5));
-}
-/**
- * The wait after the n-th throttled attempt: growing by half each time from 1 s to at most 8 s,
- * spread over a quarter to all of that. A busy slot (Exchange's 3 connections per mailbox) frees
- * within seconds; the wide jitter keeps jobs that were refused together from coming back
- * together, and the low cap keeps them asking often enough to take a slot as it frees.
- */
-function throttleBackoffMs(n, random = Math.random) {
-    const ceiling = Math.min(8_000, 1_000 * 1.5 ** Math.max(0, n - 1));
-    return Math.round(ceiling * (0.25 + random() * 0.75));
-}
-
-// EXTERNAL MODULE: ./src/smtp/sasl.ts
-var sasl = __webpack_require__(1493);
 ;// CONCATENATED MODULE: ./src/delivery/deliver.ts
 
 
 
 
-
-
-
-
-/** The XOAUTH2 SASL string AUTH sends; masked like the token it contains. */
-function xoauth2Blob(user, token) {
-    return (0,sasl/* xoauth2Response */.bG)(user, token);
-}
-/** Starts the first token request now; msal-node is loaded only now, off the critical path. */
-function startTokens(settings, timeoutMs) {
-    const started = Date.now();
-    let failure;
-    let inFlight = 0;
-    let requests = () => [];
-    let claims;
-    const provider = Promise.all(/* import() */[__webpack_require__.e(669), __webpack_require__.e(35)]).then(__webpack_require__.bind(__webpack_require__, 3035)).then(({ createTokenProvider }) => createTokenProvider(settings, {
-        getIdToken: (audience) => core.getIDToken(audience),
-        mask: (secret) => core.setSecret(secret),
-        debug: (line) => log/* log */.Rm.debug((0,log/* excerpt */.Kb)(line))
-    }, timeoutMs()));
-    const acquire = (renew) => {
-        failure = undefined;
-        inFlight++;
-        const pending = provider
-            .then((p) => {
-            requests = () => p.requests.map((r) => `${r.method} ${r.url}`);
-            return p.getToken(renew);
-        })
-            .then((t) => {
-            core.setSecret(xoauth2Blob(settings.smtpUser, t.token));
-            claims = (0,auth_claims/* readClaims */.Ip)(t.token);
-            log/* log */.Rm.debug((0,auth_claims/* formatClaims */.fq)(claims));
-            log/* log */.Rm.info(`Token acquired ${Date.now() - started} ms after start (expires ${t.expiresOn?.toISOString() ?? '?'}).`);
-            return { token: t.token, acquiredAt: Date.now(), expiresOn: t.expiresOn };
-        }, (err) => {
-            if (err instanceof errors/* TokenError */.gz)
-                failure = err;
-            throw err;
-        })
-            .finally(() => inFlight--);
-        pending.catch(() => undefined); // awaited at AUTH; a failure is reported there
-        return pending;
-    };
-    let current = acquire(false);
-    let failed = false;
-    let handedOut = false;
-    current.catch(() => (failed = true));
-    return {
-        get(renew) {
-            // A fresh request on renewal, or when the token already handed to an attempt had failed.
-            if (renew || (failed && handedOut)) {
-                failed = false;
-                current = acquire(true);
-                current.catch(() => (failed = true));
-            }
-            handedOut = true;
-            const askedAt = Date.now();
-            return current.then((token) => {
-                log/* log */.Rm.debug(`Token wait at AUTH: ${Date.now() - askedAt} ms`);
-                return token;
-            });
-        },
-        error: () => failure,
-        pending: () => inFlight > 0,
-        requests: () => requests(),
-        claims: () => claims
-    };
-}
-/** Waits `ms`, or less when the signal aborts. */
-function sleepFor(ms, signal) {
-    return new Promise((resolve) => {
-        const timer = setTimeout(resolve, ms);
-        signal?.addEventListener('abort', () => {
-            clearTimeout(timer);
-            resolve();
-        });
-    });
-}
-
-/** The failure to report when the step's time ran out while a token request was unanswered. */
-function tokenTimeout(settings, seconds) {
-    return new errors/* TokenError */.gz({
-        errorCode: 'token_timeout',
-        description: `No answer from the token endpoint within timeout-seconds (${seconds} s).`,
-        credentialKind: settings.credential.kind
-    });
-}
 /** Milliseconds an attempt needs at least, beyond the wait before it. */
 const ATTEMPT_MARGIN_MS = 2000;
 /**
@@ -329,53 +236,131 @@ const ATTEMPT_MARGIN_MS = 2000;
  * Recipients go in transactions of at most 500; those deferred with a 4xx reply go again in a
  * later transaction. A recipient whose transaction the server accepted is never sent the message
  * again, whatever fails afterwards (the ledger keeps track across attempts). Throttling replies
- * are waited out for as long as the budget allows; other failures end after max-attempts.
+ * are waited out for as long as the budget allows; other failures end after max-attempts. At
+ * the budget's deadline the current session is dropped and no attempt follows.
  */
-async function deliverWithRetries(plan) {
-    const { settings, tokens, message } = plan;
-    const ledger = plan.ledger ?? new RecipientLedger(message.envelope.to);
-    const sleep = plan.sleep ?? ((ms) => sleepFor(ms, plan.signal));
-    let session = plan.firstSession;
-    let last;
-    let transactions = 0;
-    const onAbort = () => session.abort();
-    plan.signal?.addEventListener('abort', onAbort);
-    try {
-        await attempts();
+function deliverWithRetries(plan) {
+    return new DeliveryRun(plan).run();
+}
+/** One delivery under way: its current session, its attempts and its transactions. */
+class DeliveryRun {
+    plan;
+    session;
+    sleep;
+    /** The server's words on the latest accepted transaction. */
+    last;
+    transactions = 0;
+    /** Failed attempts counted against max-attempts. */
+    counted = 0;
+    /** Attempts that met throttling (not counted). */
+    throttled = 0;
+    constructor(plan) {
+        this.plan = plan;
+        this.session = plan.firstSession;
+        this.sleep = plan.sleep ?? ((ms) => sleepFor(ms, plan.budget.signal));
     }
-    finally {
-        plan.signal?.removeEventListener('abort', onAbort);
-        session.close();
+    async run() {
+        const { signal } = this.plan.budget;
+        const onAbort = () => this.session.abort();
+        signal.addEventListener('abort', onAbort);
+        try {
+            await this.attempts();
+        }
+        finally {
+            signal.removeEventListener('abort', onAbort);
+            this.session.close();
+        }
+        return this.outcome();
     }
-    return outcome();
-    function outcome() {
+    outcome() {
+        const { ledger } = this.plan;
         const accepted = ledger.accepted();
         const rejected = [...ledger.rejected(), ...ledger.deferred()];
-        if (!last || accepted.length === 0) {
+        if (!this.last || accepted.length === 0) {
             // nodemailer's shape for "all recipients were rejected", so that it is diagnosed alike
             const first = rejected.find((r) => !r.response.startsWith('4')) ?? rejected[0];
-            throw Object.assign(new Error("Can't send mail - all recipients were rejected"), {
+            throw (0,smtp_errors/* smtpError */.lw)("Can't send mail - all recipients were rejected", {
                 code: 'EENVELOPE',
                 command: 'RCPT TO',
                 response: first?.response ?? '',
                 rejectedErrors: rejected.map((r) => ({ recipient: r.address, response: r.response }))
             });
         }
-        return { messageId: last.messageId, accepted, rejected, response: last.response, transactions };
+        const { messageId, response } = this.last;
+        return { messageId, accepted, rejected, response, transactions: this.transactions };
+    }
+    async attempts() {
+        const { settings, tokens, log } = this.plan;
+        for (let attempt = 1;; attempt++) {
+            // Every token of the first attempt comes from this run: never stale (see mayBeStale).
+            const attemptStartedAt = attempt === 1 ? 0 : Date.now();
+            try {
+                await this.session.login((renew) => tokens.get(renew), attemptStartedAt);
+                log.info(`Authenticated as ${settings.smtpUser} with XOAUTH2.`);
+                await this.transact();
+                if (attempt > 1)
+                    log.info(`Delivered on attempt ${attempt}.`);
+                return;
+            }
+            catch (caught) {
+                // nodemailer reports a failed token request as EAUTH: the token error has the facts.
+                await this.retryAfter(tokens.error() ?? caught, attempt);
+            }
+            finally {
+                log.debug(`Identity requests so far: ${tokens.requests().join(', ') || 'none'}`);
+            }
+        }
+    }
+    /** Waits before the next attempt and opens its session; throws `err` when none may follow. */
+    async retryAfter(err, attempt) {
+        const { settings, budget, log } = this.plan;
+        const decision = retryDecision(err);
+        // the reason quotes the server: bounded, and printed through the one printer
+        decision.reason = (0,bounded_text/* excerpt */.Kb)(decision.reason, 300);
+        if (!decision.retry) {
+            log.debug(`Not retried: ${decision.reason}`);
+            throw err;
+        }
+        if (decision.throttled)
+            this.throttled++;
+        else
+            this.counted++;
+        if (!decision.throttled && this.counted >= settings.maxAttempts) {
+            log.info(`Attempt ${attempt} of ${settings.maxAttempts} failed (${decision.reason}); no attempts left.`);
+            throw err;
+        }
+        const backoff = decision.throttled ? throttleBackoffMs(this.throttled) : backoffMs(this.counted);
+        const wait = Math.max(decision.waitMs ?? 0, backoff);
+        if (!budget.allows(wait, ATTEMPT_MARGIN_MS)) {
+            log.info(`Attempt ${attempt} failed (${decision.reason}); ${Math.round(budget.remainingMs() / 1000)} s left of timeout-seconds, not enough to wait ${wait} ms and retry.`);
+            throw err;
+        }
+        log.info(decision.throttled
+            ? `Attempt ${attempt} failed: ${decision.reason}. Waited out within timeout-seconds (not counted against max-attempts). Retrying in ${wait} ms.`
+            : `Attempt ${attempt} of ${settings.maxAttempts} failed: ${decision.reason}. Retrying in ${wait} ms.`);
+        await this.sleep(wait);
+        this.session.close();
+        if (budget.signal.aborted)
+            throw err;
+        this.session = this.plan.openSession(budget.smtpTimeouts());
     }
     /** Transactions on this session until no recipient is open; waits out deferrals. */
-    async function transact() {
+    async transact() {
+        const { ledger, message, budget, log } = this.plan;
         for (let round = 1; ledger.open().length > 0;) {
             const batch = ledger.nextBatch();
-            const result = await session.send(message, batch);
+            const result = await this.session.send(message, batch);
             const accepted = ledger.record(result);
             if (result.delivered) {
-                transactions++;
-                last = { messageId: result.messageId, response: result.response };
+                this.transactions++;
+                this.last = { messageId: result.messageId, response: result.response };
             }
-            const deferred = result.refused.filter((r) => r.code < 500).length;
-            if (transactions > 1 || ledger.size > batch.length || deferred > 0) {
-                log/* log */.Rm.info(`Transaction ${transactions}: ${accepted} of ${batch.length} recipients accepted${deferred ? `, ${deferred} deferred (${(0,log/* excerpt */.Kb)(firstLine(result.refused.find((r) => r.code < 500)?.response), 300)})` : ''}; ${ledger.open().length} still to go.`);
+            const deferred = result.refused.filter((r) => r.code < 500);
+            if (this.transactions > 1 || ledger.size > batch.length || deferred.length > 0) {
+                const why = deferred.length
+                    ? `, ${deferred.length} deferred (${(0,bounded_text/* excerpt */.Kb)(firstLine(deferred[0]?.response), 300)})`
+                    : '';
+                log.info(`Transaction ${this.transactions}: ${accepted} of ${batch.length} recipients accepted${why}; ${ledger.open().length} still to go.`);
             }
             if (accepted > 0 || ledger.open().length === 0) {
                 round = 1;
@@ -383,68 +368,29 @@ async function deliverWithRetries(plan) {
             }
             // Nothing taken this round: the server defers everyone left. Wait before asking again.
             const wait = throttleBackoffMs(round++);
-            if (wait + ATTEMPT_MARGIN_MS > plan.remaining()) {
-                log/* log */.Rm.info(`${ledger.open().length} recipient(s) still deferred; ${Math.round(plan.remaining() / 1000)} s left of timeout-seconds, not enough to wait ${wait} ms and retry.`);
+            if (!budget.allows(wait, ATTEMPT_MARGIN_MS)) {
+                log.info(`${ledger.open().length} recipient(s) still deferred; ${Math.round(budget.remainingMs() / 1000)} s left of timeout-seconds, not enough to wait ${wait} ms and retry.`);
                 return;
             }
-            log/* log */.Rm.info(`Every remaining recipient was deferred; asking again in ${wait} ms.`);
-            await sleep(wait);
-            if (plan.signal?.aborted)
+            log.info(`Every remaining recipient was deferred; asking again in ${wait} ms.`);
+            await this.sleep(wait);
+            if (budget.signal.aborted)
                 return;
         }
     }
-    async function attempts() {
-        let counted = 0;
-        let throttled = 0;
-        for (let attempt = 1;; attempt++) {
-            // Every token of the first attempt comes from this run: never stale (see mayBeStale).
-            const attemptStartedAt = attempt === 1 ? 0 : Date.now();
-            try {
-                await session.login((renew) => tokens.get(renew), attemptStartedAt);
-                log/* log */.Rm.info(`Authenticated as ${settings.smtpUser} with XOAUTH2.`);
-                await transact();
-                if (attempt > 1)
-                    log/* log */.Rm.info(`Delivered on attempt ${attempt}.`);
-                return;
-            }
-            catch (caught) {
-                // nodemailer reports a failed token request as EAUTH: the token error has the facts.
-                const err = tokens.error() ?? caught;
-                const decision = retryDecision(err);
-                // the reason quotes the server: bounded, and printed through the one printer
-                decision.reason = (0,log/* excerpt */.Kb)(decision.reason, 300);
-                const left = plan.remaining();
-                if (!decision.retry) {
-                    log/* log */.Rm.debug(`Not retried: ${decision.reason}`);
-                    throw err;
-                }
-                if (decision.throttled)
-                    throttled++;
-                else
-                    counted++;
-                if (!decision.throttled && counted >= settings.maxAttempts) {
-                    log/* log */.Rm.info(`Attempt ${attempt} of ${settings.maxAttempts} failed (${decision.reason}); no attempts left.`);
-                    throw err;
-                }
-                const wait = Math.max(decision.waitMs ?? 0, decision.throttled ? throttleBackoffMs(throttled) : backoffMs(counted));
-                if (wait + ATTEMPT_MARGIN_MS > left) {
-                    log/* log */.Rm.info(`Attempt ${attempt} failed (${decision.reason}); ${Math.round(left / 1000)} s left of timeout-seconds, not enough to wait ${wait} ms and retry.`);
-                    throw err;
-                }
-                log/* log */.Rm.info(decision.throttled
-                    ? `Attempt ${attempt} failed: ${decision.reason}. Waited out within timeout-seconds (not counted against max-attempts). Retrying in ${wait} ms.`
-                    : `Attempt ${attempt} of ${settings.maxAttempts} failed: ${decision.reason}. Retrying in ${wait} ms.`);
-                await sleep(wait);
-                session.close();
-                if (plan.signal?.aborted)
-                    throw err;
-                session = smtp_session/* SmtpSession */.f.open(settings, plan.timeouts(), { debug: plan.log });
-            }
-            finally {
-                log/* log */.Rm.debug(`Identity requests so far: ${tokens.requests().join(', ') || 'none'}`);
-            }
-        }
-    }
+}
+/** Waits `ms`, or less when the signal aborts. */
+function sleepFor(ms, signal) {
+    return new Promise((resolve) => {
+        // past the deadline no attempt follows: a timer would only keep the process alive
+        if (signal.aborted)
+            return resolve();
+        const timer = setTimeout(resolve, ms);
+        signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve();
+        }, { once: true });
+    });
 }
 function firstLine(text) {
     return (text ?? '').split(/\r?\n/)[0] ?? '';

@@ -2,6 +2,84 @@ export const id = 967;
 export const ids = [967];
 export const modules = {
 
+/***/ 8048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BM: () => (/* binding */ escapeHtmlKeepEntities),
+/* harmony export */   G9: () => (/* binding */ htmlToText),
+/* harmony export */   OX: () => (/* binding */ toSingleLine),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   fE: () => (/* binding */ toText)
+/* harmony export */ });
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(474);
+
+/** Longest subject kept; longer ones are cut with an ellipsis. */
+const MAX_SUBJECT_LENGTH = 250;
+/** Any value as text, never throwing (Liquid's own conversion throws on `{"toString": 1}`). */
+function toText(value, depth = 0) {
+    if (typeof value === 'string')
+        return value;
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+        return String(value);
+    // Liquid joins arrays without a separator when it prints them.
+    if (Array.isArray(value))
+        return depth >= 8 ? '' : value.map((item) => toText(item, depth + 1)).join('');
+    try {
+        return String(value);
+    }
+    catch {
+        return '';
+    }
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escapes text for HTML content and double- or single-quoted attributes. */
+function escapeHtml(value) {
+    return toText(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+/** Like escapeHtml, but leaves character references (`&amp;`, `&#169;`) as they are. */
+function escapeHtmlKeepEntities(text) {
+    return text.replace(/&(?!#\d{1,7};|#x[\da-f]{1,6};|[a-z][a-z\d]{1,31};)|[<>"']/gi, (c) => HTML_ESCAPES[c] ?? c);
+}
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+/**
+ * The URL if it is http(s) or mailto, resolved against `base` when relative (and a base is
+ * given); otherwise the empty string. Never returns javascript:, data:, vbscript: … links.
+ */
+function safeUrl(value, base) {
+    const text = toText(value).trim();
+    if (!text || text.length > 8192)
+        return '';
+    let url;
+    try {
+        url = base ? new URL(text, base) : new URL(text);
+    }
+    catch {
+        return '';
+    }
+    return SAFE_PROTOCOLS.has(url.protocol) ? url.href : '';
+}
+/** Makes any text a single header-safe line: no control characters, collapsed spaces, bounded length. */
+function toSingleLine(value, max = MAX_SUBJECT_LENGTH) {
+    const line = value
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+/** The text alternative of an HTML part (html-to-text is loaded only when a message needs it). */
+async function htmlToText(html) {
+    const { convert } = await _stages_js__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .l.htmlToText();
+    return convert(html, { wordwrap: 78 });
+}
+
+
+/***/ }),
+
 /***/ 1967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10,7 +88,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   reportDryRun: () => (/* binding */ reportDryRun)
 /* harmony export */ });
 /* harmony import */ var _inputs_attachments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8339);
-/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(406);
+/* harmony import */ var _inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7485);
 /* harmony import */ var _job_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5236);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5468);
 
@@ -33,16 +111,16 @@ async function reportDryRun(core, log, settings, message, attachments) {
     (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .setDeliveryOutputs */ .tp)(core, log, { messageId: '', accepted: [], rejected: [], response: 'dry run: nothing sent' });
 }
 function headerLines(settings, subject, attachments, threadKey) {
-    const lines = [`From: ${(0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX)(settings.from)}`];
+    const lines = [`From: ${(0,_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX)(settings.from)}`];
     if (settings.to.length)
-        lines.push(`To: ${settings.to.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')}`);
+        lines.push(`To: ${settings.to.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')}`);
     if (settings.cc.length)
-        lines.push(`Cc: ${settings.cc.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')}`);
+        lines.push(`Cc: ${settings.cc.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')}`);
     // a blind copy stays blind: the log of a public repository is public
     if (settings.bcc.length)
         lines.push(`Bcc: ${settings.bcc.length} hidden recipient(s)`);
     if (settings.replyTo.length)
-        lines.push(`Reply-To: ${settings.replyTo.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')}`);
+        lines.push(`Reply-To: ${settings.replyTo.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')}`);
     lines.push(`Subject: ${subject}`);
     if (settings.priority !== 'normal')
         lines.push(`Priority: ${settings.priority}`);
@@ -69,8 +147,8 @@ function headerLines(settings, subject, attachments, threadKey) {
 /* harmony export */   rS: () => (/* binding */ messageFacts)
 /* harmony export */ });
 /* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5322);
-/* harmony import */ var _message_render_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(599);
-/* harmony import */ var _inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(406);
+/* harmony import */ var _message_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8048);
+/* harmony import */ var _inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7485);
 
 
 
@@ -78,25 +156,25 @@ function headerLines(settings, subject, attachments, threadKey) {
 function messageFacts(settings, message) {
     const rows = [
         ['Subject', message.subject],
-        ['From', (0,_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX)(settings.from)]
+        ['From', (0,_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX)(settings.from)]
     ];
     if (settings.to.length)
-        rows.push(['To', settings.to.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
+        rows.push(['To', settings.to.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
     if (settings.cc.length)
-        rows.push(['Cc', settings.cc.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
+        rows.push(['Cc', settings.cc.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
     if (settings.bcc.length)
         rows.push(['Bcc', `${settings.bcc.length} hidden recipient(s)`]);
     if (settings.replyTo.length)
-        rows.push(['Reply-To', settings.replyTo.map(_inputs_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
+        rows.push(['Reply-To', settings.replyTo.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
     rows.push(['Parts', message.html === undefined ? 'text' : 'text + HTML']);
     return rows;
 }
 function table(rows) {
-    const body = rows.map(([k, v]) => `<tr><th align="left">${(0,_message_render_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(k)}</th><td>${(0,_message_render_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(v)}</td></tr>`);
+    const body = rows.map(([k, v]) => `<tr><th align="left">${(0,_message_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(k)}</th><td>${(0,_message_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(v)}</td></tr>`);
     return `<table>${body.join('')}</table>`;
 }
 function preview(message) {
-    return `<details><summary>Message text</summary>\n\n<pre>${(0,_message_render_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(message.text)}</pre>\n\n</details>`;
+    return `<details><summary>Message text</summary>\n\n<pre>${(0,_message_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(message.text)}</pre>\n\n</details>`;
 }
 /** Writes the job summary of a delivered message. */
 async function writeDeliverySummary(core, log, settings, message, delivery) {

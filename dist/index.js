@@ -1,16 +1,106 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 918:
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(485);
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $h: () => (/* binding */ MessageTooLargeError),
-/* harmony export */   HB: () => (/* binding */ NoXoauth2Error),
-/* harmony export */   Y4: () => (/* binding */ boundedList),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   em: () => (/* binding */ PartialDeliveryError),
-/* harmony export */   gz: () => (/* binding */ TokenError)
+/* harmony export */   B: () => (/* binding */ resolveAttachments),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(474);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9354);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4342);
+
+
+
+
+/** Bytes as "1.2 MB". */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['kB', 'MB', 'GB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+/**
+ * Resolves the attachment patterns (relative to the workspace) with @actions/glob and reads the
+ * files, before any network use: a pattern that matches no file, a file outside the workspace or
+ * not a regular file (see workspace-files.ts), or a total above the limit is an input error. The
+ * bytes are read once, here, and those bytes are sent: nothing is read again by path later.
+ */
+async function resolveAttachments(patterns, workspace, maxBytes) {
+    if (patterns.length === 0)
+        return [];
+    // @actions/glob is loaded only when there is something to attach.
+    const glob = await _stages_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .l.glob();
+    const matched = new Set();
+    for (const pattern of patterns) {
+        const negated = pattern.startsWith('!');
+        const body = negated ? pattern.slice(1) : pattern;
+        const absolute = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInWorkspace */ .z)(workspace, body, 'attachments', 'pattern');
+        const globber = await glob.create(absolute, { matchDirectories: false, implicitDescendants: false });
+        const files = await globber.glob();
+        if (negated) {
+            for (const file of files)
+                matched.delete(file);
+            continue;
+        }
+        if (files.length === 0)
+            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('attachments', `'${pattern}' matches no file (in ${workspace}).`);
+        for (const file of files.sort())
+            matched.add(file);
+    }
+    const attachments = [];
+    let total = 0;
+    const tooLarge = () => new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('attachments', `the files total more than 'max-attachment-size' (${formatBytes(maxBytes)}). Exchange Online takes 35 MB per message after encoding, which adds about a third.`);
+    for (const file of matched) {
+        if (total > maxBytes)
+            throw tooLarge();
+        const read = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkspaceFile */ .s)(workspace, file, 'attachments', {
+            maxBytes: maxBytes - total,
+            label: 'file',
+            tooLarge
+        });
+        total += read.content.length;
+        attachments.push({
+            path: read.path,
+            filename: node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file),
+            size: read.content.length,
+            content: read.content
+        });
+    }
+    return attachments;
+}
+
+
+/***/ }),
+
+/***/ 9354:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
 /* harmony export */ });
 /** A problem with the step's inputs: always names the input, found before any network use. */
 class InputError extends Error {
@@ -22,168 +112,79 @@ class InputError extends Error {
         this.input = input;
     }
 }
-/** The facts of a failed token request, kept for the diagnosis. */
-class TokenError extends Error {
-    /** OAuth `error` (e.g. invalid_client), or msal's own code (e.g. network_error). */
-    errorCode;
-    /** Entra's error text (AADSTS… description, trace and correlation IDs). */
-    description;
-    /** HTTP status of the token response, when there was one. */
-    status;
-    /** Transport-level cause (DNS, refused, TLS, timeout) msal-node does not keep. */
-    networkCause;
-    /** The credential kind that was presented. */
-    credentialKind;
-    /** Claims of the presented GitHub OIDC token (never the token itself). */
-    presentedClaims;
-    /** How long the token endpoint asked us to wait (Retry-After), in milliseconds. */
-    retryAfterMs;
-    /** Where the token endpoint redirected the request (never followed). */
-    location;
-    /** The text of an HTML error page, tags stripped and bounded. */
-    htmlExcerpt;
-    constructor(init) {
-        super(`Token request failed: ${init.errorCode}${init.description ? `: ${init.description}` : ''}`);
-        this.name = 'TokenError';
-        this.errorCode = init.errorCode;
-        this.description = init.description;
-        this.status = init.status;
-        this.networkCause = init.networkCause;
-        this.credentialKind = init.credentialKind;
-        this.presentedClaims = init.presentedClaims;
-        this.retryAfterMs = init.retryAfterMs;
-        this.location = init.location;
-        this.htmlExcerpt = init.htmlExcerpt;
-    }
-}
-/** The SMTP server does not offer XOAUTH2 (after STARTTLS): no AUTH was sent. */
-class NoXoauth2Error extends Error {
-    /** nodemailer's code for authentication failures; the diagnosis tells this one by `offered`. */
-    code = 'EAUTH';
-    command = 'EHLO';
-    /** The SASL mechanisms the server offers (none when it advertises no AUTH). */
-    offered;
-    constructor(offered) {
-        super(offered.length
-            ? `The SMTP server does not offer XOAUTH2; it offers ${offered.join(', ')}. No AUTH was sent.`
-            : 'The SMTP server offers no authentication (no AUTH in its EHLO reply). No AUTH was sent.');
-        this.name = 'NoXoauth2Error';
-        this.offered = offered;
-    }
-}
-/** The message is larger than the SIZE the server advertised: refused before MAIL FROM. */
-class MessageTooLargeError extends Error {
-    code = 'EMESSAGE';
-    command = 'MAIL FROM';
-    /** The message, in bytes as sent (encoded). */
-    size;
-    /** The server's advertised SIZE limit, in bytes. */
-    limit;
-    constructor(size, limit) {
-        super(`The message is ${size} bytes; the server accepts at most ${limit} bytes (EHLO SIZE). Nothing was uploaded.`);
-        this.name = 'MessageTooLargeError';
-        this.size = size;
-        this.limit = limit;
-    }
-}
-/** Some recipients were rejected while the others got the message. */
-class PartialDeliveryError extends Error {
-    /** Recipients that got the message. */
-    accepted;
-    /** Recipients the server rejected, with its reply to each. */
-    rejected;
-    constructor(delivery) {
-        super(`Rejected recipients: ${boundedList(delivery.rejected.map((r) => r.address))}`);
-        this.name = 'PartialDeliveryError';
-        this.accepted = delivery.accepted;
-        this.rejected = delivery.rejected;
-    }
-}
-/** At most `max` items, then "and N more": reports stay readable with thousands of recipients. */
-function boundedList(items, max = 5, separator = ', ') {
-    if (items.length <= max)
-        return items.join(separator);
-    return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`;
-}
 
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(124);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 406:
+/***/ 7485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSender),
+/* harmony export */   KX: () => (/* binding */ formatMailbox),
+/* harmony export */   ug: () => (/* binding */ parseAddresses)
+/* harmony export */ });
+/* harmony import */ var nodemailer_lib_addressparser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2844);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9354);
+/* harmony import */ var _read_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8215);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  KX: () => (/* binding */ formatMailbox),
-  sb: () => (/* binding */ readSettings)
-});
 
-// UNUSED EXPORTS: INPUT_NAMES, SECRET_INPUTS, firstInvalidUtf8, inputVariable, parseAddresses, parseBoolean, parseCertificate, parseHeaders, parseSettings, parseSize, parseVars, secretFragments, splitList
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/addressparser/index.js
-var addressparser = __nccwpck_require__(2844);
-;// CONCATENATED MODULE: ./src/inputs/clouds.ts
-/** One table of presets; the set-up guide's cloud list is generated from it (npm run docs). */
-const CLOUDS = {
-    public: {
-        label: 'Microsoft 365 (worldwide, including GCC)',
-        authorityHost: 'https://login.microsoftonline.com',
-        smtpHost: 'smtp.office365.com',
-        scope: 'https://outlook.office365.com/.default',
-        oidcAudience: 'api://AzureADTokenExchange'
-    },
-    usgov: {
-        label: 'Microsoft 365 GCC High',
-        authorityHost: 'https://login.microsoftonline.us',
-        smtpHost: 'smtp.office365.us',
-        scope: 'https://outlook.office365.us/.default',
-        oidcAudience: 'api://AzureADTokenExchangeUSGov'
-    },
-    'usgov-dod': {
-        label: 'Microsoft 365 DoD',
-        authorityHost: 'https://login.microsoftonline.us',
-        smtpHost: 'outlook-dod.office365.us',
-        scope: 'https://outlook-dod.office365.us/.default',
-        oidcAudience: 'api://AzureADTokenExchangeUSGov'
-    },
-    china: {
-        label: 'Microsoft 365 operated by 21Vianet',
-        authorityHost: 'https://login.partner.microsoftonline.cn',
-        smtpHost: 'smtp.partner.outlook.cn',
-        scope: 'https://partner.outlook.cn/.default',
-        oidcAudience: 'api://AzureADTokenExchangeChina'
+/** "Name <address>" or "address". */
+function formatMailbox(m) {
+    return m.name ? `${m.name} <${m.address}>` : m.address;
+}
+const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+/** Parses a comma- or newline-separated address list ("Name <a@b>", "a@b"). */
+function parseAddresses(value, input) {
+    const result = [];
+    for (const line of value.split(/\r?\n/)) {
+        if (!line.trim())
+            continue;
+        for (const entry of (0,nodemailer_lib_addressparser__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A)(line, { flatten: true })) {
+            const address = (entry.address ?? '').trim();
+            const name = (entry.name ?? '').replace(/[\r\n]+/g, ' ').trim();
+            if (!address) {
+                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${name || line.trim()}' is not an e-mail address.`);
+            }
+            if (!ADDRESS.test(address))
+                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${address}' is not a valid e-mail address.`);
+            result.push({ name, address });
+        }
     }
-};
-const CLOUD_NAMES = Object.keys(CLOUDS);
-function isCloudName(value) {
-    return Object.hasOwn(CLOUDS, value);
+    return result;
+}
+function singleMailbox(value, input) {
+    const list = parseAddresses(value, input);
+    if (list.length !== 1)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, 'must be exactly one address.');
+    return list[0];
+}
+/** The From mailbox and the mailbox to authenticate as (the From address unless `smtp-user` says otherwise). */
+function parseSender(get) {
+    const from = singleMailbox((0,_read_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .required */ .mw)(get('from'), 'from'), 'from');
+    const smtpUserInput = get('smtp-user');
+    const smtpUser = smtpUserInput ? singleMailbox(smtpUserInput, 'smtp-user').address : from.address;
+    return { from, smtpUser };
 }
 
-// EXTERNAL MODULE: ./src/diagnosis/errors.ts
-var errors = __nccwpck_require__(918);
-// EXTERNAL MODULE: ./src/inputs/workspace-files.ts
-var workspace_files = __nccwpck_require__(4342);
-;// CONCATENATED MODULE: ./src/inputs/settings.ts
 
+/***/ }),
 
+/***/ 8215:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   cN: () => (/* binding */ inputReader),
+/* harmony export */   mw: () => (/* binding */ required),
+/* harmony export */   ry: () => (/* binding */ splitList),
+/* harmony export */   yG: () => (/* binding */ parseBoolean),
+/* harmony export */   yI: () => (/* binding */ readRawInputs)
+/* harmony export */ });
+/* unused harmony exports INPUT_NAMES, inputVariable */
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9354);
 
 /** Every input the action reads, exactly as declared in action.yml. */
 const INPUT_NAMES = [
@@ -225,10 +226,208 @@ const INPUT_NAMES = [
     'timeout-seconds',
     'debug'
 ];
-/** "Name <address>" or "address". */
-function formatMailbox(m) {
-    return m.name ? `${m.name} <${m.address}>` : m.address;
+/** The variable the runner passes an input in: `INPUT_<NAME>`, upper-cased, spaces as `_` (as core.getInput reads it). */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
+/** Reads one input of `raw`, trimmed. */
+function inputReader(raw) {
+    return (name) => (raw[name] ?? '').trim();
+}
+/** Every input from its `INPUT_<NAME>` variable, trimmed as core.getInput trims it. */
+function readRawInputs(env) {
+    const raw = {};
+    for (const name of INPUT_NAMES)
+        raw[name] = (env[inputVariable(name)] ?? '').trim();
+    return raw;
+}
+function required(value, input) {
+    if (!value)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, 'is required and was not supplied.');
+    return value;
+}
+function parseInteger(value, input, min, max) {
+    if (!/^\d+$/.test(value))
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `'${value}' is not a whole number.`);
+    const n = Number(value);
+    if (n < min || n > max)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `${n} is out of range (${min}–${max}).`);
+    return n;
+}
+/** YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
+function parseBoolean(value, input, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `'${value}' is not a boolean; use true or false.`);
+}
+/** A byte size such as 25MB, 10 MiB, 500kB or 1048576. */
+function parseSize(value, input) {
+    const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(value.trim());
+    if (!m)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `'${value}' is not a size; use e.g. 25MB or 1048576.`);
+    const unit = (m[2] ?? 'b').toLowerCase().replace(/i?b$/, '');
+    const factor = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit] ?? 1;
+    return Math.round(Number(m[1]) * factor);
+}
+/** Splits a comma- or newline-separated list, dropping empty entries. */
+function splitList(value) {
+    return value
+        .split(/[\n,]/)
+        .map((v) => v.trim())
+        .filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 4342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ readWorkspaceFile),
+/* harmony export */   z: () => (/* binding */ resolveInWorkspace)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9354);
+
+
+
+/** The workspace's own real path (it may itself be reached through a symlink). */
+function realWorkspace(workspace) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
+    }
+    catch {
+        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+    }
+}
+/** True when `candidate` is `root` or lies below it. */
+function isInside(root, candidate) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/** Where `name` points, lexically, from the workspace; refuses a path that leaves it. */
+function resolveInWorkspace(workspace, name, input, label) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, name);
+    if (!isInside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace), absolute) && !isInside(realWorkspace(workspace), absolute)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${label} '${name}' is outside the workspace (${workspace}); ${OUTSIDE_ADVICE}`);
+    }
+    return absolute;
+}
+const OUTSIDE_ADVICE = 'only files inside GITHUB_WORKSPACE are read. Copy a generated file into the workspace first (RUNNER_TEMP and the home directory are outside on purpose).';
+// Opening a FIFO for reading would wait for a writer; a device could be a terminal.
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0);
+/**
+ * Reads `name` (relative to the workspace, or absolute inside it): a regular file whose real
+ * path is inside the workspace, at most `maxBytes` bytes (more is an input error that says so).
+ */
+function readWorkspaceFile(workspace, name, input, limits) {
+    const { maxBytes, label } = limits;
+    const root = realWorkspace(workspace);
+    const absolute = resolveInWorkspace(workspace, name, input, label);
+    const refuse = (why) => {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${label} '${name}' ${why}`);
+    };
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
+    }
+    catch (err) {
+        const code = err.code;
+        return refuse(code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? err}).`);
+    }
+    if (!isInside(root, real))
+        return refuse(`leads outside the workspace (to ${real}) through a symlink; ${OUTSIDE_ADVICE}`);
+    limits.interleave?.('before open');
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+    }
+    catch (err) {
+        return refuse(`cannot be opened (${err.code ?? err}).`);
+    }
+    try {
+        limits.interleave?.('after open');
+        const opened = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!opened.isFile())
+            return refuse(`is not a regular file (${kindOf(opened)}); only regular files are read.`);
+        // What is open must still be what the real path names: a link swapped after realpath fails here.
+        let again;
+        try {
+            again = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
+        }
+        catch {
+            return refuse('changed while it was being read.');
+        }
+        const named = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(again);
+        if (!isInside(root, again) || named.dev !== opened.dev || named.ino !== opened.ino) {
+            return refuse('changed while it was being read (a symlink was swapped); refused.');
+        }
+        const content = readBounded(fd, maxBytes);
+        if (content === undefined) {
+            throw limits.tooLarge?.() ?? new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${label} '${name}' is larger than ${maxBytes} bytes.`);
+        }
+        return { path: real, relative: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, real), content };
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Reads the whole file, or gives undefined as soon as it holds more than `maxBytes`. */
+function readBounded(fd, maxBytes) {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes - total + 1));
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, chunk, 0, chunk.length, null);
+        if (read === 0)
+            return Buffer.concat(chunks, total);
+        total += read;
+        if (total > maxBytes)
+            return undefined;
+        chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    return 'not a file';
+}
+
+
+/***/ }),
+
+/***/ 485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./src/inputs/attachments.ts
+var inputs_attachments = __nccwpck_require__(8339);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/inputs/input-error.ts
+var input_error = __nccwpck_require__(9354);
+;// CONCATENATED MODULE: ./src/inputs/credential.ts
+
+
 /** Inputs whose values are secrets and are masked before anything else happens. */
 const SECRET_INPUTS = [
     'client-secret',
@@ -236,30 +435,9 @@ const SECRET_INPUTS = [
     'client-certificate-password',
     'github-token'
 ];
-/** The variable the runner passes an input in: `INPUT_<NAME>`, upper-cased, spaces as `_` (as core.getInput reads it). */
-function inputVariable(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-/**
- * Reads every input once and validates it. Nothing is printed here and @actions/core is not
- * needed: the caller masks `secrets` (every secret input, line by line, and every secret
- * derived while parsing) before it prints anything, whether or not the inputs were valid.
- */
-async function readSettings(env = process.env) {
-    const raw = {};
-    for (const name of INPUT_NAMES)
-        raw[name] = (env[inputVariable(name)] ?? '').trim();
-    const secrets = SECRET_INPUTS.flatMap((name) => secretFragments(raw[name] ?? ''));
-    try {
-        // The YAML parser loads only for the inputs written in YAML.
-        const parseYaml = raw.vars || raw.headers ? (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse : undefined;
-        const workspace = env.GITHUB_WORKSPACE || process.cwd();
-        const { settings, derivedSecrets } = parseSettings(raw, { workspace, ...(parseYaml ? { parseYaml } : {}) });
-        return { settings, secrets: [...secrets, ...derivedSecrets.flatMap(secretFragments)] };
-    }
-    catch (error) {
-        return { error, secrets };
-    }
+/** Every piece of the secret inputs to mask, whether or not the inputs turn out valid. */
+function inputSecrets(raw) {
+    return SECRET_INPUTS.flatMap((name) => secretFragments(raw[name] ?? ''));
 }
 /**
  * The pieces of a secret to mask: the whole value and, for multi-line values such as
@@ -277,116 +455,224 @@ function secretFragments(value) {
     }
     return [...parts];
 }
-/** Validates raw inputs into settings. Pure apart from reading file:// templates. */
-function parseSettings(raw, options) {
-    const get = (name) => (raw[name] ?? '').trim();
-    const derivedSecrets = [];
-    const tenantId = required(get('tenant-id'), 'tenant-id');
-    if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(tenantId)) {
-        throw new errors/* InputError */.dz('tenant-id', `'${tenantId}' is neither a directory (tenant) ID nor a domain name. Copy the Directory (tenant) ID from the app registration's Overview page in the Entra admin center.`);
+/** The one credential the inputs give: a client secret, a certificate, or else GitHub's OIDC token. */
+function parseCredential(raw, defaultAudience, derivedSecrets) {
+    const secret = (raw['client-secret'] ?? '').trim();
+    const certificate = (raw['client-certificate'] ?? '').trim();
+    const password = raw['client-certificate-password'] ?? '';
+    const audience = (raw['oidc-audience'] ?? '').trim() || defaultAudience;
+    if (secret && certificate) {
+        throw new input_error/* InputError */.d('client-certificate', "give one credential only: 'client-secret' and 'client-certificate' are both set.");
     }
-    const clientId = required(get('client-id'), 'client-id');
-    if (!/^[A-Za-z0-9-]+$/.test(clientId)) {
-        throw new errors/* InputError */.dz('client-id', `'${clientId}' is not an application (client) ID. Copy it from the app registration's Overview page.`);
+    if (secret)
+        return { kind: 'secret', secret };
+    if (certificate)
+        return parseCertificate(certificate, password, derivedSecrets);
+    if (password) {
+        throw new input_error/* InputError */.d('client-certificate-password', "is set but 'client-certificate' is empty.");
     }
-    const cloudInput = get('cloud') || 'public';
-    if (!isCloudName(cloudInput)) {
-        throw new errors/* InputError */.dz('cloud', `unknown cloud '${cloudInput}'; use one of ${CLOUD_NAMES.join(', ')}.`);
+    return { kind: 'oidc', audience };
+}
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
+/** Reads a PEM bundle holding one private key and its certificate (chain allowed). */
+function parseCertificate(pem, password, derivedSecrets) {
+    const input = 'client-certificate';
+    const blocks = [...pem.replace(/\r\n/g, '\n').matchAll(PEM_BLOCK)].map((m) => ({
+        label: m[1],
+        text: m[0]
+    }));
+    if (blocks.length === 0) {
+        throw new input_error/* InputError */.d(input, 'is not PEM: expected a private key (-----BEGIN PRIVATE KEY-----) followed by its certificate (-----BEGIN CERTIFICATE-----).');
     }
-    const preset = CLOUDS[cloudInput];
+    const keys = blocks.filter((b) => b.label.endsWith('PRIVATE KEY'));
+    const certs = blocks.filter((b) => b.label === 'CERTIFICATE');
+    if (keys.length === 0) {
+        throw new input_error/* InputError */.d(input, 'holds no private key: put the PEM private key and the certificate in the same secret (e.g. cat key.pem cert.pem).');
+    }
+    if (keys.length > 1)
+        throw new input_error/* InputError */.d(input, 'holds more than one private key.');
+    if (certs.length === 0) {
+        throw new input_error/* InputError */.d(input, 'holds no certificate: append the certificate PEM after the private key.');
+    }
+    const keyBlock = keys[0];
+    const encrypted = keyBlock.label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type: 4,ENCRYPTED/.test(keyBlock.text);
+    if (encrypted && !password) {
+        throw new input_error/* InputError */.d(input, "the private key is encrypted: give its password in 'client-certificate-password'.");
+    }
+    let privateKeyPem;
+    try {
+        const key = (0,external_node_crypto_.createPrivateKey)(encrypted ? { key: keyBlock.text, passphrase: password } : { key: keyBlock.text });
+        privateKeyPem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
+        derivedSecrets.push(privateKeyPem);
+        const parsed = certs.map((c) => ({ pem: c.text, x509: new external_node_crypto_.X509Certificate(c.text) }));
+        const leafIndex = parsed.findIndex((c) => c.x509.checkPrivateKey(key));
+        if (leafIndex < 0) {
+            throw new input_error/* InputError */.d(input, 'none of its certificates matches the private key.');
+        }
+        const leaf = parsed[leafIndex];
+        const chain = [leaf, ...parsed.filter((_, i) => i !== leafIndex)];
+        return {
+            kind: 'certificate',
+            privateKeyPem,
+            thumbprintSha256: leaf.x509.fingerprint256.replace(/:/g, '').toLowerCase(),
+            chainPem: chain.map((c) => c.pem).join('\n'),
+            subject: leaf.x509.subject.replace(/\n/g, ', ')
+        };
+    }
+    catch (err) {
+        if (err instanceof input_error/* InputError */.d)
+            throw err;
+        const reason = encrypted
+            ? "the private key could not be decrypted: check 'client-certificate-password'."
+            : `the key or certificate could not be read (${err.message}).`;
+        throw new input_error/* InputError */.d(encrypted ? 'client-certificate-password' : input, reason);
+    }
+}
+
+// EXTERNAL MODULE: ./src/inputs/mailboxes.ts
+var mailboxes = __nccwpck_require__(7485);
+;// CONCATENATED MODULE: ./src/inputs/clouds.ts
+/** One table of presets; the set-up guide's cloud list is generated from it (npm run docs). */
+const CLOUDS = {
+    public: {
+        label: 'Microsoft 365 (worldwide, including GCC)',
+        authorityHost: 'https://login.microsoftonline.com',
+        smtpHost: 'smtp.office365.com',
+        scope: 'https://outlook.office365.com/.default',
+        oidcAudience: 'api://AzureADTokenExchange'
+    },
+    usgov: {
+        label: 'Microsoft 365 GCC High',
+        authorityHost: 'https://login.microsoftonline.us',
+        smtpHost: 'smtp.office365.us',
+        scope: 'https://outlook.office365.us/.default',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov'
+    },
+    'usgov-dod': {
+        label: 'Microsoft 365 DoD',
+        authorityHost: 'https://login.microsoftonline.us',
+        smtpHost: 'outlook-dod.office365.us',
+        scope: 'https://outlook-dod.office365.us/.default',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov'
+    },
+    china: {
+        label: 'Microsoft 365 operated by 21Vianet',
+        authorityHost: 'https://login.partner.microsoftonline.cn',
+        smtpHost: 'smtp.partner.outlook.cn',
+        scope: 'https://partner.outlook.cn/.default',
+        oidcAudience: 'api://AzureADTokenExchangeChina'
+    }
+};
+const CLOUD_NAMES = Object.keys(CLOUDS);
+function isCloudName(value) {
+    return Object.hasOwn(CLOUDS, value);
+}
+
+// EXTERNAL MODULE: ./src/inputs/read-inputs.ts
+var read_inputs = __nccwpck_require__(8215);
+;// CONCATENATED MODULE: ./src/inputs/connection.ts
+
+
+
+
+/**
+ * The tenant, the app and its credential, and the endpoints: the chosen cloud's presets, each
+ * overridable by its own input. A proxy password goes to `derivedSecrets`, to be masked.
+ */
+function parseConnection(raw, derivedSecrets) {
+    const get = (0,read_inputs/* inputReader */.cN)(raw);
+    const { tenantId, clientId } = parseApp(get);
+    const cloud = get('cloud') || 'public';
+    if (!isCloudName(cloud)) {
+        throw new input_error/* InputError */.d('cloud', `unknown cloud '${cloud}'; use one of ${CLOUD_NAMES.join(', ')}.`);
+    }
+    const preset = CLOUDS[cloud];
     const authorityHost = parseAuthorityHost(get('authority-host') || preset.authorityHost);
     const scope = get('token-scope') || preset.scope;
     if (/\s/.test(scope))
-        throw new errors/* InputError */.dz('token-scope', 'must be a single scope without spaces.');
+        throw new input_error/* InputError */.d('token-scope', 'must be a single scope without spaces.');
     const credential = parseCredential(raw, preset.oidcAudience, derivedSecrets);
     const smtpHost = get('smtp-host') || preset.smtpHost;
     if (!/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:.]+\]$/.test(smtpHost)) {
-        throw new errors/* InputError */.dz('smtp-host', `'${smtpHost}' is not a host name.`);
+        throw new input_error/* InputError */.d('smtp-host', `'${smtpHost}' is not a host name.`);
     }
-    const smtpPort = parseInteger(get('smtp-port') || '587', 'smtp-port', 1, 65535);
+    const smtpPort = (0,read_inputs/* parseInteger */.cG)(get('smtp-port') || '587', 'smtp-port', 1, 65535);
     const smtpProxy = parseProxy(get('smtp-proxy'), derivedSecrets);
-    const fromList = parseAddresses(required(get('from'), 'from'), 'from');
-    if (fromList.length !== 1)
-        throw new errors/* InputError */.dz('from', 'must be exactly one address.');
-    const from = fromList[0];
-    const smtpUserInput = get('smtp-user');
-    const smtpUser = smtpUserInput ? singleAddress(smtpUserInput, 'smtp-user') : from.address;
-    const to = parseAddresses(get('to'), 'to');
-    const cc = parseAddresses(get('cc'), 'cc');
-    const bcc = parseAddresses(get('bcc'), 'bcc');
-    const checkSetup = parseBoolean(get('check-setup'), 'check-setup', false);
-    const dryRun = parseBoolean(get('dry-run'), 'dry-run', false);
-    if (checkSetup && dryRun) {
-        throw new errors/* InputError */.dz('check-setup', "connects and authenticates, 'dry-run' makes no request: set only one of them.");
-    }
-    // A set-up check sends nothing, so it needs nobody to send to.
-    if (!checkSetup && to.length + cc.length + bcc.length === 0) {
-        throw new errors/* InputError */.dz('to', "no recipient: give at least one address in 'to', 'cc' or 'bcc'.");
-    }
-    const replyTo = parseAddresses(get('reply-to'), 'reply-to');
-    const timeoutSeconds = parseInteger(get('timeout-seconds') || '120', 'timeout-seconds', 5, 3600);
-    const priority = (get('priority') || 'normal').toLowerCase();
-    if (priority !== 'high' && priority !== 'normal' && priority !== 'low') {
-        throw new errors/* InputError */.dz('priority', `'${priority}' is not a priority; use high, normal or low.`);
-    }
-    const inReplyTo = get('in-reply-to');
-    if (inReplyTo && !/^<?[^<>\s@]+@[^<>\s@]+>?$/.test(inReplyTo)) {
-        throw new errors/* InputError */.dz('in-reply-to', `'${inReplyTo}' is not a Message-ID (<id@host>).`);
-    }
-    const settings = {
+    return {
         tenantId,
         clientId,
         credential,
-        cloud: cloudInput,
+        cloud,
         authorityHost,
         scope,
         smtpHost,
         smtpPort,
         implicitTls: smtpPort === 465,
-        ...(smtpProxy ? { smtpProxy } : {}),
-        from,
-        smtpUser,
-        to,
-        cc,
-        bcc,
-        replyTo,
-        subject: template(raw, 'subject', options),
-        body: template(raw, 'body', options),
-        htmlBody: template(raw, 'html-body', options),
-        markdown: parseBoolean(get('markdown'), 'markdown', false),
-        vars: parseVars(raw.vars ?? '', options.parseYaml),
-        attachments: splitList(raw.attachments ?? ''),
-        maxAttachmentBytes: parseSize(get('max-attachment-size') || '25MB', 'max-attachment-size'),
-        priority,
-        ...(inReplyTo ? { inReplyTo: inReplyTo.startsWith('<') ? inReplyTo : `<${inReplyTo}>` } : {}),
-        headers: parseHeaders(raw.headers ?? '', options.parseYaml),
-        ...(get('thread-key') ? { threadKey: { input: 'thread-key', text: get('thread-key') } } : {}),
-        jobStatus: get('job-status').toLowerCase(),
-        githubToken: get('github-token'),
-        dryRun,
-        checkSetup,
-        failOnRejected: parseBoolean(get('fail-on-rejected'), 'fail-on-rejected', true),
-        maxAttempts: parseInteger(get('max-attempts') || '3', 'max-attempts', 1, 10),
-        timeoutMs: timeoutSeconds * 1000,
-        debug: parseBoolean(get('debug'), 'debug', false)
+        ...(smtpProxy ? { smtpProxy } : {})
     };
-    return { settings, derivedSecrets };
 }
-/** Splits a comma- or newline-separated list, dropping empty entries. */
-function splitList(value) {
-    return value
-        .split(/[\n,]/)
-        .map((v) => v.trim())
-        .filter(Boolean);
+function parseApp(get) {
+    const tenantId = (0,read_inputs/* required */.mw)(get('tenant-id'), 'tenant-id');
+    if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(tenantId)) {
+        throw new input_error/* InputError */.d('tenant-id', `'${tenantId}' is neither a directory (tenant) ID nor a domain name. Copy the Directory (tenant) ID from the app registration's Overview page in the Entra admin center.`);
+    }
+    const clientId = (0,read_inputs/* required */.mw)(get('client-id'), 'client-id');
+    if (!/^[A-Za-z0-9-]+$/.test(clientId)) {
+        throw new input_error/* InputError */.d('client-id', `'${clientId}' is not an application (client) ID. Copy it from the app registration's Overview page.`);
+    }
+    return { tenantId, clientId };
 }
-/** A byte size such as 25MB, 10 MiB, 500kB or 1048576. */
-function parseSize(value, input) {
-    const m = /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/i.exec(value.trim());
-    if (!m)
-        throw new errors/* InputError */.dz(input, `'${value}' is not a size; use e.g. 25MB or 1048576.`);
-    const unit = (m[2] ?? 'b').toLowerCase().replace(/i?b$/, '');
-    const factor = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit] ?? 1;
-    return Math.round(Number(m[1]) * factor);
+function parseAuthorityHost(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new input_error/* InputError */.d('authority-host', `'${value}' is not a URL; use e.g. https://login.microsoftonline.us.`);
+    }
+    if (url.protocol !== 'https:')
+        throw new input_error/* InputError */.d('authority-host', `must use https, got '${value}'.`);
+    if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+        throw new input_error/* InputError */.d('authority-host', `give only the scheme and host (e.g. https://login.microsoftonline.com), without a tenant or path: '${value}'.`);
+    }
+    return url.origin;
+}
+function parseProxy(value, derivedSecrets) {
+    if (!value)
+        return undefined;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new input_error/* InputError */.d('smtp-proxy', 'is not a URL; use http://proxy.example.com:3128.');
+    }
+    if (url.password)
+        derivedSecrets.push(decodeURIComponent(url.password));
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new input_error/* InputError */.d('smtp-proxy', `must be an http:// or https:// CONNECT proxy, got '${url.protocol}'.`);
+    }
+    return url.href;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/message-options.ts
+
+/** The `priority` input: high, normal (the default) or low, in any case. */
+function parsePriority(value) {
+    const priority = (value || 'normal').toLowerCase();
+    if (priority !== 'high' && priority !== 'normal' && priority !== 'low') {
+        throw new input_error/* InputError */.d('priority', `'${priority}' is not a priority; use high, normal or low.`);
+    }
+    return priority;
+}
+/** The `in-reply-to` input as a Message-ID in angle brackets, or undefined when not given. */
+function parseInReplyTo(value) {
+    if (!value)
+        return undefined;
+    if (!/^<?[^<>\s@]+@[^<>\s@]+>?$/.test(value)) {
+        throw new input_error/* InputError */.d('in-reply-to', `'${value}' is not a Message-ID (<id@host>).`);
+    }
+    return value.startsWith('<') ? value : `<${value}>`;
 }
 function parseDocument(value, input, parseYaml) {
     if (!parseYaml)
@@ -395,7 +681,7 @@ function parseDocument(value, input, parseYaml) {
         return parseYaml(value);
     }
     catch (err) {
-        throw new errors/* InputError */.dz(input, `is not valid YAML or JSON: ${err.message.split('\n')[0]}`);
+        throw new input_error/* InputError */.d(input, `is not valid YAML or JSON: ${err.message.split('\n')[0]}`);
     }
 }
 /** The `vars` input: a YAML or JSON mapping. */
@@ -404,7 +690,7 @@ function parseVars(value, parseYaml) {
         return {};
     const doc = parseDocument(value, 'vars', parseYaml);
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-        throw new errors/* InputError */.dz('vars', 'must be a mapping of names to values (YAML or JSON object).');
+        throw new input_error/* InputError */.d('vars', 'must be a mapping of names to values (YAML or JSON object).');
     }
     return doc;
 }
@@ -440,17 +726,17 @@ function parseHeaders(value, parseYaml) {
         return {};
     const doc = parseDocument(value, 'headers', parseYaml);
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-        throw new errors/* InputError */.dz('headers', 'must be a map of header names to values, e.g. {"X-Build": "42"}.');
+        throw new input_error/* InputError */.d('headers', 'must be a map of header names to values, e.g. {"X-Build": "42"}.');
     }
     const headers = {};
     for (const [name, raw] of Object.entries(doc)) {
         if (!/^[!-9;-~]+$/.test(name))
-            throw new errors/* InputError */.dz('headers', `'${name}' is not a valid header name.`);
+            throw new input_error/* InputError */.d('headers', `'${name}' is not a valid header name.`);
         if (RESERVED_HEADERS.has(name.toLowerCase())) {
-            throw new errors/* InputError */.dz('headers', `'${name}' is set by the action; use the matching input instead.`);
+            throw new input_error/* InputError */.d('headers', `'${name}' is set by the action; use the matching input instead.`);
         }
         if (raw !== null && typeof raw === 'object')
-            throw new errors/* InputError */.dz('headers', `the value of '${name}' must be text.`);
+            throw new input_error/* InputError */.d('headers', `the value of '${name}' must be text.`);
         const text = String(raw ?? '')
             // eslint-disable-next-line no-control-regex
             .replace(/[\u0000-\u001f\u007f]+/g, ' ')
@@ -459,90 +745,16 @@ function parseHeaders(value, parseYaml) {
     }
     return headers;
 }
-function required(value, input) {
-    if (!value)
-        throw new errors/* InputError */.dz(input, 'is required and was not supplied.');
-    return value;
-}
-function parseInteger(value, input, min, max) {
-    if (!/^\d+$/.test(value))
-        throw new errors/* InputError */.dz(input, `'${value}' is not a whole number.`);
-    const n = Number(value);
-    if (n < min || n > max)
-        throw new errors/* InputError */.dz(input, `${n} is out of range (${min}–${max}).`);
-    return n;
-}
-/** YAML 1.2 core booleans, as @actions/core's getBooleanInput accepts them. */
-function parseBoolean(value, input, fallback) {
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new errors/* InputError */.dz(input, `'${value}' is not a boolean; use true or false.`);
-}
-function parseAuthorityHost(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors/* InputError */.dz('authority-host', `'${value}' is not a URL; use e.g. https://login.microsoftonline.us.`);
-    }
-    if (url.protocol !== 'https:')
-        throw new errors/* InputError */.dz('authority-host', `must use https, got '${value}'.`);
-    if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
-        throw new errors/* InputError */.dz('authority-host', `give only the scheme and host (e.g. https://login.microsoftonline.com), without a tenant or path: '${value}'.`);
-    }
-    return url.origin;
-}
-function parseProxy(value, derivedSecrets) {
-    if (!value)
-        return undefined;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors/* InputError */.dz('smtp-proxy', 'is not a URL; use http://proxy.example.com:3128.');
-    }
-    if (url.password)
-        derivedSecrets.push(decodeURIComponent(url.password));
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new errors/* InputError */.dz('smtp-proxy', `must be an http:// or https:// CONNECT proxy, got '${url.protocol}'.`);
-    }
-    return url.href;
-}
-const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
-/** Parses a comma- or newline-separated address list ("Name <a@b>", "a@b"). */
-function parseAddresses(value, input) {
-    const result = [];
-    for (const line of value.split(/\r?\n/)) {
-        if (!line.trim())
-            continue;
-        for (const entry of (0,addressparser/* default */.A)(line, { flatten: true })) {
-            const address = (entry.address ?? '').trim();
-            const name = (entry.name ?? '').replace(/[\r\n]+/g, ' ').trim();
-            if (!address) {
-                throw new errors/* InputError */.dz(input, `'${name || line.trim()}' is not an e-mail address.`);
-            }
-            if (!ADDRESS.test(address))
-                throw new errors/* InputError */.dz(input, `'${address}' is not a valid e-mail address.`);
-            result.push({ name, address });
-        }
-    }
-    return result;
-}
-function singleAddress(value, input) {
-    const list = parseAddresses(value, input);
-    if (list.length !== 1)
-        throw new errors/* InputError */.dz(input, 'must be exactly one address.');
-    return list[0].address;
-}
+
+// EXTERNAL MODULE: ./src/inputs/workspace-files.ts
+var workspace_files = __nccwpck_require__(4342);
+;// CONCATENATED MODULE: ./src/inputs/template-sources.ts
+
+
 /** The largest template file read (`file://`): far above any real message, well below a runaway read. */
 const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
-function template(raw, input, options) {
+/** A template input: its text, or with `file://` the text of that workspace file. */
+function readTemplate(raw, input, workspace) {
     const value = raw[input] ?? '';
     if (!value.trim())
         return undefined;
@@ -551,8 +763,8 @@ function template(raw, input, options) {
         return { input, text: value };
     const name = trimmed.slice('file://'.length);
     if (!name)
-        throw new errors/* InputError */.dz(input, 'file:// needs a path relative to the workspace.');
-    const file = (0,workspace_files/* readWorkspaceFile */.sL)(options.workspace, name, input, {
+        throw new input_error/* InputError */.d(input, 'file:// needs a path relative to the workspace.');
+    const file = (0,workspace_files/* readWorkspaceFile */.s)(workspace, name, input, {
         maxBytes: MAX_TEMPLATE_BYTES,
         label: 'template file'
     });
@@ -564,7 +776,7 @@ function decodeUtf8(bytes, name, input) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new errors/* InputError */.dz(input, `template file '${name}' is not UTF-8 text: ${where(bytes, firstInvalidUtf8(bytes))} is not valid UTF-8 (saved as Windows-1252 or Latin-1?). Save it as UTF-8.`);
+        throw new input_error/* InputError */.d(input, `template file '${name}' is not UTF-8 text: ${where(bytes, firstInvalidUtf8(bytes))} is not valid UTF-8 (saved as Windows-1252 or Latin-1?). Save it as UTF-8.`);
     }
 }
 /** "byte 0xE9 at line 3, column 7" (column in bytes). */
@@ -613,935 +825,97 @@ function firstInvalidUtf8(bytes) {
     }
     return -1;
 }
-function parseCredential(raw, defaultAudience, derivedSecrets) {
-    const secret = (raw['client-secret'] ?? '').trim();
-    const certificate = (raw['client-certificate'] ?? '').trim();
-    const password = raw['client-certificate-password'] ?? '';
-    const audience = (raw['oidc-audience'] ?? '').trim() || defaultAudience;
-    if (secret && certificate) {
-        throw new errors/* InputError */.dz('client-certificate', "give one credential only: 'client-secret' and 'client-certificate' are both set.");
-    }
-    if (secret)
-        return { kind: 'secret', secret };
-    if (certificate)
-        return parseCertificate(certificate, password, derivedSecrets);
-    if (password) {
-        throw new errors/* InputError */.dz('client-certificate-password', "is set but 'client-certificate' is empty.");
-    }
-    return { kind: 'oidc', audience };
-}
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
-/** Reads a PEM bundle holding one private key and its certificate (chain allowed). */
-function parseCertificate(pem, password, derivedSecrets) {
-    const input = 'client-certificate';
-    const blocks = [...pem.replace(/\r\n/g, '\n').matchAll(PEM_BLOCK)].map((m) => ({
-        label: m[1],
-        text: m[0]
-    }));
-    if (blocks.length === 0) {
-        throw new errors/* InputError */.dz(input, 'is not PEM: expected a private key (-----BEGIN PRIVATE KEY-----) followed by its certificate (-----BEGIN CERTIFICATE-----).');
-    }
-    const keys = blocks.filter((b) => b.label.endsWith('PRIVATE KEY'));
-    const certs = blocks.filter((b) => b.label === 'CERTIFICATE');
-    if (keys.length === 0) {
-        throw new errors/* InputError */.dz(input, 'holds no private key: put the PEM private key and the certificate in the same secret (e.g. cat key.pem cert.pem).');
-    }
-    if (keys.length > 1)
-        throw new errors/* InputError */.dz(input, 'holds more than one private key.');
-    if (certs.length === 0) {
-        throw new errors/* InputError */.dz(input, 'holds no certificate: append the certificate PEM after the private key.');
-    }
-    const keyBlock = keys[0];
-    const encrypted = keyBlock.label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type: 4,ENCRYPTED/.test(keyBlock.text);
-    if (encrypted && !password) {
-        throw new errors/* InputError */.dz(input, "the private key is encrypted: give its password in 'client-certificate-password'.");
-    }
-    let privateKeyPem;
-    try {
-        const key = (0,external_node_crypto_.createPrivateKey)(encrypted ? { key: keyBlock.text, passphrase: password } : { key: keyBlock.text });
-        privateKeyPem = key.export({ type: 'pkcs8', format: 'pem' }).toString();
-        derivedSecrets.push(privateKeyPem);
-        const parsed = certs.map((c) => ({ pem: c.text, x509: new external_node_crypto_.X509Certificate(c.text) }));
-        const leafIndex = parsed.findIndex((c) => c.x509.checkPrivateKey(key));
-        if (leafIndex < 0) {
-            throw new errors/* InputError */.dz(input, 'none of its certificates matches the private key.');
-        }
-        const leaf = parsed[leafIndex];
-        const chain = [leaf, ...parsed.filter((_, i) => i !== leafIndex)];
-        return {
-            kind: 'certificate',
-            privateKeyPem,
-            thumbprintSha256: leaf.x509.fingerprint256.replace(/:/g, '').toLowerCase(),
-            chainPem: chain.map((c) => c.pem).join('\n'),
-            subject: leaf.x509.subject.replace(/\n/g, ', ')
-        };
-    }
-    catch (err) {
-        if (err instanceof errors/* InputError */.dz)
-            throw err;
-        const reason = encrypted
-            ? "the private key could not be decrypted: check 'client-certificate-password'."
-            : `the key or certificate could not be read (${err.message}).`;
-        throw new errors/* InputError */.dz(encrypted ? 'client-certificate-password' : input, reason);
-    }
-}
 
-
-/***/ }),
-
-/***/ 4342:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   sL: () => (/* binding */ readWorkspaceFile),
-/* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
-/* harmony export */ });
-/* unused harmony exports realWorkspace, isInside */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _diagnosis_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(918);
+// EXTERNAL MODULE: ./src/stages.ts + 1 modules
+var stages = __nccwpck_require__(474);
+;// CONCATENATED MODULE: ./src/inputs/settings.ts
 
 
 
-/** The workspace's own real path (it may itself be reached through a symlink). */
-function realWorkspace(workspace) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
-    }
-    catch {
-        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
-    }
-}
-/** True when `candidate` is `root` or lies below it. */
-function isInside(root, candidate) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
-}
-/** Where `name` points, lexically, from the workspace; refuses a path that leaves it. */
-function resolveInWorkspace(workspace, name, input, label) {
-    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, name);
-    if (!isInside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace), absolute) && !isInside(realWorkspace(workspace), absolute)) {
-        throw new _diagnosis_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${label} '${name}' is outside the workspace (${workspace}); ${OUTSIDE_ADVICE}`);
-    }
-    return absolute;
-}
-const OUTSIDE_ADVICE = 'only files inside GITHUB_WORKSPACE are read. Copy a generated file into the workspace first (RUNNER_TEMP and the home directory are outside on purpose).';
-// Opening a FIFO for reading would wait for a writer; a device could be a terminal.
-const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0);
+
+
+
+
+
 /**
- * Reads `name` (relative to the workspace, or absolute inside it): a regular file whose real
- * path is inside the workspace, at most `maxBytes` bytes (more is an input error that says so).
+ * Reads every input once and validates it. Nothing is printed here and @actions/core is not
+ * needed: the caller masks `secrets` (every secret input, line by line, and every secret
+ * derived while parsing) before it prints anything, whether or not the inputs were valid.
  */
-function readWorkspaceFile(workspace, name, input, limits) {
-    const { maxBytes, label } = limits;
-    const root = realWorkspace(workspace);
-    const absolute = resolveInWorkspace(workspace, name, input, label);
-    const refuse = (why) => {
-        throw new _diagnosis_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${label} '${name}' ${why}`);
+async function readSettings(env = process.env) {
+    const raw = (0,read_inputs/* readRawInputs */.yI)(env);
+    const secrets = inputSecrets(raw);
+    try {
+        // The YAML parser loads only for the inputs written in YAML.
+        const parseYaml = raw.vars || raw.headers ? (await stages/* optional */.l.yaml()).parse : undefined;
+        const workspace = env.GITHUB_WORKSPACE || process.cwd();
+        const { settings, derivedSecrets } = parseSettings(raw, { workspace, ...(parseYaml ? { parseYaml } : {}) });
+        return { settings, secrets: [...secrets, ...derivedSecrets.flatMap(secretFragments)] };
+    }
+    catch (error) {
+        return { error, secrets };
+    }
+}
+/**
+ * Validates raw inputs into settings. Pure apart from reading file:// templates. The inputs are
+ * checked in a fixed order, so that of several mistakes the same one is always reported.
+ */
+function parseSettings(raw, options) {
+    const get = (0,read_inputs/* inputReader */.cN)(raw);
+    const derivedSecrets = [];
+    const connection = parseConnection(raw, derivedSecrets);
+    const { from, smtpUser } = (0,mailboxes/* parseSender */.DB)(get);
+    const to = (0,mailboxes/* parseAddresses */.ug)(get('to'), 'to');
+    const cc = (0,mailboxes/* parseAddresses */.ug)(get('cc'), 'cc');
+    const bcc = (0,mailboxes/* parseAddresses */.ug)(get('bcc'), 'bcc');
+    const { checkSetup, dryRun } = parseMode(get);
+    // A set-up check sends nothing, so it needs nobody to send to.
+    if (!checkSetup && to.length + cc.length + bcc.length === 0) {
+        throw new input_error/* InputError */.d('to', "no recipient: give at least one address in 'to', 'cc' or 'bcc'.");
+    }
+    const replyTo = (0,mailboxes/* parseAddresses */.ug)(get('reply-to'), 'reply-to');
+    const timeoutSeconds = (0,read_inputs/* parseInteger */.cG)(get('timeout-seconds') || '120', 'timeout-seconds', 5, 3600);
+    const priority = parsePriority(get('priority'));
+    const inReplyTo = parseInReplyTo(get('in-reply-to'));
+    const settings = {
+        ...connection,
+        from,
+        smtpUser,
+        to,
+        cc,
+        bcc,
+        replyTo,
+        subject: readTemplate(raw, 'subject', options.workspace),
+        body: readTemplate(raw, 'body', options.workspace),
+        htmlBody: readTemplate(raw, 'html-body', options.workspace),
+        markdown: (0,read_inputs/* parseBoolean */.yG)(get('markdown'), 'markdown', false),
+        vars: parseVars(raw.vars ?? '', options.parseYaml),
+        attachments: (0,read_inputs/* splitList */.ry)(raw.attachments ?? ''),
+        maxAttachmentBytes: (0,read_inputs/* parseSize */.DB)(get('max-attachment-size') || '25MB', 'max-attachment-size'),
+        priority,
+        ...(inReplyTo ? { inReplyTo } : {}),
+        headers: parseHeaders(raw.headers ?? '', options.parseYaml),
+        ...(get('thread-key') ? { threadKey: { input: 'thread-key', text: get('thread-key') } } : {}),
+        jobStatus: get('job-status').toLowerCase(),
+        githubToken: get('github-token'),
+        dryRun,
+        checkSetup,
+        failOnRejected: (0,read_inputs/* parseBoolean */.yG)(get('fail-on-rejected'), 'fail-on-rejected', true),
+        maxAttempts: (0,read_inputs/* parseInteger */.cG)(get('max-attempts') || '3', 'max-attempts', 1, 10),
+        timeoutMs: timeoutSeconds * 1000,
+        debug: (0,read_inputs/* parseBoolean */.yG)(get('debug'), 'debug', false)
     };
-    let real;
-    try {
-        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
+    return { settings, derivedSecrets };
+}
+/** What the run does instead of sending, if anything: a set-up check or a dry run, never both. */
+function parseMode(get) {
+    const checkSetup = (0,read_inputs/* parseBoolean */.yG)(get('check-setup'), 'check-setup', false);
+    const dryRun = (0,read_inputs/* parseBoolean */.yG)(get('dry-run'), 'dry-run', false);
+    if (checkSetup && dryRun) {
+        throw new input_error/* InputError */.d('check-setup', "connects and authenticates, 'dry-run' makes no request: set only one of them.");
     }
-    catch (err) {
-        const code = err.code;
-        return refuse(code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? err}).`);
-    }
-    if (!isInside(root, real))
-        return refuse(`leads outside the workspace (to ${real}) through a symlink; ${OUTSIDE_ADVICE}`);
-    limits.interleave?.('before open');
-    let fd;
-    try {
-        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
-    }
-    catch (err) {
-        return refuse(`cannot be opened (${err.code ?? err}).`);
-    }
-    try {
-        limits.interleave?.('after open');
-        const opened = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!opened.isFile())
-            return refuse(`is not a regular file (${kindOf(opened)}); only regular files are read.`);
-        // What is open must still be what the real path names: a link swapped after realpath fails here.
-        let again;
-        try {
-            again = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
-        }
-        catch {
-            return refuse('changed while it was being read.');
-        }
-        const named = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(again);
-        if (!isInside(root, again) || named.dev !== opened.dev || named.ino !== opened.ino) {
-            return refuse('changed while it was being read (a symlink was swapped); refused.');
-        }
-        const content = readBounded(fd, maxBytes);
-        if (content === undefined) {
-            throw limits.tooLarge?.() ?? new _diagnosis_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${label} '${name}' is larger than ${maxBytes} bytes.`);
-        }
-        return { path: real, relative: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, real), content };
-    }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-    }
+    return { checkSetup, dryRun };
 }
-/** Reads the whole file, or gives undefined as soon as it holds more than `maxBytes`. */
-function readBounded(fd, maxBytes) {
-    const chunks = [];
-    let total = 0;
-    for (;;) {
-        const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes - total + 1));
-        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, chunk, 0, chunk.length, null);
-        if (read === 0)
-            return Buffer.concat(chunks, total);
-        total += read;
-        if (total > maxBytes)
-            return undefined;
-        chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
-    }
-}
-function kindOf(stats) {
-    if (stats.isDirectory())
-        return 'a directory';
-    if (stats.isFIFO())
-        return 'a named pipe';
-    if (stats.isSocket())
-        return 'a socket';
-    if (stats.isCharacterDevice() || stats.isBlockDevice())
-        return 'a device';
-    return 'not a file';
-}
-
-
-/***/ }),
-
-/***/ 124:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: OUTPUT_NAMES
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/diagnosis/errors.ts
-var errors = __nccwpck_require__(918);
-// EXTERNAL MODULE: ./src/inputs/workspace-files.ts
-var workspace_files = __nccwpck_require__(4342);
-;// CONCATENATED MODULE: ./src/inputs/attachments.ts
-
-
-
-/** Bytes as "1.2 MB". */
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['kB', 'MB', 'GB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
-/**
- * Resolves the attachment patterns (relative to the workspace) with @actions/glob and reads the
- * files, before any network use: a pattern that matches no file, a file outside the workspace or
- * not a regular file (see workspace-files.ts), or a total above the limit is an input error. The
- * bytes are read once, here, and those bytes are sent: nothing is read again by path later.
- */
-async function resolveAttachments(patterns, workspace, maxBytes) {
-    if (patterns.length === 0)
-        return [];
-    // @actions/glob is loaded only when there is something to attach.
-    const glob = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3324));
-    const matched = new Set();
-    for (const pattern of patterns) {
-        const negated = pattern.startsWith('!');
-        const body = negated ? pattern.slice(1) : pattern;
-        const absolute = (0,workspace_files/* resolveInWorkspace */.z1)(workspace, body, 'attachments', 'pattern');
-        const globber = await glob.create(absolute, { matchDirectories: false, implicitDescendants: false });
-        const files = await globber.glob();
-        if (negated) {
-            for (const file of files)
-                matched.delete(file);
-            continue;
-        }
-        if (files.length === 0)
-            throw new errors/* InputError */.dz('attachments', `'${pattern}' matches no file (in ${workspace}).`);
-        for (const file of files.sort())
-            matched.add(file);
-    }
-    const attachments = [];
-    let total = 0;
-    const tooLarge = () => new errors/* InputError */.dz('attachments', `the files total more than 'max-attachment-size' (${formatBytes(maxBytes)}). Exchange Online takes 35 MB per message after encoding, which adds about a third.`);
-    for (const file of matched) {
-        if (total > maxBytes)
-            throw tooLarge();
-        const read = (0,workspace_files/* readWorkspaceFile */.sL)(workspace, file, 'attachments', {
-            maxBytes: maxBytes - total,
-            label: 'file',
-            tooLarge
-        });
-        total += read.content.length;
-        attachments.push({
-            path: read.path,
-            filename: external_node_path_default().basename(file),
-            size: read.content.length,
-            content: read.content
-        });
-    }
-    return attachments;
-}
-
-// EXTERNAL MODULE: ./src/smtp/session.ts + 4 modules
-var smtp_session = __nccwpck_require__(3977);
-// EXTERNAL MODULE: ./src/report/log.ts
-var log = __nccwpck_require__(6472);
-// EXTERNAL MODULE: ./src/inputs/settings.ts + 1 modules
-var inputs_settings = __nccwpck_require__(406);
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-/** Output names, as declared in action.yml. */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'message-id',
-    'accepted',
-    'rejected',
-    'accepted-count',
-    'rejected-count',
-    'response',
-    'eml-path',
-    'check-setup'
-]));
-/**
- * Runs the action: settings → (SMTP connection ∥ token ∥ render) → send → outputs and summary.
- *
- * Start-up is ordered for the shortest send. Every input is read and checked, and the SMTP
- * connection opened, before anything else loads: @actions/core (whose HTTP stack takes some
- * 40 ms to start), Liquid, MIME composition and the token client load while the server's
- * greeting is on its way. Nothing is printed before that, and the first thing the toolkit does
- * is mask every secret.
- */
-async function run() {
-    const startedAt = Date.now();
-    const reading = await (0,inputs_settings/* readSettings */.sb)();
-    const budgetMs = reading.settings?.timeoutMs ?? 0;
-    const remaining = () => Math.max(1000, budgetMs - (Date.now() - startedAt));
-    const timeouts = () => ({
-        connection: Math.min(30_000, remaining()),
-        greeting: Math.min(30_000, remaining()),
-        socket: Math.min(60_000, remaining())
-    });
-    const smtpLog = deferredLog();
-    let prepared;
-    let problem = reading.error;
-    if (reading.settings) {
-        try {
-            prepared = await prepare(reading.settings, timeouts(), smtpLog.write);
-        }
-        catch (err) {
-            problem = err;
-        }
-    }
-    // Loading the rest keeps the CPU busy for a while: not before the connection attempt has left.
-    await prepared?.session?.dialing;
-    const core = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143)]).then(__nccwpck_require__.bind(__nccwpck_require__, 143));
-    for (const secret of reading.secrets)
-        core.setSecret(secret);
-    log/* log */.Rm.bind(core);
-    const settings = reading.settings;
-    if (settings)
-        log/* log */.Rm.hide(blindCopies(settings));
-    let composed;
-    let ledger;
-    // The claims of the token presented at AUTH, for the diagnosis of a refusal.
-    let presentedClaims = () => undefined;
-    try {
-        if (settings)
-            logSettings(settings);
-        if (!settings || !prepared)
-            throw problem;
-        const current = settings;
-        const { attachments } = prepared;
-        smtpLog.attach((line) => (current.debug ? log/* log */.Rm.info(line) : log/* log */.Rm.debug(line)));
-        // The token request starts first: besides the SMTP handshake under way, it is the other wait
-        // before AUTH. The message is rendered meanwhile, and the token is awaited only at AUTH.
-        const firstSession = prepared.session;
-        const send = firstSession ? await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(244), __nccwpck_require__.e(908)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2908)) : undefined;
-        const tokens = send?.startTokens(current, () => Math.min(30_000, remaining()));
-        if (tokens) {
-            presentedClaims = () => tokens.claims();
-            log/* log */.Rm.info(`Connecting to ${current.smtpHost}:${current.smtpPort} and requesting a token from ${current.authorityHost}…`);
-        }
-        // At the deadline, name the stage that kept us: a token request still unanswered means the
-        // token endpoint, whatever the SMTP session was doing meanwhile.
-        const stalled = () => send && tokens?.pending() ? send.tokenTimeout(current, Math.round(current.timeoutMs / 1000)) : undefined;
-        if (current.checkSetup && firstSession && tokens) {
-            const [{ runSetupCheck }, { troubleshootingBase }] = await Promise.all([
-                Promise.all(/* import() */[__nccwpck_require__.e(244), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393)),
-                __nccwpck_require__.e(/* import() */ 244).then(__nccwpck_require__.bind(__nccwpck_require__, 3244))
-            ]);
-            const troubleshooting = troubleshootingBase(process.env);
-            const check = runSetupCheck({
-                core,
-                settings: current,
-                session: firstSession,
-                tokens,
-                ...(troubleshooting ? { troubleshooting } : {})
-            });
-            // Bounded like a delivery: the session is closed by `finally` once the deadline fails the step.
-            await withDeadline(check, remaining(), new AbortController(), stalled, 'set-up check');
-            return;
-        }
-        // The run's jobs (and what failed: steps, annotations): read while everything else starts,
-        // awaited just before rendering; it never blocks delivery.
-        const { buildContext, readEventPayload, messageKind } = await Promise.all(/* import() */[__nccwpck_require__.e(82), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6084));
-        const event = readEventPayload(process.env);
-        const kind = messageKind(process.env.GITHUB_EVENT_NAME ?? '', eventAction(event), current.jobStatus);
-        const runLimits = wantsRunInfo(current, kind);
-        const runInfo = runLimits ? fetchRun(current, Math.min(5000, current.timeoutMs / 4), runLimits) : undefined;
-        const [report, { render, compiled, threadKey }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(143), __nccwpck_require__.e(694), __nccwpck_require__.e(82), __nccwpck_require__.e(236)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5236)),
-            prepared.templates ?? loadTemplates(current)
-        ]);
-        const extras = async (context) => ({
-            attachments,
-            repository: context.github.repository,
-            ...(threadKey
-                ? { threadKey: render.toSingleLine(await render.renderText(threadKey, context, 'thread-key')) }
-                : {})
-        });
-        const contextWithRun = async () => {
-            const run = runInfo ? await runInfo : undefined;
-            return buildContext(process.env, event, current.jobStatus, { vars: current.vars, ...(run ? { run } : {}) });
-        };
-        const renderAndLog = (context) => log/* log */.Rm.group('Render message', async () => {
-            const rendered = await render.renderMessage(compiled, context);
-            log/* log */.Rm.info(report
-                .messageFacts(current, rendered)
-                .map(([name, value]) => `${name}: ${value}`)
-                .join('\n'));
-            return rendered;
-        });
-        if (!firstSession || !send || !tokens) {
-            const context = await contextWithRun();
-            const message = await renderAndLog(context);
-            const dryExtras = await extras(context);
-            printDryRun(current, message, attachments, dryExtras.threadKey);
-            await report.writeDryRunSummary(current, message);
-            setOutputs(core, { messageId: '', accepted: [], rejected: [], response: 'dry run: nothing sent' });
-            return;
-        }
-        const { composeMessage } = await Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(51)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7051));
-        const context = await contextWithRun();
-        const message = await renderAndLog(context);
-        composed = await composeMessage(current, message, await extras(context));
-        // At the deadline the delivery is aborted, not just abandoned: no attempt may start (or
-        // finish sending) after the step has reported its failure.
-        const deadline = new AbortController();
-        ledger = new send.RecipientLedger(composed.envelope.to);
-        const plan = {
-            settings: current,
-            firstSession,
-            tokens,
-            message: composed,
-            timeouts,
-            remaining,
-            log: smtpLog.write,
-            signal: deadline.signal,
-            ledger
-        };
-        const delivery = await log/* log */.Rm.group('Send', () => withDeadline(send.deliverWithRetries(plan), remaining(), deadline, stalled));
-        setOutputs(core, delivery);
-        await report.writeDeliverySummary(current, message, delivery);
-        const transactions = (delivery.transactions ?? 1) > 1 ? ` in ${delivery.transactions} transactions` : '';
-        const [n, named] = [delivery.accepted.length, nameRecipients(delivery.accepted)];
-        log/* log */.Rm.info(`Delivered ${delivery.messageId} to ${n > 5 ? `${n} recipients (${named})` : named}${transactions}: ${(0,log/* excerpt */.Kb)(delivery.response)}`);
-        if (delivery.rejected.length > 0) {
-            if (current.failOnRejected)
-                throw new errors/* PartialDeliveryError */.em(delivery);
-            const list = (0,errors/* boundedList */.Y4)(delivery.rejected.map((r) => `${r.address} (${(0,log/* excerpt */.Kb)(r.response, 300)})`), 5, '; ');
-            const count = delivery.rejected.length;
-            log/* log */.Rm.warning(count > 5 ? `Not delivered to ${count} recipients: ${list}` : `Not delivered to: ${list}`);
-        }
-    }
-    catch (err) {
-        const { diagnose, diagnosisContext, failureFromError, formatDiagnosis, troubleshootingBase } = await __nccwpck_require__.e(/* import() */ 244).then(__nccwpck_require__.bind(__nccwpck_require__, 3244));
-        const token = presentedClaims();
-        const troubleshooting = troubleshootingBase(process.env);
-        const context = {
-            ...(settings ? diagnosisContext(settings) : {}),
-            ...(token ? { token } : {}),
-            ...(troubleshooting ? { troubleshooting } : {})
-        };
-        let text = formatDiagnosis(diagnose(failureFromError(err), context));
-        const delivered = ledger?.accepted() ?? [];
-        if (delivered.length > 0 && !(err instanceof errors/* PartialDeliveryError */.em)) {
-            // Some transactions went through before the failure: say so, and report them as outputs.
-            core.setOutput('accepted', delivered.filter((a) => !log/* log */.Rm.isHidden(a)).join(','));
-            core.setOutput('accepted-count', String(delivered.length));
-            text += `\n\nBefore this failure the message was delivered to ${delivered.length} of ${ledger?.size ?? 0} recipients (${nameRecipients(delivered)}; output accepted); they will not get it twice.`;
-        }
-        if (composed && !(err instanceof errors/* PartialDeliveryError */.em)) {
-            const saved = await saveEml(composed).catch((e) => {
-                log/* log */.Rm.warning(`Could not save the undelivered message: ${e instanceof Error ? e.message : String(e)}`);
-                return undefined;
-            });
-            if (saved) {
-                core.setOutput('eml-path', saved);
-                text += `\n\nThe undelivered message was saved to ${saved} (output eml-path): keep it with actions/upload-artifact.`;
-            }
-        }
-        log/* log */.Rm.fail(text);
-    }
-    finally {
-        prepared?.session?.close();
-    }
-}
-/**
- * Every check that needs no network, in order, then the SMTP connection is opened (not in a
- * dry run). Prints nothing: @actions/core is not loaded yet.
- */
-async function prepare(settings, timeouts, smtpLog) {
-    // A template with Liquid markup is compiled now, so that one that does not parse fails before
-    // any network use. Text without markup (the built-in messages, or text the workflow filled in
-    // with ${{ }} expressions) cannot fail: Liquid then loads once the connection is under way.
-    const templates = [settings.subject, settings.body, settings.htmlBody, settings.threadKey].some((t) => t && /\{[{%]/.test(t.text))
-        ? await loadTemplates(settings)
-        : undefined;
-    if (settings.credential.kind === 'oidc' && !settings.dryRun)
-        requireIdTokenPermission();
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const attachments = await resolveAttachments(settings.attachments, workspace, settings.maxAttachmentBytes);
-    const session = settings.dryRun ? undefined : smtp_session/* SmtpSession */.f.open(settings, timeouts, { debug: smtpLog });
-    return { ...(templates ? { templates } : {}), attachments, ...(session ? { session } : {}) };
-}
-/** Loads render.ts (and Liquid) and compiles the message and thread-key templates. */
-async function loadTemplates(settings) {
-    const render = await Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(82), __nccwpck_require__.e(599)]).then(__nccwpck_require__.bind(__nccwpck_require__, 599));
-    const compiled = render.compileTemplates(settings);
-    const threadKey = settings.threadKey ? render.compileText(settings.threadKey) : undefined;
-    return { render, compiled, ...(threadKey ? { threadKey } : {}) };
-}
-/** The SMTP log while @actions/core loads: lines wait, then go where `attach` says. */
-function deferredLog() {
-    const waiting = [];
-    let sink;
-    return {
-        write(line) {
-            if (sink)
-                sink(line);
-            else
-                waiting.push(line);
-        },
-        attach(to) {
-            sink = to;
-            for (const line of waiting.splice(0))
-                to(line);
-        }
-    };
-}
-function logSettings(settings) {
-    log/* log */.Rm.infoGroup('Settings', [
-        `Cloud: ${settings.cloud} · authority ${settings.authorityHost} · SMTP ${settings.smtpHost}:${settings.smtpPort}`,
-        `Credential: ${describeCredential(settings)} · app ${settings.clientId} · tenant ${settings.tenantId}`
-    ].join('\n'));
-    log/* log */.Rm.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`);
-}
-/** Bcc recipients that are not also To or Cc recipients: their addresses are never shown. */
-function blindCopies(settings) {
-    const visible = new Set([...settings.to, ...settings.cc].map((m) => m.address.toLowerCase()));
-    return settings.bcc.map((m) => m.address).filter((address) => !visible.has(address.toLowerCase()));
-}
-/** The shown recipients, five by name at most, and how many Bcc recipients besides (never named). */
-function nameRecipients(addresses) {
-    const shown = addresses.filter((a) => !log/* log */.Rm.isHidden(a));
-    const hidden = addresses.length - shown.length;
-    return [(0,errors/* boundedList */.Y4)(shown), ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)';
-}
-/**
- * Whether the message shows the run, and how much of it to read (undefined: nothing).
- * - A template of the workflow's that mentions `run.`: everything (jobs, failed steps, annotations).
- * - The default body of a failure or cancellation, whatever the subject: the same (its "What
- *   failed" section, and the failed jobs it names instead of the job that sends).
- * - The default body of a success: the jobs and their durations only, one request (no annotations).
- */
-function wantsRunInfo(settings, kind) {
-    if (!settings.githubToken || !process.env.GITHUB_RUN_ID || !process.env.GITHUB_REPOSITORY)
-        return undefined;
-    const usesRun = [settings.subject, settings.body, settings.htmlBody].some((t) => t && /\brun\.\w/.test(t.text));
-    if (usesRun)
-        return {};
-    const defaultBody = !settings.body && !settings.htmlBody;
-    if (defaultBody && (kind === 'failure' || kind === 'cancelled'))
-        return {};
-    if (defaultBody && kind === 'success')
-        return { annotations: 0 };
-    return undefined;
-}
-/** The event's `action` (published, opened …), '' when there is none. */
-function eventAction(event) {
-    return typeof event.action === 'string' ? event.action : '';
-}
-/** Reads the run's jobs and annotations (run-info.ts and Octokit load only now); never throws. */
-async function fetchRun(settings, timeoutMs, limits) {
-    const env = process.env;
-    try {
-        const { fetchRunInfo } = await __nccwpck_require__.e(/* import() */ 82).then(__nccwpck_require__.bind(__nccwpck_require__, 3082));
-        const result = await fetchRunInfo({
-            token: settings.githubToken,
-            apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-            serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-            repository: env.GITHUB_REPOSITORY ?? '',
-            runId: Number(env.GITHUB_RUN_ID),
-            attempt: Number(env.GITHUB_RUN_ATTEMPT || '1'),
-            currentJob: env.GITHUB_JOB ?? '',
-            ...(env.RUNNER_NAME ? { runnerName: env.RUNNER_NAME } : {}),
-            sha: env.GITHUB_SHA ?? '',
-            timeoutMs,
-            limits,
-            debug: (line) => log/* log */.Rm.debug((0,log/* excerpt */.Kb)(line))
-        });
-        log/* log */.Rm.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`);
-        if (result.warning)
-            log/* log */.Rm.warning((0,log/* excerpt */.Kb)(result.warning));
-        return result.run;
-    }
-    catch (err) {
-        log/* log */.Rm.warning(`The run's jobs could not be read: ${(0,log/* excerpt */.Kb)(err instanceof Error ? err.message : String(err))}`);
-        return undefined;
-    }
-}
-/**
- * Fails with a timeout diagnosis when the work (a delivery, or a set-up check: `what`) outlives
- * the step's budget; `stalled` may name the stage that kept it.
- */
-function withDeadline(work, ms, controller, stalled, what = 'delivery') {
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            const err = stalled() ??
-                Object.assign(new Error(`No ${what} within timeout-seconds (${Math.round(ms / 1000)} s left)`), {
-                    code: 'ETIMEDOUT'
-                });
-            controller.abort(err);
-            reject(err);
-        }, ms);
-    });
-    return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-/** Writes the composed message to RUNNER_TEMP so that a later step can keep it. */
-async function saveEml(message) {
-    const dir = process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
-    const runId = process.env.GITHUB_RUN_ID ?? 'local';
-    const file = external_node_path_default().join(dir, `undelivered-${runId}-${Date.now()}.eml`);
-    await (0,promises_namespaceObject.writeFile)(file, message.raw);
-    return file;
-}
-/** Without `permissions: id-token: write` the runner gives no OIDC token: say exactly what to add. */
-function requireIdTokenPermission() {
-    if (process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
-        return;
-    throw new Error([
-        "No 'client-secret' or 'client-certificate' was given, so the action signs in with GitHub's OIDC token (workload identity federation), but this job may not request one.",
-        'Add to the workflow (or the job):',
-        '',
-        'permissions:',
-        '  id-token: write',
-        '  contents: read',
-        '',
-        "Or pass 'client-secret' or 'client-certificate'."
-    ].join('\n'));
-}
-function describeCredential(settings) {
-    const c = settings.credential;
-    if (c.kind === 'secret')
-        return 'client secret';
-    if (c.kind === 'certificate')
-        return `certificate ${c.thumbprintSha256.toUpperCase()} (${c.subject})`;
-    return `GitHub OIDC federation (audience ${c.audience})`;
-}
-function printDryRun(settings, message, attachments, threadKey) {
-    const lines = [`From: ${(0,inputs_settings/* formatMailbox */.KX)(settings.from)}`];
-    if (settings.to.length)
-        lines.push(`To: ${settings.to.map(inputs_settings/* formatMailbox */.KX).join(', ')}`);
-    if (settings.cc.length)
-        lines.push(`Cc: ${settings.cc.map(inputs_settings/* formatMailbox */.KX).join(', ')}`);
-    // a blind copy stays blind: the log of a public repository is public
-    if (settings.bcc.length)
-        lines.push(`Bcc: ${settings.bcc.length} hidden recipient(s)`);
-    if (settings.replyTo.length)
-        lines.push(`Reply-To: ${settings.replyTo.map(inputs_settings/* formatMailbox */.KX).join(', ')}`);
-    lines.push(`Subject: ${message.subject}`);
-    if (settings.priority !== 'normal')
-        lines.push(`Priority: ${settings.priority}`);
-    if (settings.inReplyTo)
-        lines.push(`In-Reply-To: ${settings.inReplyTo}`);
-    if (threadKey)
-        lines.push(`Thread key: ${threadKey}`);
-    for (const [name, value] of Object.entries(settings.headers))
-        lines.push(`${name}: ${value}`);
-    for (const a of attachments)
-        lines.push(`Attachment: ${a.filename} (${formatBytes(a.size)}, ${a.path})`);
-    lines.push('', '--- text/plain ---', message.text);
-    if (message.html !== undefined)
-        lines.push('--- text/html ---', message.html);
-    // one block: the rendered message is outside text (commit messages, PR bodies, release notes)
-    log/* log */.Rm.infoGroup('Dry run: the message that would be sent', lines.join('\n'));
-    log/* log */.Rm.info('Dry run: no token was requested and nothing was sent.');
-}
-/** The outputs; Bcc recipients are counted, never named. */
-function setOutputs(core, delivery) {
-    const shown = (address) => !log/* log */.Rm.isHidden(address);
-    core.setOutput('message-id', delivery.messageId);
-    core.setOutput('accepted', delivery.accepted.filter(shown).join(','));
-    core.setOutput('rejected', delivery.rejected
-        .map((r) => r.address)
-        .filter(shown)
-        .join(','));
-    core.setOutput('accepted-count', String(delivery.accepted.length));
-    core.setOutput('rejected-count', String(delivery.rejected.length));
-    core.setOutput('response', log/* log */.Rm.redact(delivery.response));
-}
-
-
-/***/ }),
-
-/***/ 6472:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kb: () => (/* binding */ excerpt),
-/* harmony export */   Rm: () => (/* binding */ log)
-/* harmony export */ });
-/* unused harmony exports HIDDEN_ADDRESS, EXCERPT_CHARS, couldHoldCommand, fenced, Log */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-
-/** Shown instead of a hidden (Bcc) address. */
-const HIDDEN_ADDRESS = '[Bcc recipient]';
-/** The longest piece of outside text (a server reply, an error page) printed in one place. */
-const EXCERPT_CHARS = 2000;
-/** True when some line of `text` could be taken for a workflow command by the runner. */
-function couldHoldCommand(text) {
-    // Deliberately wider than the runner's parser (any `::`, not only at a line's start): the
-    // runner splits lines at \r as well as \n and trims Unicode blanks; a fence costs two lines.
-    return text.includes('::') || text.includes('##[');
-}
-/** An unguessable stop token that does not occur in `text`. */
-function stopToken(text) {
-    for (;;) {
-        const token = `ema-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')}`;
-        if (!text.includes(token))
-            return token;
-    }
-}
-/**
- * `text` as it may be printed: unchanged when no line could be a command, else inside a
- * stop-commands fence. The block is written in one piece, so nothing of the action's own (a mask
- * registered by a token callback, say) can land inside it.
- */
-function fenced(text) {
-    if (!couldHoldCommand(text))
-        return text;
-    const token = stopToken(text);
-    return `::stop-commands::${token}\n${text}\n::${token}::`;
-}
-/** At most `max` characters of `text`, marked when cut. */
-function excerpt(text, max = EXCERPT_CHARS) {
-    if (text.length <= max)
-        return text;
-    return `${text.slice(0, max)}… [cut: ${text.length - max} more characters not shown]`;
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** A pattern matching any of `addresses` as a whole address, case-insensitively. */
-function addressPattern(addresses) {
-    const unique = [...new Set(addresses.map((a) => a.toLowerCase()).filter(Boolean))];
-    if (unique.length === 0)
-        return undefined;
-    // longest first, so that one address that ends another is not replaced inside it
-    const alternatives = unique.sort((a, b) => b.length - a.length).map(escapeRegExp);
-    return new RegExp(`(?<![\\w.%+\\-])(?:${alternatives.join('|')})(?![\\w\\-]|\\.\\w)`, 'gi');
-}
-/** The action's printer: masks nothing itself (the runner does), fences and hides. */
-class Log {
-    sink;
-    hidden;
-    /** Connects the printer to the toolkit once it has loaded. */
-    bind(sink) {
-        this.sink = sink;
-    }
-    /** Addresses never to be shown (Bcc recipients that are not also To or Cc recipients). */
-    hide(addresses) {
-        this.hidden = addressPattern(addresses);
-    }
-    /** `text` with every hidden address replaced. */
-    redact(text) {
-        return this.hidden ? text.replace(this.hidden, HIDDEN_ADDRESS) : text;
-    }
-    /** True when `address` is hidden (a Bcc recipient). */
-    isHidden(address) {
-        if (!this.hidden)
-            return false;
-        this.hidden.lastIndex = 0;
-        const hit = this.hidden.test(address);
-        this.hidden.lastIndex = 0;
-        return hit;
-    }
-    /** Progress and facts; `text` may hold outside text and several lines. */
-    info(text) {
-        this.toolkit().info(fenced(this.redact(text)));
-    }
-    /** Values for whoever turns on step debug logging (one escaped line, never a command). */
-    debug(text) {
-        this.toolkit().debug(this.redact(text));
-    }
-    /** A warning annotation (one escaped line, never a command). */
-    warning(text) {
-        this.toolkit().warning(this.redact(text));
-    }
-    /** Fails the step with `text` as its error annotation. */
-    fail(text) {
-        this.toolkit().setFailed(this.redact(text));
-    }
-    /** Prints `text` inside a collapsible group of the log. */
-    infoGroup(name, text) {
-        this.toolkit().startGroup(name);
-        this.info(text);
-        this.toolkit().endGroup();
-    }
-    /** Runs `work` inside a collapsible group of the log. */
-    async group(name, work) {
-        this.toolkit().startGroup(name);
-        try {
-            return await work();
-        }
-        finally {
-            this.toolkit().endGroup();
-        }
-    }
-    toolkit() {
-        if (!this.sink)
-            throw new Error('The log is used before @actions/core was loaded');
-        return this.sink;
-    }
-}
-/** The printer every module uses. */
-const log = new Log();
-
-
-/***/ }),
-
-/***/ 1493:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fk: () => (/* binding */ presentToken),
-/* harmony export */   aY: () => (/* binding */ mayBeStale),
-/* harmony export */   bG: () => (/* binding */ xoauth2Response),
-/* harmony export */   ie: () => (/* binding */ advertisedMechanisms)
-/* harmony export */ });
-/* unused harmony exports STALE_AFTER_MS, decodeChallenge */
-/** A token older than this, or expiring within it, could be refused for being stale. */
-const STALE_AFTER_MS = 5 * 60_000;
-/**
- * Whether a refused token could have been refused for its age, so that a renewed one might be
- * accepted: only a token acquired before this connection attempt began, and issued more than
- * five minutes ago or expiring within five minutes. A token from this same attempt is as fresh
- * as a renewed one would be; presenting another would only add a failed login, which Dovecot
- * and Postfix answer with growing delays. Pure.
- */
-function mayBeStale(token, attemptStartedAt, now) {
-    if (token.acquiredAt >= attemptStartedAt)
-        return false;
-    if (now - token.acquiredAt > STALE_AFTER_MS)
-        return true;
-    return token.expiresOn !== undefined && token.expiresOn.getTime() - now < STALE_AFTER_MS;
-}
-/** The SASL mechanisms an EHLO reply advertises (`AUTH LOGIN XOAUTH2`, `AUTH=PLAIN`), upper-cased. */
-function advertisedMechanisms(ehloLines) {
-    const found = new Set();
-    for (const line of ehloLines) {
-        const m = /^AUTH[\s=](.*)$/i.exec(line.trim());
-        if (m)
-            for (const mechanism of (m[1] ?? '').split(/[\s=]+/).filter(Boolean))
-                found.add(mechanism.toUpperCase());
-    }
-    return [...found];
-}
-/**
- * The text of a `334` XOAUTH2 challenge, decoded: servers other than Exchange (Gmail, Dovecot)
- * answer a refused token with base64 JSON such as {"status":"401","schemes":"bearer","scope":"mail"}.
- * Bounded, and only printable characters. Pure.
- */
-function decodeChallenge(text) {
-    const decoded = Buffer.from(text.trim(), 'base64').toString('utf8');
-    return decoded
-        .replace(/[^\x20-\x7e]+/g, ' ')
-        .trim()
-        .slice(0, 300);
-}
-/** XOAUTH2's initial response: base64 of `user=…^Aauth=Bearer …^A^A`. */
-function xoauth2Response(user, token) {
-    return Buffer.from(`user=${user}\x01auth=Bearer ${token}\x01\x01`, 'utf8').toString('base64');
-}
-/**
- * Presents one token: `AUTH XOAUTH2 <response>`; a `334` challenge is answered with the empty
- * line the SASL mechanism requires (RFC 7628 §3.2.3), and the server's final reply is returned.
- * nodemailer's own XOAUTH2 would instead answer the challenge with a second AUTH and a renewed
- * token, whatever the token's age. nodemailer logs the command with the token masked.
- */
-async function presentToken(ctx, user, token) {
-    const response = xoauth2Response(user, token);
-    let first = await ctx.sendCommand(`AUTH XOAUTH2 ${response}`);
-    // Dovecot 2.3.19 refuses an AUTH line over 1 KiB (500 5.5.2 Line too long): the same response
-    // after a bare AUTH and its 334 is accepted. A syntax reply is no failed login.
-    if (first.status === 500 || first.status === 501) {
-        const ready = await ctx.sendCommand('AUTH XOAUTH2');
-        if (ready.status !== 334)
-            return { reply: ready };
-        first = await ctx.sendCommand(response);
-    }
-    if (first.status !== 334)
-        return { reply: first };
-    const challenge = decodeChallenge(first.text || first.response.replace(/^334[ -]?/, ''));
-    const reply = await ctx.sendCommand('');
-    return challenge ? { reply, challenge } : { reply };
-}
-
-
-/***/ }),
-
-/***/ 3977:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  f: () => (/* binding */ SmtpSession)
-});
-
-// UNUSED EXPORTS: wireSize
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
@@ -1554,8 +928,6 @@ var external_node_events_ = __nccwpck_require__(8474);
 var external_node_tls_ = __nccwpck_require__(1692);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/smtp-connection/data-stream.js
@@ -3762,6 +3134,8 @@ class SMTPConnection extends external_node_events_.EventEmitter {
 }
 /* harmony default export */ const smtp_connection = (SMTPConnection);
 
+// EXTERNAL MODULE: ./src/smtp/smtp-errors.ts
+var smtp_errors = __nccwpck_require__(6396);
 // EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/shared/url.js
 var url = __nccwpck_require__(1093);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/smtp-connection/http-proxy-client.js
@@ -3935,10 +3309,90 @@ function httpProxyClient(proxyUrl, destinationPort, destinationHost, tlsOptions,
 }
 /* harmony default export */ const http_proxy_client = (httpProxyClient);
 
-// EXTERNAL MODULE: ./src/diagnosis/errors.ts
-var diagnosis_errors = __nccwpck_require__(918);
-// EXTERNAL MODULE: ./src/report/log.ts
-var report_log = __nccwpck_require__(6472);
+;// CONCATENATED MODULE: ./src/smtp/dial.ts
+
+
+
+/** Starts the TCP connection to the SMTP host now, directly or through an HTTP CONNECT proxy. */
+function dial(settings, timeoutMs) {
+    let dialed = () => undefined;
+    const dialing = new Promise((resolve) => (dialed = resolve));
+    if (settings.smtpProxy) {
+        dialed();
+        return { dialing, connected: throughProxy(settings, settings.smtpProxy, timeoutMs), cancel: () => undefined };
+    }
+    const socket = external_node_net_default().connect({ host: settings.smtpHost, port: settings.smtpPort, autoSelectFamily: true });
+    return { dialing, connected: direct(socket, settings, timeoutMs, dialed), cancel: () => socket.destroy() };
+}
+/** The session was closed before the connection was made. */
+function closedWhileConnecting() {
+    return (0,smtp_errors/* smtpError */.lw)('The SMTP session was closed while connecting', { code: 'ECONNECTION' });
+}
+/**
+ * Waits for a direct connection. Node resolves the name as every other client on the runner
+ * does (/etc/hosts included) and tries each address, IPv6 and IPv4 in turn (happy eyeballs).
+ * `dialed` is called as the first attempt leaves, or when the lookup fails.
+ */
+function direct(socket, { smtpHost: host, smtpPort: port }, timeoutMs, dialed) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => socket.destroy((0,smtp_errors/* smtpError */.lw)(`Connection timeout: no TCP connection to ${host}:${port}`, { code: 'ETIMEDOUT', command: 'CONN' })), timeoutMs);
+        const settle = (err) => {
+            clearTimeout(timer);
+            dialed();
+            socket.removeListener('connect', onConnect);
+            socket.removeListener('error', onError);
+            socket.removeListener('close', onClose);
+            if (err)
+                reject(err);
+            else
+                resolve(socket);
+        };
+        const onConnect = () => settle();
+        const onError = (err) => settle(err);
+        const onClose = () => settle(closedWhileConnecting());
+        socket.once('connectionAttempt', dialed);
+        socket.once('connect', onConnect);
+        socket.once('error', onError);
+        socket.once('close', onClose);
+    });
+}
+function throughProxy({ smtpHost, smtpPort }, proxy, timeoutMs) {
+    return new Promise((resolve, reject) => http_proxy_client(proxy, smtpPort, smtpHost, { timeout: timeoutMs }, (err, socket) => err || !socket ? reject(err ?? new Error('The proxy gave no socket')) : resolve(socket)));
+}
+
+// EXTERNAL MODULE: ./src/shared/bounded-text.ts
+var bounded_text = __nccwpck_require__(5322);
+;// CONCATENATED MODULE: ./src/smtp/transcript.ts
+
+/** The most of one line of the SMTP conversation that is logged (a server may send a megabyte). */
+const TRANSCRIPT_LINE_CHARS = 500;
+/**
+ * A nodemailer logger that writes the SMTP conversation to the debug log, never the message, and
+ * each reply bounded: the failure quotes a failing reply in full enough to act on.
+ */
+function transcriptLogger(log) {
+    const write = (level) => (...args) => {
+        const [first, ...rest] = args;
+        const entry = first && typeof first === 'object' ? first : undefined;
+        if (entry?.tnx === 'message')
+            return;
+        const [format, ...values] = entry ? rest : args;
+        let text = typeof format === 'string' ? format : '';
+        for (const value of values)
+            text = text.replace(/%[sd]/, String(value));
+        log.debug(`smtp ${level}: ${(0,bounded_text/* excerpt */.Kb)(text, TRANSCRIPT_LINE_CHARS)}`);
+    };
+    return {
+        level: () => undefined,
+        trace: write('trace'),
+        debug: write('debug'),
+        info: write('info'),
+        warn: write('warn'),
+        error: write('error'),
+        fatal: write('fatal')
+    };
+}
+
 // EXTERNAL MODULE: ./src/smtp/sasl.ts
 var sasl = __nccwpck_require__(1493);
 ;// CONCATENATED MODULE: ./src/smtp/session.ts
@@ -3965,9 +3419,9 @@ class SmtpSession {
      * loading modules, waits for it: until then it would hold back the connect itself.
      */
     dialing;
+    /** The TCP connection; nodemailer takes the socket over once it is made. */
+    tcp;
     connection;
-    /** The TCP connection while it is being made, before nodemailer takes it over. */
-    socket;
     closed = false;
     /** Known once AUTH has started. */
     limits;
@@ -3975,25 +3429,18 @@ class SmtpSession {
         this.settings = settings;
         this.timeouts = timeouts;
         this.log = log;
-        let dialed = () => undefined;
-        this.dialing = new Promise((resolve) => (dialed = resolve));
-        this.ready = this.connect(dialed);
+        this.tcp = dial(settings, timeouts.connection);
+        this.dialing = this.tcp.dialing;
+        this.ready = this.connect();
         this.ready.catch(() => undefined); // awaited by login(); never an unhandled rejection
     }
     /** Starts connecting now; await `ready` (or call login) later. */
     static open(settings, timeouts, log) {
         return new SmtpSession(settings, timeouts, log);
     }
-    async connect(dialed) {
+    async connect() {
         const s = this.settings;
-        let socket;
-        if (s.smtpProxy) {
-            dialed();
-            socket = await this.proxySocket(s.smtpProxy);
-        }
-        else {
-            socket = await this.directSocket(dialed);
-        }
+        const socket = await this.tcp.connected;
         if (this.closed) {
             socket.destroy();
             throw closedWhileConnecting();
@@ -4009,60 +3456,22 @@ class SmtpSession {
             connectionTimeout: this.timeouts.connection,
             greetingTimeout: this.timeouts.greeting,
             socketTimeout: this.timeouts.socket,
-            logger: smtpLogger(this.log),
+            logger: transcriptLogger(this.log),
             debug: true,
             // connected already (implicit TLS is started on it by nodemailer)
             connection: socket
         });
         this.connection = connection;
-        this.socket = undefined;
         // Errors while no step is waiting would otherwise crash the process; steps see them too. The
         // server's reply is in the transcript and in the failure: not a third time here.
         connection.on('error', (err) => this.log.debug(`smtp error: ${err.code ?? 'error'}${err.command ? ` at ${err.command}` : ''}`));
         await this.step((done) => connection.connect(() => done(null)));
         if (!connection.secure) {
-            throw Object.assign(new Error('The connection is not encrypted after STARTTLS; refusing to authenticate.'), {
+            throw (0,smtp_errors/* smtpError */.lw)('The connection is not encrypted after STARTTLS; refusing to authenticate.', {
                 code: 'ETLS',
                 command: 'STARTTLS'
             });
         }
-    }
-    /**
-     * The TCP connection to the SMTP host, started at once. Node resolves the name as every other
-     * client on the runner does (/etc/hosts included) and tries each address, IPv6 and IPv4 in
-     * turn. `dialed` is called as the first attempt leaves, or when the lookup fails.
-     */
-    directSocket(dialed) {
-        const { smtpHost: host, smtpPort: port } = this.settings;
-        return new Promise((resolve, reject) => {
-            const socket = external_node_net_default().connect({ host, port, autoSelectFamily: true });
-            this.socket = socket;
-            const timer = setTimeout(() => socket.destroy(Object.assign(new Error(`Connection timeout: no TCP connection to ${host}:${port}`), {
-                code: 'ETIMEDOUT',
-                command: 'CONN'
-            })), this.timeouts.connection);
-            const settle = (err) => {
-                clearTimeout(timer);
-                dialed();
-                socket.removeListener('connect', onConnect);
-                socket.removeListener('error', onError);
-                socket.removeListener('close', onClose);
-                if (err)
-                    reject(err);
-                else
-                    resolve(socket);
-            };
-            const onConnect = () => settle();
-            const onError = (err) => settle(err);
-            const onClose = () => settle(closedWhileConnecting());
-            socket.once('connectionAttempt', dialed);
-            socket.once('connect', onConnect);
-            socket.once('error', onError);
-            socket.once('close', onClose);
-        });
-    }
-    proxySocket(proxy) {
-        return new Promise((resolve, reject) => http_proxy_client(proxy, this.settings.smtpPort, this.settings.smtpHost, { timeout: this.timeouts.connection }, (err, socket) => (err || !socket ? reject(err ?? new Error('The proxy gave no socket')) : resolve(socket))));
     }
     /** Runs one SMTPConnection step; a connection error or close while it waits fails it. */
     step(run) {
@@ -4083,7 +3492,7 @@ class SmtpSession {
                 // this event; give it the chance to report the server's words first.
                 setTimeout(() => {
                     cleanup();
-                    reject(Object.assign(new Error('The server closed the connection'), { code: 'ECONNECTION' }));
+                    reject((0,smtp_errors/* smtpError */.lw)('The server closed the connection', { code: 'ECONNECTION' }));
                 }, 20);
             };
             connection.once('error', onError);
@@ -4108,7 +3517,7 @@ class SmtpSession {
         const user = this.settings.smtpUser;
         const offered = (0,sasl/* advertisedMechanisms */.ie)(connection._ehloLines ?? []);
         if (!offered.includes('XOAUTH2'))
-            throw new diagnosis_errors/* NoXoauth2Error */.HB(offered);
+            throw new smtp_errors/* NoXoauth2Error */.HB(offered);
         let challenge;
         const xoauth2 = async (ctx) => {
             this.limits = { maxSize: ctx.maxAllowedSize || undefined, extensions: ctx.extensions };
@@ -4147,7 +3556,7 @@ class SmtpSession {
         const size = wireSize(message.raw);
         const limit = this.limits?.maxSize;
         if (limit !== undefined && size > limit)
-            throw new diagnosis_errors/* MessageTooLargeError */.$h(size, limit);
+            throw new smtp_errors/* MessageTooLargeError */.$h(size, limit);
         try {
             const info = await this.step((done) => 
             // a fresh envelope per transaction: nodemailer records errors on the object it is given
@@ -4175,11 +3584,12 @@ class SmtpSession {
     /** Drops the connection at once, without QUIT (the step's deadline has passed). */
     abort() {
         this.closed = true;
-        this.socket?.destroy();
         if (this.connection)
             this.connection.close();
-        else
+        else {
+            this.tcp.cancel();
             this.ready.then(() => this.connection?.close(), () => this.connection?.close());
+        }
     }
     /** Says QUIT (without waiting) and closes the connection. */
     close() {
@@ -4189,7 +3599,7 @@ class SmtpSession {
         const connection = this.connection;
         if (!connection) {
             // no TCP connection yet: nothing to say QUIT on
-            this.socket?.destroy();
+            this.tcp.cancel();
             // or still setting up the session: close as soon as it exists
             this.ready.then(() => this.connection?.quit(), () => this.connection?.close());
             return;
@@ -4223,37 +3633,454 @@ function refusals(rejected, errors) {
         return { address, response, code: error?.responseCode ?? (Number(response.slice(0, 3)) || 0) };
     });
 }
-function closedWhileConnecting() {
-    return Object.assign(new Error('The SMTP session was closed while connecting'), { code: 'ECONNECTION' });
-}
-/** The most of one line of the SMTP conversation that is logged (a server may send a megabyte). */
-const TRANSCRIPT_LINE_CHARS = 500;
+
+;// CONCATENATED MODULE: ./src/boot/step-budget.ts
+
+/** The least time any wait is given, however little of the budget is left. */
+const MIN_WAIT_MS = 1000;
 /**
- * A nodemailer logger that writes the SMTP conversation to the debug log, never the message, and
- * each reply bounded: the failure quotes a failing reply in full enough to act on.
+ * The step's time (`timeout-seconds`), counted from the start of the run: every time limit of
+ * the run is taken from it, so no wait outlives the step. At the deadline `signal` aborts, with
+ * the failure to report as its reason: whatever watches it (a delivery, a set-up check, a retry's
+ * sleep) stops, and nothing starts after the step has reported its failure.
  */
-function smtpLogger(log) {
-    const write = (level) => (...args) => {
-        const [first, ...rest] = args;
-        const entry = first && typeof first === 'object' ? first : undefined;
-        if (entry?.tnx === 'message')
-            return;
-        const [format, ...values] = entry ? rest : args;
-        let text = typeof format === 'string' ? format : '';
-        for (const value of values)
-            text = text.replace(/%[sd]/, String(value));
-        log.debug(`smtp ${level}: ${(0,report_log/* excerpt */.Kb)(text, TRANSCRIPT_LINE_CHARS)}`);
-    };
-    return {
-        level: () => undefined,
-        trace: write('trace'),
-        debug: write('debug'),
-        info: write('info'),
-        warn: write('warn'),
-        error: write('error'),
-        fatal: write('fatal')
-    };
+class StepBudget {
+    totalMs;
+    now;
+    controller = new AbortController();
+    startedAt;
+    constructor(
+    /** The whole budget, in milliseconds. */
+    totalMs, now = Date.now) {
+        this.totalMs = totalMs;
+        this.now = now;
+        this.startedAt = now();
+    }
+    /** Aborted at the deadline set by `enforce`; its reason is the failure reported. */
+    get signal() {
+        return this.controller.signal;
+    }
+    /** Milliseconds left, never less than a second (a wait of 0 would fail what could succeed). */
+    remainingMs() {
+        return Math.max(MIN_WAIT_MS, this.totalMs - (this.now() - this.startedAt));
+    }
+    /** Whether `waitMs` and then `thenMs` of work still fit in what is left. */
+    allows(waitMs, thenMs) {
+        return waitMs + thenMs <= this.remainingMs();
+    }
+    /** The limits of a new SMTP connection: the protocol's usual ones, cut to what is left. */
+    smtpTimeouts() {
+        return {
+            connection: Math.min(30_000, this.remainingMs()),
+            greeting: Math.min(30_000, this.remainingMs()),
+            socket: Math.min(60_000, this.remainingMs())
+        };
+    }
+    /** The limit of one token request. */
+    tokenRequestMs() {
+        return Math.min(30_000, this.remainingMs());
+    }
+    /** Reading the run's jobs may take a quarter of the budget, 5 s at most: it never holds up the mail. */
+    runInfoMs() {
+        return Math.min(5000, this.totalMs / 4);
+    }
+    /**
+     * `work`, or at the deadline a failure: the one `stalled` names (the stage that kept it), else a
+     * timeout of `what`. The signal aborts with it, so the work stops too.
+     */
+    enforce(work, stalled, what = 'delivery') {
+        const ms = this.remainingMs();
+        let timer;
+        const deadline = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                const failure = stalled() ??
+                    (0,smtp_errors/* smtpError */.lw)(`No ${what} within timeout-seconds (${Math.round(ms / 1000)} s left)`, { code: 'ETIMEDOUT' });
+                this.controller.abort(failure);
+                reject(failure);
+            }, ms);
+        });
+        return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+    }
 }
+
+;// CONCATENATED MODULE: ./src/boot/boot.ts
+
+
+
+
+
+/**
+ * Reads and checks every input, then opens the SMTP connection (not in a dry run). Every check
+ * that needs no network comes first, so a mistake fails before anything is sent anywhere.
+ */
+async function boot() {
+    const reading = await readSettings();
+    const budget = new StepBudget(reading.settings?.timeoutMs ?? 0);
+    const transcript = new HeldLines();
+    const booted = { secrets: reading.secrets, budget, attachments: [], transcript };
+    if (!reading.settings)
+        return { ...booted, problem: reading.error };
+    const settings = reading.settings;
+    try {
+        // A template with Liquid markup is compiled now, so that one that does not parse fails before
+        // any network use. Text without markup (the built-in messages, or text the workflow filled in
+        // with ${{ }} expressions) cannot fail: Liquid then loads once the connection is under way.
+        const templates = hasMarkup(settings)
+            ? await (await stages/* stages */._.templates()).compileMessageTemplates(settings)
+            : undefined;
+        if (settings.credential.kind === 'oidc' && !settings.dryRun)
+            requireIdTokenPermission();
+        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        const attachments = await (0,inputs_attachments/* resolveAttachments */.B)(settings.attachments, workspace, settings.maxAttachmentBytes);
+        const session = settings.dryRun
+            ? undefined
+            : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) });
+        return { ...booted, settings, attachments, ...(templates ? { templates } : {}), ...(session ? { session } : {}) };
+    }
+    catch (err) {
+        return { ...booted, settings, problem: err };
+    }
+}
+function hasMarkup(settings) {
+    return [settings.subject, settings.body, settings.htmlBody, settings.threadKey].some((template) => template && /\{[{%]/.test(template.text));
+}
+/** Without `permissions: id-token: write` the runner gives no OIDC token: say exactly what to add. */
+function requireIdTokenPermission() {
+    if (process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+        return;
+    throw new Error([
+        "No 'client-secret' or 'client-certificate' was given, so the action signs in with GitHub's OIDC token (workload identity federation), but this job may not request one.",
+        'Add to the workflow (or the job):',
+        '',
+        'permissions:',
+        '  id-token: write',
+        '  contents: read',
+        '',
+        "Or pass 'client-secret' or 'client-certificate'."
+    ].join('\n'));
+}
+/** Lines written before there is anywhere to print them: they wait, then go where `attach` says. */
+class HeldLines {
+    waiting = [];
+    sink;
+    write(line) {
+        if (this.sink)
+            this.sink(line);
+        else
+            this.waiting.push(line);
+    }
+    attach(sink) {
+        this.sink = sink;
+        for (const line of this.waiting.splice(0))
+            sink(line);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+/**
+ * Runs the action: boot (inputs → checks → SMTP dial) → toolkit → token ∥ message → deliver →
+ * report. A dry run renders and reports without a connection; a set-up check authenticates and
+ * sends nothing.
+ *
+ * Start-up is ordered for the shortest send: nothing loads before the SMTP connection attempt
+ * has left (see stages.ts), and nothing is printed before the toolkit has masked every secret.
+ */
+async function run() {
+    const booted = await boot();
+    await booted.session?.dialing;
+    const { core, log } = (await stages/* stages */._.toolkit()).startToolkit(booted);
+    const progress = {};
+    try {
+        const settings = checkedSettings(booted);
+        const session = booted.session;
+        if (settings.dryRun || !session) {
+            const message = await (await stages/* stages */._.message()).prepareMessage({ ...booted, settings, log });
+            await (await stages/* stages */._.dryRun()).reportDryRun(core, log, settings, message, booted.attachments);
+            return;
+        }
+        const { startTokens, tokenTimeout } = await stages/* stages */._.tokens();
+        const tokens = startTokens(settings, { log, getIdToken: (audience) => core.getIDToken(audience) }, () => booted.budget.tokenRequestMs());
+        progress.claims = () => tokens.claims();
+        log.info(`Connecting to ${settings.smtpHost}:${settings.smtpPort} and requesting a token from ${settings.authorityHost}…`);
+        // At the deadline, name the stage that kept us: a token request still unanswered means the
+        // token endpoint, whatever the SMTP session was doing meanwhile.
+        const stalled = () => tokens.pending() ? tokenTimeout(settings, Math.round(settings.timeoutMs / 1000)) : undefined;
+        if (settings.checkSetup) {
+            await checkSetup(booted, settings, session, tokens, core, log, stalled);
+            return;
+        }
+        const message = await (await stages/* stages */._.message()).prepareMessage({ ...booted, settings, log });
+        const [{ composeMessage }, send] = await Promise.all([stages/* stages */._.mime(), stages/* stages */._.delivery()]);
+        progress.composed = await composeMessage(settings, message.rendered, message.extras);
+        progress.ledger = new send.RecipientLedger(progress.composed.envelope.to);
+        const plan = {
+            settings,
+            firstSession: session,
+            openSession: (limits) => SmtpSession.open(settings, limits, { debug: (line) => booted.transcript.write(line) }),
+            tokens,
+            message: progress.composed,
+            budget: booted.budget,
+            ledger: progress.ledger,
+            log
+        };
+        const delivery = await log.group('Send', () => booted.budget.enforce(send.deliverWithRetries(plan), stalled));
+        await (await stages/* stages */._.report()).reportDelivery(core, log, settings, message.rendered, delivery);
+    }
+    catch (err) {
+        const { describeFailure } = await stages/* stages */._.failure();
+        log.fail(await describeFailure(err, core, log, booted.settings, progress));
+    }
+    finally {
+        booted.session?.close();
+    }
+}
+/** The settings, or the input problem found at boot (reported now that the toolkit can print). */
+function checkedSettings(booted) {
+    if (!booted.settings || booted.problem !== undefined)
+        throw booted.problem;
+    return booted.settings;
+}
+/** Token → claims → STARTTLS → AUTH → QUIT, bounded like a delivery; sends nothing. */
+async function checkSetup(booted, settings, session, tokens, core, log, stalled) {
+    const { runSetupCheck } = await stages/* stages */._.checkSetup();
+    const check = runSetupCheck({ settings, session, tokens }, { log, setOutput: core.setOutput, summary: core.summary });
+    await booted.budget.enforce(check, stalled, 'set-up check');
+}
+
+
+/***/ }),
+
+/***/ 5322:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   Y4: () => (/* binding */ boundedList)
+/* harmony export */ });
+/* unused harmony export EXCERPT_CHARS */
+/**
+ * Bounds for outside text in reports: a server reply, an error page or a list of thousands of
+ * recipients stays readable, and a hostile peer cannot flood the job log.
+ */
+/** The longest piece of outside text (a server reply, an error page) printed in one place. */
+const EXCERPT_CHARS = 2000;
+/** At most `max` characters of `text`, marked when cut. */
+function excerpt(text, max = EXCERPT_CHARS) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [cut: ${text.length - max} more characters not shown]`;
+}
+/** At most `max` items, then "and N more": reports stay readable with thousands of recipients. */
+function boundedList(items, max = 5, separator = ', ') {
+    if (items.length <= max)
+        return items.join(separator);
+    return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`;
+}
+
+
+/***/ }),
+
+/***/ 1493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fk: () => (/* binding */ presentToken),
+/* harmony export */   aY: () => (/* binding */ mayBeStale),
+/* harmony export */   bG: () => (/* binding */ xoauth2Response),
+/* harmony export */   ie: () => (/* binding */ advertisedMechanisms)
+/* harmony export */ });
+/* unused harmony exports STALE_AFTER_MS, decodeChallenge */
+/** A token older than this, or expiring within it, could be refused for being stale. */
+const STALE_AFTER_MS = 5 * 60_000;
+/**
+ * Whether a refused token could have been refused for its age, so that a renewed one might be
+ * accepted: only a token acquired before this connection attempt began, and issued more than
+ * five minutes ago or expiring within five minutes. A token from this same attempt is as fresh
+ * as a renewed one would be; presenting another would only add a failed login, which Dovecot
+ * and Postfix answer with growing delays. Pure.
+ */
+function mayBeStale(token, attemptStartedAt, now) {
+    if (token.acquiredAt >= attemptStartedAt)
+        return false;
+    if (now - token.acquiredAt > STALE_AFTER_MS)
+        return true;
+    return token.expiresOn !== undefined && token.expiresOn.getTime() - now < STALE_AFTER_MS;
+}
+/** The SASL mechanisms an EHLO reply advertises (`AUTH LOGIN XOAUTH2`, `AUTH=PLAIN`), upper-cased. */
+function advertisedMechanisms(ehloLines) {
+    const found = new Set();
+    for (const line of ehloLines) {
+        const m = /^AUTH[\s=](.*)$/i.exec(line.trim());
+        if (m)
+            for (const mechanism of (m[1] ?? '').split(/[\s=]+/).filter(Boolean))
+                found.add(mechanism.toUpperCase());
+    }
+    return [...found];
+}
+/**
+ * The text of a `334` XOAUTH2 challenge, decoded: servers other than Exchange (Gmail, Dovecot)
+ * answer a refused token with base64 JSON such as {"status":"401","schemes":"bearer","scope":"mail"}.
+ * Bounded, and only printable characters. Pure.
+ */
+function decodeChallenge(text) {
+    const decoded = Buffer.from(text.trim(), 'base64').toString('utf8');
+    return decoded
+        .replace(/[^\x20-\x7e]+/g, ' ')
+        .trim()
+        .slice(0, 300);
+}
+/** XOAUTH2's initial response: base64 of `user=…^Aauth=Bearer …^A^A`. */
+function xoauth2Response(user, token) {
+    return Buffer.from(`user=${user}\x01auth=Bearer ${token}\x01\x01`, 'utf8').toString('base64');
+}
+/**
+ * Presents one token: `AUTH XOAUTH2 <response>`; a `334` challenge is answered with the empty
+ * line the SASL mechanism requires (RFC 7628 §3.2.3), and the server's final reply is returned.
+ * nodemailer's own XOAUTH2 would instead answer the challenge with a second AUTH and a renewed
+ * token, whatever the token's age. nodemailer logs the command with the token masked.
+ */
+async function presentToken(ctx, user, token) {
+    const response = xoauth2Response(user, token);
+    let first = await ctx.sendCommand(`AUTH XOAUTH2 ${response}`);
+    // Dovecot 2.3.19 refuses an AUTH line over 1 KiB (500 5.5.2 Line too long): the same response
+    // after a bare AUTH and its 334 is accepted. A syntax reply is no failed login.
+    if (first.status === 500 || first.status === 501) {
+        const ready = await ctx.sendCommand('AUTH XOAUTH2');
+        if (ready.status !== 334)
+            return { reply: ready };
+        first = await ctx.sendCommand(response);
+    }
+    if (first.status !== 334)
+        return { reply: first };
+    const challenge = decodeChallenge(first.text || first.response.replace(/^334[ -]?/, ''));
+    const reply = await ctx.sendCommand('');
+    return challenge ? { reply, challenge } : { reply };
+}
+
+
+/***/ }),
+
+/***/ 6396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ MessageTooLargeError),
+/* harmony export */   HB: () => (/* binding */ NoXoauth2Error),
+/* harmony export */   lw: () => (/* binding */ smtpError)
+/* harmony export */ });
+/**
+ * Errors shaped like nodemailer's SMTP errors (`code`, `command`, `response`, `responseCode`), so
+ * the diagnosis reads the action's own failures and the server's the same way.
+ */
+/** An error as nodemailer would raise it: the one way the action makes an SMTP-shaped error. */
+function smtpError(message, facts) {
+    return Object.assign(new Error(message), facts);
+}
+/** The SMTP server does not offer XOAUTH2 (after STARTTLS): no AUTH was sent. */
+class NoXoauth2Error extends Error {
+    /** nodemailer's code for authentication failures; the diagnosis tells this one by `offered`. */
+    code = 'EAUTH';
+    command = 'EHLO';
+    /** The SASL mechanisms the server offers (none when it advertises no AUTH). */
+    offered;
+    constructor(offered) {
+        super(offered.length
+            ? `The SMTP server does not offer XOAUTH2; it offers ${offered.join(', ')}. No AUTH was sent.`
+            : 'The SMTP server offers no authentication (no AUTH in its EHLO reply). No AUTH was sent.');
+        this.name = 'NoXoauth2Error';
+        this.offered = offered;
+    }
+}
+/** The message is larger than the SIZE the server advertised: refused before MAIL FROM. */
+class MessageTooLargeError extends Error {
+    code = 'EMESSAGE';
+    command = 'MAIL FROM';
+    /** The message, in bytes as sent (encoded). */
+    size;
+    /** The server's advertised SIZE limit, in bytes. */
+    limit;
+    constructor(size, limit) {
+        super(`The message is ${size} bytes; the server accepts at most ${limit} bytes (EHLO SIZE). Nothing was uploaded.`);
+        this.name = 'MessageTooLargeError';
+        this.size = size;
+        this.limit = limit;
+    }
+}
+
+
+/***/ }),
+
+/***/ 474:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ optional),
+  _: () => (/* binding */ stages)
+});
+
+;// CONCATENATED MODULE: ./src/shared/lazy.ts
+/**
+ * A module loaded on first use, once: optional features (yaml, glob, Markdown, Octokit …) cost
+ * nothing in a run that does not use them, and a second use does not load them again.
+ */
+function lazy(load) {
+    let loading;
+    return () => (loading ??= load());
+}
+
+;// CONCATENATED MODULE: ./src/stages.ts
+/**
+ * Everything that loads after the SMTP connection attempt has left (see main.ts): the start chunk
+ * (dist/index.js) holds only what reads the inputs and dials; every import here becomes a chunk
+ * ncc splits off, and lint keeps the start-chunk folders from importing any of it directly.
+ */
+
+/**
+ * Optional features: loaded on first use, once, and only by a run that uses them.
+ */
+const optional = {
+    /** The YAML parser, for the `vars` and `headers` inputs. */
+    yaml: lazy(() => __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))),
+    /** Glob patterns of the `attachments` input. */
+    glob: lazy(() => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3324))),
+    /** Markdown bodies. */
+    marked: lazy(() => __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 8022))),
+    /** The text part of a message given only as HTML. */
+    htmlToText: lazy(() => __nccwpck_require__.e(/* import() */ 655).then(__nccwpck_require__.bind(__nccwpck_require__, 7036))),
+    /** Octokit, to read the run's jobs for the message. */
+    octokit: lazy(() => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(665), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1351)), Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(665)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8665))]))
+};
+/**
+ * The stages after the dial, in the order they load. Each is a chunk of its own: loading one
+ * keeps the CPU busy, so none may load before the SMTP connection attempt has left.
+ */
+const stages = {
+    /** Before the dial, and only when a template has Liquid markup: a template that does not parse fails before any network use. */
+    templates: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(722)]).then(__nccwpck_require__.bind(__nccwpck_require__, 722)),
+    /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
+    toolkit: () => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(786)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3786)),
+    /** The token request (msal-node): besides the SMTP handshake, the one wait before AUTH, so it starts next. */
+    tokens: () => __nccwpck_require__.e(/* import() */ 554).then(__nccwpck_require__.bind(__nccwpck_require__, 2554)),
+    /** With check-setup: the checklist, instead of a message. */
+    checkSetup: () => Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(753), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393)),
+    /** Rendering (Liquid, the default templates, the run's jobs), while the token is on its way. */
+    message: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(722), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4463)),
+    /** MIME composition, once the message is rendered. */
+    mime: () => Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(51)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7051)),
+    /** Delivery with retries. */
+    delivery: () => Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(908)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2908)),
+    /** The outputs, the job summary and the log line of a delivery. */
+    report: () => __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 9403)),
+    /** The report of a dry run. */
+    dryRun: () => __nccwpck_require__.e(/* import() */ 967).then(__nccwpck_require__.bind(__nccwpck_require__, 1967)),
+    /** The diagnosis of a failure, and what got delivered before it. */
+    failure: () => Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(753), __nccwpck_require__.e(304)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3304))
+};
 
 
 /***/ }),
@@ -4381,6 +4208,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
@@ -6066,7 +5900,7 @@ const ERR_ACCESS_DENIED = 'ERR_ACCESS_DENIED';
 
 /***/ }),
 
-/***/ 9354:
+/***/ 6973:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7202,7 +7036,7 @@ const ucs2 = {
 /* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1093);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
-/* harmony import */ var _fetch_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9354);
+/* harmony import */ var _fetch_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6973);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2809);
 /* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7212);
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(610);

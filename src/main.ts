@@ -1,9 +1,6 @@
 import { boot, type Booted } from './boot/boot.js'
-import type { Tokens } from './auth/tokens.js'
 import type { Settings } from './inputs/settings.js'
 import type { Progress } from './report/failure.js'
-import type { Log } from './report/log.js'
-import type { Toolkit } from './report/toolkit.js'
 import { SmtpSession, type SmtpTimeouts } from './smtp/session.js'
 import { stages } from './stages.js'
 
@@ -17,12 +14,14 @@ import { stages } from './stages.js'
  */
 export async function run(): Promise<void> {
   const booted = await boot()
+  // Loading the rest keeps the CPU busy for a while: not before the connection attempt has left.
   await booted.session?.dialing
   const { core, log } = (await stages.toolkit()).startToolkit(booted)
   const progress: Progress = {}
   try {
     const settings = checkedSettings(booted)
     const session = booted.session
+    // A dry run opens no connection: it renders the message and reports it, and requests no token.
     if (settings.dryRun || !session) {
       const message = await (await stages.message()).prepareMessage({ ...booted, settings, log })
       await (await stages.dryRun()).reportDryRun(core, log, settings, message, booted.attachments)
@@ -41,7 +40,12 @@ export async function run(): Promise<void> {
     const stalled = (): Error | undefined =>
       tokens.pending() ? tokenTimeout(settings, Math.round(settings.timeoutMs / 1000)) : undefined
     if (settings.checkSetup) {
-      await checkSetup(booted, settings, session, tokens, core, log, stalled)
+      const { runSetupCheck } = await stages.checkSetup()
+      const check = runSetupCheck(
+        { settings, session, tokens },
+        { log, setOutput: core.setOutput, summary: core.summary }
+      )
+      await booted.budget.enforce(check, stalled, 'set-up check')
       return
     }
     const message = await (await stages.message()).prepareMessage({ ...booted, settings, log })
@@ -73,19 +77,4 @@ export async function run(): Promise<void> {
 function checkedSettings(booted: Booted): Settings {
   if (!booted.settings || booted.problem !== undefined) throw booted.problem
   return booted.settings
-}
-
-/** Token → claims → STARTTLS → AUTH → QUIT, bounded like a delivery; sends nothing. */
-async function checkSetup(
-  booted: Booted,
-  settings: Settings,
-  session: SmtpSession,
-  tokens: Tokens,
-  core: Toolkit,
-  log: Log,
-  stalled: () => Error | undefined
-): Promise<void> {
-  const { runSetupCheck } = await stages.checkSetup()
-  const check = runSetupCheck({ settings, session, tokens }, { log, setOutput: core.setOutput, summary: core.summary })
-  await booted.budget.enforce(check, stalled, 'set-up check')
 }

@@ -4,7 +4,7 @@ import { IdentityNetworkClient } from './identity-http-client.js'
 import type { Settings } from '../inputs/settings.js'
 
 /** What the token provider needs from the runner; injected so the module reads no environment. */
-export interface AuthDependencies {
+interface AuthDependencies {
   /** Fetches the runner's OIDC token for an audience (core.getIDToken). */
   getIdToken: (audience: string) => Promise<string>
   /** Called the moment a secret value exists (core.setSecret). */
@@ -14,7 +14,7 @@ export interface AuthDependencies {
 }
 
 /** An access token for Exchange Online. */
-export interface AccessToken {
+interface AccessToken {
   /** The bearer token. */
   token: string
   /** When it expires. */
@@ -34,7 +34,7 @@ export interface TokenProvider {
  * ask login.microsoftonline.com for), built from the authority host so that the token POST is
  * the only request, for Microsoft's hosts and any other HTTPS host alike.
  */
-export function authorityConfig(
+function authorityConfig(
   authorityHost: string,
   tenantId: string
 ): Pick<Configuration['auth'], 'authority' | 'knownAuthorities' | 'authorityMetadata' | 'cloudDiscoveryMetadata'> {
@@ -59,7 +59,7 @@ export function authorityConfig(
 }
 
 /** Decodes a JWT's claims for diagnosis. Never verifies, never returns the token. */
-export function decodeClaims(jwt: string): Record<string, unknown> | undefined {
+function decodeClaims(jwt: string): Record<string, unknown> | undefined {
   const payload = jwt.split('.')[1]
   if (!payload) return undefined
   try {
@@ -74,58 +74,8 @@ export function decodeClaims(jwt: string): Record<string, unknown> | undefined {
 export function createTokenProvider(settings: Settings, deps: AuthDependencies, timeoutMs: number): TokenProvider {
   const network = new IdentityNetworkClient(timeoutMs)
   const credential = settings.credential
-  let oidcToken: Promise<string> | undefined
-  let presentedClaims: Record<string, unknown> | undefined
-
-  const fetchOidcToken = async (audience: string): Promise<string> => {
-    let token: string
-    try {
-      token = await deps.getIdToken(audience)
-    } catch (err) {
-      throw new TokenError({
-        errorCode: 'oidc_token_unavailable',
-        description: `The runner did not issue a GitHub OIDC token: ${err instanceof Error ? err.message : String(err)}`,
-        credentialKind: 'oidc'
-      })
-    }
-    deps.mask(token)
-    presentedClaims = decodeClaims(token)
-    deps.debug(
-      `GitHub OIDC token: iss=${String(presentedClaims?.iss)} sub=${String(presentedClaims?.sub)} aud=${String(presentedClaims?.aud)}`
-    )
-    return token
-  }
-
-  const auth: Configuration['auth'] = {
-    clientId: settings.clientId,
-    ...authorityConfig(settings.authorityHost, settings.tenantId)
-  }
-  if (credential.kind === 'secret') {
-    auth.clientSecret = credential.secret
-  } else if (credential.kind === 'certificate') {
-    auth.clientCertificate = {
-      thumbprintSha256: credential.thumbprintSha256,
-      privateKey: credential.privateKeyPem,
-      x5c: credential.chainPem
-    }
-  } else {
-    const audience = credential.audience
-    // msal-node calls this on every acquire: fetch the runner's token once, again on renewal.
-    auth.clientAssertion = () => (oidcToken ??= fetchOidcToken(audience))
-  }
-
-  const configuration: Configuration = {
-    auth,
-    system: {
-      networkClient: network,
-      loggerOptions: {
-        logLevel: LogLevel.Warning,
-        piiLoggingEnabled: false,
-        loggerCallback: (_level, message) => deps.debug(`msal: ${message}`)
-      }
-    }
-  }
-
+  const oidc = credential.kind === 'oidc' ? new OidcAssertion(credential.audience, deps) : undefined
+  const configuration = msalConfiguration(settings, network, deps, oidc)
   // A fresh application on renewal: msal-node answers a request it saw throttled from a cache
   // without sending it, and the renewed token must come from the network.
   let app = new ConfidentialClientApplication(configuration)
@@ -135,7 +85,7 @@ export function createTokenProvider(settings: Settings, deps: AuthDependencies, 
     async getToken(renew: boolean): Promise<AccessToken> {
       if (renew) {
         app = new ConfidentialClientApplication(configuration)
-        if (credential.kind === 'oidc') oidcToken = undefined
+        oidc?.forget()
       }
       try {
         const result = await app.acquireTokenByClientCredential({ scopes: [settings.scope], skipCache: renew })
@@ -149,28 +99,115 @@ export function createTokenProvider(settings: Settings, deps: AuthDependencies, 
         deps.mask(result.accessToken)
         return { token: result.accessToken, expiresOn: result.expiresOn ?? undefined }
       } catch (err) {
-        if (err instanceof TokenError) throw err
-        const e = err as { errorCode?: string; errorMessage?: string; status?: number; message?: string }
-        const oddity = network.lastOddity
-        const errorCode = oddity?.kind ?? (e.errorCode || 'unknown_error')
-        throw new TokenError({
-          errorCode,
-          description: e.errorMessage || e.message || '',
-          status: e.status ?? oddity?.status,
-          ...(oddity?.kind === 'redirected' ? { location: oddity.location } : {}),
-          ...(oddity?.kind === 'html_response' ? { htmlExcerpt: oddity.excerpt } : {}),
-          networkCause: errorCode === 'network_error' ? describeNetworkError(network.lastError) : undefined,
-          credentialKind: credential.kind,
-          presentedClaims,
-          retryAfterMs: network.lastRetryAfterMs
-        })
+        throw tokenFailure(err, network, credential.kind, oidc?.presentedClaims)
       }
     }
   }
 }
 
+/** msal-node's configuration: the credential, the one-request authority, our HTTP client and log. */
+function msalConfiguration(
+  settings: Settings,
+  network: IdentityNetworkClient,
+  deps: AuthDependencies,
+  oidc: OidcAssertion | undefined
+): Configuration {
+  const auth: Configuration['auth'] = {
+    clientId: settings.clientId,
+    ...authorityConfig(settings.authorityHost, settings.tenantId)
+  }
+  const credential = settings.credential
+  if (credential.kind === 'secret') {
+    auth.clientSecret = credential.secret
+  } else if (credential.kind === 'certificate') {
+    auth.clientCertificate = {
+      thumbprintSha256: credential.thumbprintSha256,
+      privateKey: credential.privateKeyPem,
+      x5c: credential.chainPem
+    }
+  } else if (oidc) {
+    auth.clientAssertion = () => oidc.token()
+  }
+  return {
+    auth,
+    system: {
+      networkClient: network,
+      loggerOptions: {
+        logLevel: LogLevel.Warning,
+        piiLoggingEnabled: false,
+        loggerCallback: (_level, message) => deps.debug(`msal: ${message}`)
+      }
+    }
+  }
+}
+
+/** The runner's OIDC token as the client assertion: fetched once, again after `forget` (renewal). */
+class OidcAssertion {
+  private pending: Promise<string> | undefined
+  /** Claims of the presented GitHub OIDC token, for the diagnosis (never the token itself). */
+  presentedClaims: Record<string, unknown> | undefined
+
+  constructor(
+    private readonly audience: string,
+    private readonly deps: AuthDependencies
+  ) {}
+
+  /** msal-node asks on every acquire. */
+  token(): Promise<string> {
+    return (this.pending ??= this.fetch())
+  }
+
+  forget(): void {
+    this.pending = undefined
+  }
+
+  private async fetch(): Promise<string> {
+    let token: string
+    try {
+      token = await this.deps.getIdToken(this.audience)
+    } catch (err) {
+      throw new TokenError({
+        errorCode: 'oidc_token_unavailable',
+        description: `The runner did not issue a GitHub OIDC token: ${err instanceof Error ? err.message : String(err)}`,
+        credentialKind: 'oidc'
+      })
+    }
+    this.deps.mask(token)
+    const claims = decodeClaims(token)
+    this.presentedClaims = claims
+    this.deps.debug(
+      `GitHub OIDC token: iss=${String(claims?.iss)} sub=${String(claims?.sub)} aud=${String(claims?.aud)}`
+    )
+    return token
+  }
+}
+
+/** A failed acquisition as a TokenError, with what our HTTP client saw that msal-node does not keep. */
+function tokenFailure(
+  err: unknown,
+  network: IdentityNetworkClient,
+  credentialKind: Settings['credential']['kind'],
+  presentedClaims: Record<string, unknown> | undefined
+): TokenError {
+  if (err instanceof TokenError) return err
+  const e = err as { errorCode?: string; errorMessage?: string; status?: number; message?: string }
+  const oddity = network.lastOddity
+  const errorCode = oddity?.kind ?? (e.errorCode || 'unknown_error')
+  return new TokenError({
+    errorCode,
+    description: e.errorMessage || e.message || '',
+    status: e.status ?? oddity?.status,
+    ...(oddity?.kind === 'redirected' ? { location: oddity.location } : {}),
+    ...(oddity?.kind === 'html_response' ? { htmlExcerpt: oddity.excerpt } : {}),
+    networkCause: errorCode === 'network_error' ? describeNetworkError(network.lastError) : undefined,
+    credentialKind,
+    presentedClaims,
+    retryAfterMs: network.lastRetryAfterMs
+  })
+}
+
 /** A one-line account of a transport failure, e.g. "ECONNREFUSED connect ECONNREFUSED 127.0.0.1:1". */
-export function describeNetworkError(err: Error | undefined): string | undefined {
+function describeNetworkError(err: Error | undefined): string | undefined {
   if (!err) return undefined
   const code = (err as NodeJS.ErrnoException).code
   return code && !err.message.includes(code) ? `${code}: ${err.message}` : err.message
