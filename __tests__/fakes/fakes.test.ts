@@ -651,7 +651,7 @@ describe('smtp server', () => {
 
 describe('runner', () => {
   it('runs a script with a clean runner environment and parses file commands', async () => {
-    const core = join(fileURLToPath(new URL('..', import.meta.url)), 'node_modules/@actions/core/lib/core.js')
+    const core = join(fileURLToPath(new URL('../..', import.meta.url)), 'node_modules/@actions/core/lib/core.js')
     const dir = mkdtempSync(join(tmpdir(), 'ema-fake-action-'))
     const script = join(dir, 'index.mjs')
     writeFileSync(
