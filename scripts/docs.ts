@@ -1,7 +1,7 @@
 // Regenerates the generated documentation from its sources of truth: the README's usage block
-// and outputs table from action.yml, the cloud list from src/clouds.ts (TARGETS says which file
+// and outputs table from action.yml, the cloud list from src/inputs/clouds.ts (TARGETS says which file
 // holds which section), and docs/troubleshooting.md, one section per entry of the diagnosis
-// catalogue (src/catalogue.ts), which the step's errors link to.
+// catalogue (src/diagnosis/catalogue.ts), which the step's errors link to.
 //
 //   npm run docs            rewrite the files
 //   npm run docs -- --check exit 1 when one is out of date
