@@ -52,6 +52,15 @@ export default defineConfig({
     // The JSON report (both projects) lets .ci/run print one plain "N passed, N failed" line.
     reporters: ['default', 'json'],
     outputFile: { json: 'build/test-results.json' },
+    // Off unless asked for: `npm test` alone asks (scripts/test.mjs), so a run of a few files stays
+    // quick and prints no misleading figure. Only src/ is measured, as the unit tests import it;
+    // the end-to-end tests run dist/index.js in child processes, which v8 does not see here.
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage'
+    },
     // `include` per project: with `extends: true` a root `include` would be added to each project's.
     projects: [{ extends: true, test: { name: 'node', include: ['__tests__/**/*.test.ts'] } }, ...node24Project()]
   }

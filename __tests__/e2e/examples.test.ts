@@ -220,7 +220,8 @@ function evaluate(value: string, context: Record<string, unknown>): string {
     let node: unknown = context[head]
     for (const key of path) node = (node as Record<string, unknown> | undefined)?.[key]
     if (node === undefined) throw new Error(`no stand-in for \${{ ${expression} }}`)
-    return typeof node === 'object' ? JSON.stringify(node) : String(node as string)
+    // Context values are parsed JSON: a string as it is, anything else (numbers, booleans, objects) as JSON.
+    return typeof node === 'string' ? node : JSON.stringify(node)
   })
 }
 

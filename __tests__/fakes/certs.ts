@@ -62,7 +62,7 @@ function toForge(keys: { privateKey: KeyObject; publicKey: KeyObject }): {
   const pubPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString()
   return {
     privateKey: forge.pki.privateKeyFromPem(privPem),
-    publicKey: forge.pki.publicKeyFromPem(pubPem) as forge.pki.rsa.PublicKey
+    publicKey: forge.pki.publicKeyFromPem(pubPem)
   }
 }
 

@@ -6,7 +6,7 @@ import type { AddressInfo, Server, Socket } from 'node:net'
 export interface Listening {
   port: number
   /** Stops listening and destroys every open connection (keep-alive and hanging ones included). */
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 /** Starts `server` on 127.0.0.1 at a free port and tracks its connections for close(). */

@@ -285,7 +285,7 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
     disableReverseLookup: true,
     // smtp-server logs each client command at debug level: that is the record of what was sent
     logger: commandRecorder((entry, line) =>
-      commands.push({ sessionId: String(entry.cid ?? ''), command: String(entry.command ?? ''), line })
+      commands.push({ sessionId: entry.cid ?? '', command: entry.command ?? '', line })
     ),
     socketTimeout: opts.socketTimeout ?? 60_000,
     closeTimeout: 100,
@@ -354,7 +354,7 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
           if (result.challenge) {
             // smtp-server sends the 334 challenge itself, then answers the client's line with its
             // own fixed 535; the final reply is replaced by the one the decision names.
-            callback(null, { user: false as unknown as string, data: result.challenge })
+            callback(null, { user: false, data: result.challenge })
             for (const conn of server.connections) {
               if (conn.session !== session) continue
               const final = smtpError(result.code, result.message)
@@ -514,7 +514,15 @@ export async function startSmtpServer(opts: SmtpServerOptions): Promise<TestSmtp
 }
 
 /** A logger for smtp-server that hands each client command (its `C:` debug entry) to `record`. */
-function commandRecorder(record: (entry: Record<string, unknown>, line: string) => void): object {
+/** What smtp-server's connection puts in the first argument of a command's log call. */
+interface CommandLogEntry {
+  tnx?: string
+  /** The connection's id */
+  cid?: string
+  command?: string
+}
+
+function commandRecorder(record: (entry: CommandLogEntry, line: string) => void): object {
   const quiet = (): void => undefined
   return {
     trace: quiet,
@@ -522,7 +530,7 @@ function commandRecorder(record: (entry: Record<string, unknown>, line: string) 
     warn: quiet,
     error: quiet,
     fatal: quiet,
-    debug(entry: Record<string, unknown>, ...args: unknown[]) {
+    debug(entry: CommandLogEntry | undefined, ...args: unknown[]) {
       if (entry?.tnx === 'command')
         record(
           entry,

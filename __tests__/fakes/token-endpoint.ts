@@ -150,13 +150,16 @@ function b64url(data: string | Buffer): string {
 }
 
 /** A thrown/returned token-endpoint error */
-class EntraError {
+class EntraError extends Error {
   constructor(
     readonly status: number,
     readonly error: string,
     readonly code: number,
     readonly text: string
-  ) {}
+  ) {
+    super(`AADSTS${code}: ${text}`)
+    this.name = 'EntraError'
+  }
 }
 
 const err = {

@@ -109,7 +109,7 @@ export async function startIntrospection(known: (token: string) => string | unde
       state.queue = []
       state.mode = 'check'
     },
-    close: async () => undefined
+    close: () => Promise.resolve()
   }
   const server = http.createServer((req, res) => {
     let body = ''

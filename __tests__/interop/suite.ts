@@ -96,7 +96,7 @@ export function interopSuite(kind: ServerKind): void {
         saslSocket: join(sasl, 'auth')
       })
       stops.push(() => postfix.stop())
-      serverLog = postfix.log
+      serverLog = () => postfix.log()
     }
   }, 120_000)
 
