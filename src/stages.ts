@@ -32,6 +32,8 @@ export const stages = {
   toolkit: () => import('./report/toolkit.js'),
   /** The token request (msal-node): besides the SMTP handshake, the one wait before AUTH, so it starts next. */
   tokens: () => import('./auth/tokens.js'),
+  /** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
+  tokenClient: () => import('./auth/token-provider.js'),
   /** With check-setup: the checklist, instead of a message. */
   checkSetup: () => import('./diagnosis/check-setup.js'),
   /** Rendering (Liquid, the default templates, the run's jobs), while the token is on its way. */

@@ -35,12 +35,11 @@ class FakeSession {
     if (login) throw login
   }
 
-  async send(_message: ComposedMessage, recipients: readonly string[]): Promise<Transaction> {
+  send(_message: ComposedMessage, recipients: readonly string[]): Promise<Transaction> {
     this.sent.push([...recipients])
     const step = this.script.sends?.shift() ?? acceptAll
     const outcome = step(recipients)
-    if (outcome instanceof Error) throw outcome
-    return outcome
+    return outcome instanceof Error ? Promise.reject(outcome) : Promise.resolve(outcome)
   }
 
   close(): void {

@@ -53,7 +53,7 @@ describe('certificate credentials', () => {
     [
       'a key that matches no certificate',
       () => ({
-        'client-certificate': `${generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' })}${createClientCertificate().certPem}`
+        'client-certificate': `${generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()}${createClientCertificate().certPem}`
       }),
       'none of its certificates matches the private key'
     ],

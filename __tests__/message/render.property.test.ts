@@ -149,7 +149,7 @@ function mutate(random: Random, value: unknown, rate: number): unknown {
 /** The fields the default messages print, set to hostile strings whatever the mutation did. */
 function poison(random: Random, event: Record<string, unknown>): void {
   const set = (path: string[], value: unknown): void => {
-    let node = event as Record<string, unknown>
+    let node = event
     for (const key of path.slice(0, -1)) {
       if (!node[key] || typeof node[key] !== 'object' || Array.isArray(node[key])) node[key] = {}
       node = node[key] as Record<string, unknown>

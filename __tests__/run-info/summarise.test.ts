@@ -7,7 +7,7 @@ import { RUN_ID, SHA } from './local-api.js'
 /** "now" for the pure tests: 50 s after the current job ("build") started. */
 const NOW = new Date('2025-11-20T09:45:00Z')
 
-const asApi = (jobs: FixtureJob[]): ApiJob[] => jobs as unknown as ApiJob[]
+const asApi = (jobs: FixtureJob[]): ApiJob[] => jobs
 const annotationMap = (annotations: Record<string, unknown[]>): Map<number, ApiAnnotation[]> =>
   new Map(Object.entries(annotations).map(([id, list]) => [Number(id), list as ApiAnnotation[]]))
 

@@ -4,6 +4,7 @@ import { excerpt } from '../shared/bounded-text.js'
 import { xoauth2Response, type PresentedToken } from '../smtp/sasl.js'
 import type { Logger } from '../report/log.js'
 import type { Settings } from '../inputs/settings.js'
+import { stages } from '../stages.js'
 
 /** Tokens on demand: the first request starts at once; later ones are fresh requests. */
 export interface Tokens {
@@ -43,13 +44,15 @@ export function startTokens(settings: Settings, deps: TokenDependencies, request
   let inFlight = 0
   let requests: () => string[] = () => []
   let claims: TokenClaims | undefined
-  const provider = import('./token-provider.js').then(({ createTokenProvider }) =>
-    createTokenProvider(
-      settings,
-      { getIdToken: deps.getIdToken, mask: (secret) => log.mask(secret), debug: (line) => log.debug(excerpt(line)) },
-      requestMs()
+  const provider = stages
+    .tokenClient()
+    .then(({ createTokenProvider }) =>
+      createTokenProvider(
+        settings,
+        { getIdToken: deps.getIdToken, mask: (secret) => log.mask(secret), debug: (line) => log.debug(excerpt(line)) },
+        requestMs()
+      )
     )
-  )
   const acquire = (renew: boolean): Promise<PresentedToken> => {
     failure = undefined
     inFlight++

@@ -44,9 +44,7 @@ export async function boot(): Promise<Booted> {
     // A template with Liquid markup is compiled now, so that one that does not parse fails before
     // any network use. Text without markup (the built-in messages, or text the workflow filled in
     // with ${{ }} expressions) cannot fail: Liquid then loads once the connection is under way.
-    const templates = hasMarkup(settings)
-      ? await (await stages.templates()).compileMessageTemplates(settings)
-      : undefined
+    const templates = hasMarkup(settings) ? (await stages.templates()).compileMessageTemplates(settings) : undefined
     if (settings.credential.kind === 'oidc' && !settings.dryRun) requireIdTokenPermission()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const attachments = await resolveAttachments(settings.attachments, workspace, settings.maxAttachmentBytes)

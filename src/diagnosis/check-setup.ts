@@ -96,6 +96,8 @@ export async function runSetupCheck(plan: CheckPlan, deps: SetupCheckDeps): Prom
   }
 
   await report(deps, settings, lines)
+  // the failure as caught (a token, TLS or AUTH error), for main.ts to diagnose like any other
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   if (failure !== undefined) throw failure
 }
 

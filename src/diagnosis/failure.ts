@@ -131,7 +131,7 @@ export function failureFromError(err: unknown): Failure {
             ? Number(response.slice(0, 3)) || undefined
             : undefined,
       command: typeof e.command === 'string' ? e.command : first ? 'RCPT TO' : undefined,
-      message: String(e.message ?? e.code)
+      message: fieldText(e.message ?? e.code)
     }
     if (rejected.length) failure.rejected = rejected
     if (typeof e.challenge === 'string') failure.challenge = e.challenge
@@ -144,7 +144,12 @@ export function failureFromError(err: unknown): Failure {
 function rejectedRecipients(e: Record<string, unknown>): { address: string; response: string }[] {
   const errors = Array.isArray(e.rejectedErrors) ? (e.rejectedErrors as Record<string, unknown>[]) : []
   return errors.map((r) => ({
-    address: String(r.recipient ?? ''),
-    response: String(r.response ?? r.message ?? '')
+    address: fieldText(r.recipient),
+    response: fieldText(r.response ?? r.message)
   }))
+}
+
+/** A field of an error another library made: text and numbers as they are, anything else as nothing. */
+function fieldText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
 }

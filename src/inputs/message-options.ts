@@ -83,6 +83,8 @@ export function parseHeaders(value: string, parseYaml: ParseYaml | undefined): R
       throw new InputError('headers', `'${name}' is set by the action; use the matching input instead.`)
     }
     if (raw !== null && typeof raw === 'object') throw new InputError('headers', `the value of '${name}' must be text.`)
+    // not an object (refused above): a string, number or boolean as YAML wrote it
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     const text = String(raw ?? '')
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u001f\u007f]+/g, ' ')

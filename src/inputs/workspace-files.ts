@@ -84,7 +84,9 @@ export function readWorkspaceFile(
     real = realpathSync(absolute)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    return refuse(code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? err}).`)
+    return refuse(
+      code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? describe(err)}).`
+    )
   }
   if (!isInside(root, real))
     return refuse(`leads outside the workspace (to ${real}) through a symlink; ${OUTSIDE_ADVICE}`)
@@ -94,7 +96,7 @@ export function readWorkspaceFile(
   try {
     fd = openSync(real, OPEN_FLAGS)
   } catch (err) {
-    return refuse(`cannot be opened (${(err as NodeJS.ErrnoException).code ?? err}).`)
+    return refuse(`cannot be opened (${(err as NodeJS.ErrnoException).code ?? describe(err)}).`)
   }
   try {
     limits.interleave?.('after open')
@@ -141,4 +143,8 @@ function kindOf(stats: import('node:fs').Stats): string {
   if (stats.isSocket()) return 'a socket'
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device'
   return 'not a file'
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : 'unknown error'
 }

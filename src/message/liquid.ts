@@ -62,7 +62,7 @@ function registerFilters(engine: Liquid, html: boolean): void {
     engine.registerFilter('markdown', {
       raw: true,
       handler(value: unknown) {
-        return markdownToHtml(value, markdownLinks(this.context.getAll() as Record<string, unknown>))
+        return markdownToHtml(value, markdownLinks(this.context.getAll()))
       }
     })
   } else {
@@ -101,7 +101,7 @@ export async function renderTemplate(
   input: InputName
 ): Promise<string> {
   try {
-    return await engine.render(templates, scope)
+    return (await engine.render(templates, scope)) as string
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err)
     throw new InputError(input, `the Liquid template failed to render: ${message}`)

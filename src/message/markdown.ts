@@ -52,7 +52,7 @@ export async function markdownToHtml(source: unknown, links: MarkdownLinks = {})
   styleInline(renderer, linkWriter(links))
   const markdown = new Marked({ gfm: true, breaks: true, async: false, renderer })
   try {
-    return (markdown.parse(text, { async: false }) as string).trim()
+    return markdown.parse(text, { async: false }).trim()
   } catch {
     // marked gives up on absurd input (thousands of nested quotes exhaust the stack):
     // the text as it is, escaped, rather than no message at all.

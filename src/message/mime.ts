@@ -102,7 +102,7 @@ export async function composeMessage(
   const mime = new MailComposer(buildMailOptions(settings, message, extras)).compile()
   const envelope = mime.getEnvelope()
   const raw = await new Promise<Buffer>((resolve, reject) =>
-    mime.build((err, data) => (err ? reject(err) : resolve(data as Buffer)))
+    mime.build((err, data) => (err ? reject(err) : resolve(data)))
   )
   return {
     envelope: { from: String(envelope.from || settings.from.address), to: envelope.to.map(String) },

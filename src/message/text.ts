@@ -11,6 +11,8 @@ export function toText(value: unknown, depth = 0): string {
   // Liquid joins arrays without a separator when it prints them.
   if (Array.isArray(value)) return depth >= 8 ? '' : value.map((item) => toText(item, depth + 1)).join('')
   try {
+    // An object prints as Liquid prints it: its own toString, else [object Object].
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     return String(value)
   } catch {
     return ''

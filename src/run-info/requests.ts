@@ -43,7 +43,7 @@ export async function createOctokit(
   // Keep that fetch for GITHUB_API_URL's host; any other host goes direct with the global fetch.
   const sameHost = sameOrigin(defaults.baseUrl, baseUrl)
   const requestOptions: NonNullable<OctokitOptions['request']> = {
-    ...(sameHost && defaults.request?.fetch ? { fetch: defaults.request.fetch } : {}),
+    ...(sameHost && defaults.request?.fetch ? { fetch: defaults.request.fetch as typeof fetch } : {}),
     signal
   }
   const noop = (): void => undefined
@@ -133,7 +133,7 @@ async function getAnnotations(api: RunApi, job: ApiJob): Promise<JobAnnotations>
       ...(page > 1 ? { page } : {})
     })
     return {
-      items: Array.isArray(response.data) ? (response.data as unknown as ApiAnnotation[]) : [],
+      items: Array.isArray(response.data) ? response.data : [],
       last: lastPage(String(response.headers.link ?? ''))
     }
   }
