@@ -22,7 +22,7 @@ const START_CHUNK = [
   'src/stages.ts'
 ]
 const START_UP_RULE =
-  'Start-up rule: the start chunk (src/index.ts, main.ts, boot/, inputs/, smtp/, shared/) holds only what reads the inputs and dials SMTP.'
+  'Start-up rule: the start chunk (src/index.ts, main.ts, stages.ts, boot/, inputs/, smtp/, shared/) holds only what reads the inputs and dials SMTP.'
 const HEAVY_ADVICE = `${START_UP_RULE} Load this package after the dial, through src/stages.ts; \`import type\` is fine.`
 const POST_DIAL_ADVICE = `${START_UP_RULE} auth/, message/, delivery/, run-info/, report/ and diagnosis/ load after the dial, through src/stages.ts (import()); \`import type\` is fine.`
 const startChunkFence = {

@@ -1,6 +1,6 @@
 /**
  * The start-chunk fence of eslint.config.js: code that ends up in dist/index.js (src/index.ts,
- * main.ts, boot/, inputs/, smtp/, shared/) may name heavy packages and the post-dial folders in
+^ * main.ts, stages.ts, boot/, inputs/, smtp/, shared/) may name heavy packages and the post-dial folders in
  * `import type` only, so the SMTP dial leaves before any of them is parsed.
  */
 import path from 'node:path'
@@ -82,5 +82,13 @@ describe('the start-chunk fence', () => {
     expect(
       await lint('src/message/x.ts', "import { Liquid } from 'liquidjs'\nexport const engine = new Liquid()\n")
     ).toEqual([])
+  })
+
+  it('keeps every import() in src/stages.ts, where the load order is written down', async () => {
+    const code = "export const load = () => import('../message/render.js')\n"
+    const elsewhere = await lint('src/delivery/x.ts', code)
+    expect(elsewhere.map((m) => m.ruleId)).toEqual(['no-restricted-syntax'])
+    expect(elsewhere[0]?.message).toContain('src/stages.ts')
+    expect(await lint('src/stages.ts', "export const load = () => import('./message/render.js')\n")).toEqual([])
   })
 })

@@ -123,7 +123,7 @@ const CLOUD_AUDIENCES: readonly { smtpHosts: string[]; audiences: string[]; labe
 const trimSlash = (value: string): string => value.replace(/\/+$/, '').toLowerCase()
 
 /** The resource part of a `/.default` scope: https://outlook.office365.com/.default → https://outlook.office365.com. */
-export function scopeResource(scope: string): string {
+function scopeResource(scope: string): string {
   return scope.replace(/\/\.default$/i, '')
 }
 

@@ -81,7 +81,7 @@ function requireIdTokenPermission(): void {
 }
 
 /** Lines written before there is anywhere to print them: they wait, then go where `attach` says. */
-export class HeldLines {
+class HeldLines {
   private readonly waiting: string[] = []
   private sink: ((line: string) => void) | undefined
 

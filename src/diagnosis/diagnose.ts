@@ -10,6 +10,7 @@ import { aadstsCodes, catalogueEntry, detectedCode } from './match.js'
 import { assessClaims, type TokenClaims } from '../auth/claims.js'
 import { boundedList } from '../shared/bounded-text.js'
 import type { Settings } from '../inputs/settings.js'
+import type { RecipientResponse } from '../smtp/outcome.js'
 
 /** Values of the run used to fill in the fixes. */
 export interface DiagnosisContext {
@@ -222,7 +223,7 @@ function counted(n: number): string {
 }
 
 /** "a@x (550 …); b@x (550 …); … and 998 more", the deferred ones said to be so. */
-function describeRefusals(refused: readonly { address: string; response: string }[]): string {
+function describeRefusals(refused: readonly RecipientResponse[]): string {
   const deferred = refused.filter((r) => r.response.startsWith('4')).length
   const list = boundedList(
     refused.map((r) => `${r.address} (${r.response.split(/\r?\n/)[0]})`),

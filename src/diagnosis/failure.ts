@@ -7,6 +7,7 @@ import { TokenError } from '../auth/token-error.js'
 import { PartialDeliveryError } from '../delivery/partial-delivery-error.js'
 import { InputError } from '../inputs/input-error.js'
 import { MessageTooLargeError, NoXoauth2Error } from '../smtp/smtp-errors.js'
+import type { RecipientResponse } from '../smtp/outcome.js'
 
 /** Where a failure happened, reduced to plain facts (no error classes), so diagnosis is pure. */
 export type Failure =
@@ -48,11 +49,11 @@ export type Failure =
       /** The error message. */
       message: string
       /** Recipients the server rejected, with its reply to each. */
-      rejected?: { address: string; response: string }[]
+      rejected?: RecipientResponse[]
       /** Recipients that got the message anyway (partial delivery). */
       accepted?: string[]
       /** Recipients still deferred (4xx) when the time ran out. */
-      deferred?: { address: string; response: string }[]
+      deferred?: RecipientResponse[]
       /** The decoded 334 challenge before a refused XOAUTH2 login (Dovecot, Gmail). */
       challenge?: string
       /** The server offers no XOAUTH2: the mechanisms it does offer. */
@@ -141,7 +142,7 @@ export function failureFromError(err: unknown): Failure {
 }
 
 /** The rejected recipients nodemailer attaches to an envelope error. */
-function rejectedRecipients(e: Record<string, unknown>): { address: string; response: string }[] {
+function rejectedRecipients(e: Record<string, unknown>): RecipientResponse[] {
   const errors = Array.isArray(e.rejectedErrors) ? (e.rejectedErrors as Record<string, unknown>[]) : []
   return errors.map((r) => ({
     address: fieldText(r.recipient),

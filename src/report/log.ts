@@ -47,7 +47,7 @@ export interface Logger {
 }
 
 /** Shown instead of a hidden (Bcc) address. */
-export const HIDDEN_ADDRESS = '[Bcc recipient]'
+const HIDDEN_ADDRESS = '[Bcc recipient]'
 
 /** True when some line of `text` could be taken for a workflow command by the runner. */
 export function couldHoldCommand(text: string): boolean {

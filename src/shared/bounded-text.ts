@@ -4,7 +4,7 @@
  */
 
 /** The longest piece of outside text (a server reply, an error page) printed in one place. */
-export const EXCERPT_CHARS = 2000
+const EXCERPT_CHARS = 2000
 
 /** At most `max` characters of `text`, marked when cut. */
 export function excerpt(text: string, max = EXCERPT_CHARS): string {
