@@ -15,6 +15,7 @@ const NDR =
 export const SMTP_ENTRIES: readonly CatalogueEntry[] = [
   {
     id: '535 5.7.139',
+    authRefusal: '5.7.139',
     match: { smtp: { enhanced: ['5.7.139'] } },
     meaning:
       'SMTP AUTH is disabled for the mailbox {mailbox} or for the whole tenant (security defaults also turn it off).',
@@ -29,6 +30,7 @@ export const SMTP_ENTRIES: readonly CatalogueEntry[] = [
   },
   {
     id: '535 5.7.3',
+    authRefusal: '5.7.3',
     match: { smtp: { reply: [535], enhanced: ['5.7.3'] } },
     meaning: 'Exchange Online rejected the token for mailbox {mailbox}.',
     fix: [

@@ -47,6 +47,11 @@ export interface CatalogueEntry {
    * other connection failure goes on its "SMTP reachable" line.
    */
   checklist?: 'tls'
+  /**
+   * Exchange refused the token at AUTH with this enhanced code: the advice is then worked out from
+   * the presented token's claims (auth-refusal.ts), not only the fixed steps.
+   */
+  authRefusal?: '5.7.3' | '5.7.139'
 }
 
 /** Every known failure, Entra ID first, then Exchange Online SMTP, then the transport. */

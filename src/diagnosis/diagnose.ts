@@ -186,7 +186,7 @@ function advise(diagnosis: Diagnosis, entry: CatalogueEntry, f: Failure, ctx: Di
   diagnosis.meaning = fillIn(entry.meaning, values)
   diagnosis.fix = entry.fix.map((line) => fillIn(line, values))
   diagnosis.link = ctx.troubleshooting ? `${ctx.troubleshooting}#${troubleshootingAnchor(entry.id)}` : entry.docs
-  const refused = entry.id === '535 5.7.3' ? '5.7.3' : entry.id === '535 5.7.139' ? '5.7.139' : undefined
+  const refused = entry.authRefusal
   if (refused && ctx.token) {
     const assessment = assessClaims(ctx.token, {
       tenant: ctx.tenant ?? '',
