@@ -114,7 +114,7 @@ function setAcceptedOutputs(core, log, accepted) {
 function nameRecipients(log, addresses) {
     const shown = shownOnly(log, addresses);
     const hidden = addresses.length - shown.length;
-    return [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y4)(shown), ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)';
+    return [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y)(shown), ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)';
 }
 function shownOnly(log, addresses) {
     return addresses.filter((address) => !log.isHidden(address));

@@ -61,7 +61,7 @@ class PartialDeliveryError extends Error {
     /** Recipients the server rejected, with its reply to each. */
     rejected;
     constructor(delivery) {
-        super(`Rejected recipients: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y4)(delivery.rejected.map((r) => r.address))}`);
+        super(`Rejected recipients: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y)(delivery.rejected.map((r) => r.address))}`);
         this.name = 'PartialDeliveryError';
         this.accepted = delivery.accepted;
         this.rejected = delivery.rejected;
@@ -149,7 +149,7 @@ function failureFromError(err) {
                     ? Number(response.slice(0, 3)) || undefined
                     : undefined,
             command: typeof e.command === 'string' ? e.command : first ? 'RCPT TO' : undefined,
-            message: String(e.message ?? e.code)
+            message: fieldText(e.message ?? e.code)
         };
         if (rejected.length)
             failure.rejected = rejected;
@@ -163,9 +163,13 @@ function failureFromError(err) {
 function rejectedRecipients(e) {
     const errors = Array.isArray(e.rejectedErrors) ? e.rejectedErrors : [];
     return errors.map((r) => ({
-        address: String(r.recipient ?? ''),
-        response: String(r.response ?? r.message ?? '')
+        address: fieldText(r.recipient),
+        response: fieldText(r.response ?? r.message)
     }));
+}
+/** A field of an error another library made: text and numbers as they are, anything else as nothing. */
+function fieldText(value) {
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 
@@ -193,6 +197,7 @@ const NDR = 'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-d
 const SMTP_ENTRIES = [
     {
         id: '535 5.7.139',
+        authRefusal: '5.7.139',
         match: { smtp: { enhanced: ['5.7.139'] } },
         meaning: 'SMTP AUTH is disabled for the mailbox {mailbox} or for the whole tenant (security defaults also turn it off).',
         fix: [
@@ -205,6 +210,7 @@ const SMTP_ENTRIES = [
     },
     {
         id: '535 5.7.3',
+        authRefusal: '5.7.3',
         match: { smtp: { reply: [535], enhanced: ['5.7.3'] } },
         meaning: 'Exchange Online rejected the token for mailbox {mailbox}.',
         fix: [

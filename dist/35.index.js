@@ -2,6 +2,50 @@ export const id = 35;
 export const ids = [35];
 export const modules = {
 
+/***/ 1888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ TokenError)
+/* harmony export */ });
+/** The facts of a failed token request, kept for the diagnosis. */
+class TokenError extends Error {
+    /** OAuth `error` (e.g. invalid_client), or msal's own code (e.g. network_error). */
+    errorCode;
+    /** Entra's error text (AADSTS… description, trace and correlation IDs). */
+    description;
+    /** HTTP status of the token response, when there was one. */
+    status;
+    /** Transport-level cause (DNS, refused, TLS, timeout) msal-node does not keep. */
+    networkCause;
+    /** The credential kind that was presented. */
+    credentialKind;
+    /** Claims of the presented GitHub OIDC token (never the token itself). */
+    presentedClaims;
+    /** How long the token endpoint asked us to wait (Retry-After), in milliseconds. */
+    retryAfterMs;
+    /** Where the token endpoint redirected the request (never followed). */
+    location;
+    /** The text of an HTML error page, tags stripped and bounded. */
+    htmlExcerpt;
+    constructor(init) {
+        super(`Token request failed: ${init.errorCode}${init.description ? `: ${init.description}` : ''}`);
+        this.name = 'TokenError';
+        this.errorCode = init.errorCode;
+        this.description = init.description;
+        this.status = init.status;
+        this.networkCause = init.networkCause;
+        this.credentialKind = init.credentialKind;
+        this.presentedClaims = init.presentedClaims;
+        this.retryAfterMs = init.retryAfterMs;
+        this.location = init.location;
+        this.htmlExcerpt = init.htmlExcerpt;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10,10 +54,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  authorityConfig: () => (/* binding */ authorityConfig),
-  createTokenProvider: () => (/* binding */ createTokenProvider),
-  decodeClaims: () => (/* binding */ decodeClaims),
-  describeNetworkError: () => (/* binding */ describeNetworkError)
+  createTokenProvider: () => (/* binding */ createTokenProvider)
 });
 
 // EXTERNAL MODULE: ./node_modules/@azure/msal-node/dist/index.mjs + 115 modules
@@ -166,55 +207,8 @@ function decodeClaims(jwt) {
 function createTokenProvider(settings, deps, timeoutMs) {
     const network = new IdentityNetworkClient(timeoutMs);
     const credential = settings.credential;
-    let oidcToken;
-    let presentedClaims;
-    const fetchOidcToken = async (audience) => {
-        let token;
-        try {
-            token = await deps.getIdToken(audience);
-        }
-        catch (err) {
-            throw new token_error/* TokenError */.g({
-                errorCode: 'oidc_token_unavailable',
-                description: `The runner did not issue a GitHub OIDC token: ${err instanceof Error ? err.message : String(err)}`,
-                credentialKind: 'oidc'
-            });
-        }
-        deps.mask(token);
-        presentedClaims = decodeClaims(token);
-        deps.debug(`GitHub OIDC token: iss=${String(presentedClaims?.iss)} sub=${String(presentedClaims?.sub)} aud=${String(presentedClaims?.aud)}`);
-        return token;
-    };
-    const auth = {
-        clientId: settings.clientId,
-        ...authorityConfig(settings.authorityHost, settings.tenantId)
-    };
-    if (credential.kind === 'secret') {
-        auth.clientSecret = credential.secret;
-    }
-    else if (credential.kind === 'certificate') {
-        auth.clientCertificate = {
-            thumbprintSha256: credential.thumbprintSha256,
-            privateKey: credential.privateKeyPem,
-            x5c: credential.chainPem
-        };
-    }
-    else {
-        const audience = credential.audience;
-        // msal-node calls this on every acquire: fetch the runner's token once, again on renewal.
-        auth.clientAssertion = () => (oidcToken ??= fetchOidcToken(audience));
-    }
-    const configuration = {
-        auth,
-        system: {
-            networkClient: network,
-            loggerOptions: {
-                logLevel: dist/* LogLevel */.$b.Warning,
-                piiLoggingEnabled: false,
-                loggerCallback: (_level, message) => deps.debug(`msal: ${message}`)
-            }
-        }
-    };
+    const oidc = credential.kind === 'oidc' ? new OidcAssertion(credential.audience, deps) : undefined;
+    const configuration = msalConfiguration(settings, network, deps, oidc);
     // A fresh application on renewal: msal-node answers a request it saw throttled from a cache
     // without sending it, and the renewed token must come from the network.
     let app = new dist/* ConfidentialClientApplication */.WR(configuration);
@@ -223,8 +217,7 @@ function createTokenProvider(settings, deps, timeoutMs) {
         async getToken(renew) {
             if (renew) {
                 app = new dist/* ConfidentialClientApplication */.WR(configuration);
-                if (credential.kind === 'oidc')
-                    oidcToken = undefined;
+                oidc?.forget();
             }
             try {
                 const result = await app.acquireTokenByClientCredential({ scopes: [settings.scope], skipCache: renew });
@@ -239,25 +232,98 @@ function createTokenProvider(settings, deps, timeoutMs) {
                 return { token: result.accessToken, expiresOn: result.expiresOn ?? undefined };
             }
             catch (err) {
-                if (err instanceof token_error/* TokenError */.g)
-                    throw err;
-                const e = err;
-                const oddity = network.lastOddity;
-                const errorCode = oddity?.kind ?? (e.errorCode || 'unknown_error');
-                throw new token_error/* TokenError */.g({
-                    errorCode,
-                    description: e.errorMessage || e.message || '',
-                    status: e.status ?? oddity?.status,
-                    ...(oddity?.kind === 'redirected' ? { location: oddity.location } : {}),
-                    ...(oddity?.kind === 'html_response' ? { htmlExcerpt: oddity.excerpt } : {}),
-                    networkCause: errorCode === 'network_error' ? describeNetworkError(network.lastError) : undefined,
-                    credentialKind: credential.kind,
-                    presentedClaims,
-                    retryAfterMs: network.lastRetryAfterMs
-                });
+                throw tokenFailure(err, network, credential.kind, oidc?.presentedClaims);
             }
         }
     };
+}
+/** msal-node's configuration: the credential, the one-request authority, our HTTP client and log. */
+function msalConfiguration(settings, network, deps, oidc) {
+    const auth = {
+        clientId: settings.clientId,
+        ...authorityConfig(settings.authorityHost, settings.tenantId)
+    };
+    const credential = settings.credential;
+    if (credential.kind === 'secret') {
+        auth.clientSecret = credential.secret;
+    }
+    else if (credential.kind === 'certificate') {
+        auth.clientCertificate = {
+            thumbprintSha256: credential.thumbprintSha256,
+            privateKey: credential.privateKeyPem,
+            x5c: credential.chainPem
+        };
+    }
+    else if (oidc) {
+        auth.clientAssertion = () => oidc.token();
+    }
+    return {
+        auth,
+        system: {
+            networkClient: network,
+            loggerOptions: {
+                logLevel: dist/* LogLevel */.$b.Warning,
+                piiLoggingEnabled: false,
+                loggerCallback: (_level, message) => deps.debug(`msal: ${message}`)
+            }
+        }
+    };
+}
+/** The runner's OIDC token as the client assertion: fetched once, again after `forget` (renewal). */
+class OidcAssertion {
+    audience;
+    deps;
+    pending;
+    /** Claims of the presented GitHub OIDC token, for the diagnosis (never the token itself). */
+    presentedClaims;
+    constructor(audience, deps) {
+        this.audience = audience;
+        this.deps = deps;
+    }
+    /** msal-node asks on every acquire. */
+    token() {
+        return (this.pending ??= this.fetch());
+    }
+    forget() {
+        this.pending = undefined;
+    }
+    async fetch() {
+        let token;
+        try {
+            token = await this.deps.getIdToken(this.audience);
+        }
+        catch (err) {
+            throw new token_error/* TokenError */.g({
+                errorCode: 'oidc_token_unavailable',
+                description: `The runner did not issue a GitHub OIDC token: ${err instanceof Error ? err.message : String(err)}`,
+                credentialKind: 'oidc'
+            });
+        }
+        this.deps.mask(token);
+        const claims = decodeClaims(token);
+        this.presentedClaims = claims;
+        this.deps.debug(`GitHub OIDC token: iss=${String(claims?.iss)} sub=${String(claims?.sub)} aud=${String(claims?.aud)}`);
+        return token;
+    }
+}
+/** A failed acquisition as a TokenError, with what our HTTP client saw that msal-node does not keep. */
+function tokenFailure(err, network, credentialKind, presentedClaims) {
+    if (err instanceof token_error/* TokenError */.g)
+        return err;
+    const e = err;
+    const oddity = network.lastOddity;
+    const errorCode = oddity?.kind ?? (e.errorCode || 'unknown_error');
+    return new token_error/* TokenError */.g({
+        errorCode,
+        description: e.errorMessage || e.message || '',
+        status: e.status ?? oddity?.status,
+        ...(oddity?.kind === 'redirected' ? { location: oddity.location } : {}),
+        ...(oddity?.kind === 'html_response' ? { htmlExcerpt: oddity.excerpt } : {}),
+        networkCause: errorCode === 'network_error' ? describeNetworkError(network.lastError) : undefined,
+        credentialKind,
+        presentedClaims,
+        retryAfterMs: network.lastRetryAfterMs
+    });
 }
 /** A one-line account of a transport failure, e.g. "ECONNREFUSED connect ECONNREFUSED 127.0.0.1:1". */
 function describeNetworkError(err) {

@@ -68,6 +68,8 @@ async function runSetupCheck(plan, deps) {
         lines.push({ key: 'auth', label: 'AUTH XOAUTH2', state: 'skipped', note, fix: [] });
     }
     await report(deps, settings, lines);
+    // the failure as caught (a token, TLS or AUTH error), for main.ts to diagnose like any other
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (failure !== undefined)
         throw failure;
 }

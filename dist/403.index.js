@@ -17,7 +17,7 @@ class PartialDeliveryError extends Error {
     /** Recipients the server rejected, with its reply to each. */
     rejected;
     constructor(delivery) {
-        super(`Rejected recipients: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y4)(delivery.rejected.map((r) => r.address))}`);
+        super(`Rejected recipients: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y)(delivery.rejected.map((r) => r.address))}`);
         this.name = 'PartialDeliveryError';
         this.accepted = delivery.accepted;
         this.rejected = delivery.rejected;
@@ -54,6 +54,8 @@ function toText(value, depth = 0) {
     if (Array.isArray(value))
         return depth >= 8 ? '' : value.map((item) => toText(item, depth + 1)).join('');
     try {
+        // An object prints as Liquid prints it: its own toString, else [object Object].
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string
         return String(value);
     }
     catch {
@@ -129,12 +131,12 @@ async function reportDelivery(core, log, settings, message, delivery) {
     await (0,_job_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeDeliverySummary */ .Mj)(core, log, settings, message, delivery);
     const transactions = (delivery.transactions ?? 1) > 1 ? ` in ${delivery.transactions} transactions` : '';
     const [n, named] = [delivery.accepted.length, (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .nameRecipients */ .Yg)(log, delivery.accepted)];
-    log.info(`Delivered ${delivery.messageId} to ${n > 5 ? `${n} recipients (${named})` : named}${transactions}: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(delivery.response)}`);
+    log.info(`Delivered ${delivery.messageId} to ${n > 5 ? `${n} recipients (${named})` : named}${transactions}: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(delivery.response)}`);
     if (delivery.rejected.length === 0)
         return;
     if (settings.failOnRejected)
         throw new _delivery_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_0__/* .PartialDeliveryError */ .e(delivery);
-    const list = (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedList */ .Y4)(delivery.rejected.map((r) => `${r.address} (${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(r.response, 300)})`), 5, '; ');
+    const list = (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedList */ .Y)(delivery.rejected.map((r) => `${r.address} (${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(r.response, 300)})`), 5, '; ');
     const count = delivery.rejected.length;
     log.warning(count > 5 ? `Not delivered to ${count} recipients: ${list}` : `Not delivered to: ${list}`);
 }
@@ -188,15 +190,15 @@ async function writeDeliverySummary(core, log, settings, message, delivery) {
     const accepted = delivery.accepted.filter(shown);
     const hiddenCount = delivery.accepted.length - accepted.length;
     // bounded: a message to thousands of recipients keeps a readable summary (the outputs list them all)
-    const acceptedText = [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y4)(accepted, 20), ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])]
+    const acceptedText = [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y)(accepted, 20), ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])]
         .filter(Boolean)
         .join(', ');
     rows.push(['Accepted', acceptedText || '(none)']);
     // a server's reply may name the recipient it refused: redacted like the log
-    const reply = (text) => log.redact((0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(text, 300));
+    const reply = (text) => log.redact((0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .K)(text, 300));
     const rejected = delivery.rejected.map((r) => shown(r.address) ? `${r.address} (${reply(r.response)})` : `a Bcc recipient (${reply(r.response)})`);
     if (rejected.length)
-        rows.push(['Rejected', (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y4)(rejected, 20)]);
+        rows.push(['Rejected', (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y)(rejected, 20)]);
     rows.push(['Message-ID', delivery.messageId], ['Server reply', reply(delivery.response)]);
     await core.summary
         .addHeading('📧 Notification sent', 3)
@@ -255,7 +257,7 @@ function setAcceptedOutputs(core, log, accepted) {
 function nameRecipients(log, addresses) {
     const shown = shownOnly(log, addresses);
     const hidden = addresses.length - shown.length;
-    return [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y4)(shown), ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)';
+    return [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y)(shown), ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)';
 }
 function shownOnly(log, addresses) {
     return addresses.filter((address) => !log.isHidden(address));

@@ -670,15 +670,15 @@ async function fetchRun(settings, timeoutMs, limits, log) {
             sha: env.GITHUB_SHA ?? '',
             timeoutMs,
             limits,
-            debug: (line) => log.debug((0,bounded_text/* excerpt */.Kb)(line))
+            debug: (line) => log.debug((0,bounded_text/* excerpt */.K)(line))
         });
         log.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`);
         if (result.warning)
-            log.warning((0,bounded_text/* excerpt */.Kb)(result.warning));
+            log.warning((0,bounded_text/* excerpt */.K)(result.warning));
         return result.run;
     }
     catch (err) {
-        log.warning(`The run's jobs could not be read: ${(0,bounded_text/* excerpt */.Kb)(err instanceof Error ? err.message : String(err))}`);
+        log.warning(`The run's jobs could not be read: ${(0,bounded_text/* excerpt */.K)(err instanceof Error ? err.message : String(err))}`);
         return undefined;
     }
 }
@@ -771,15 +771,15 @@ async function writeDeliverySummary(core, log, settings, message, delivery) {
     const accepted = delivery.accepted.filter(shown);
     const hiddenCount = delivery.accepted.length - accepted.length;
     // bounded: a message to thousands of recipients keeps a readable summary (the outputs list them all)
-    const acceptedText = [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y4)(accepted, 20), ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])]
+    const acceptedText = [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y)(accepted, 20), ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])]
         .filter(Boolean)
         .join(', ');
     rows.push(['Accepted', acceptedText || '(none)']);
     // a server's reply may name the recipient it refused: redacted like the log
-    const reply = (text) => log.redact((0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(text, 300));
+    const reply = (text) => log.redact((0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .K)(text, 300));
     const rejected = delivery.rejected.map((r) => shown(r.address) ? `${r.address} (${reply(r.response)})` : `a Bcc recipient (${reply(r.response)})`);
     if (rejected.length)
-        rows.push(['Rejected', (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y4)(rejected, 20)]);
+        rows.push(['Rejected', (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y)(rejected, 20)]);
     rows.push(['Message-ID', delivery.messageId], ['Server reply', reply(delivery.response)]);
     await core.summary
         .addHeading('📧 Notification sent', 3)

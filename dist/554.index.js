@@ -12,7 +12,6 @@ export const modules = {
 /* harmony export */   om: () => (/* binding */ assessClaims),
 /* harmony export */   wh: () => (/* binding */ SEND_ROLE)
 /* harmony export */ });
-/* unused harmony export scopeResource */
 /**
  * The facts an Exchange Online access token carries about the set-up: which resource it is for
  * (`aud`), which tenant issued it (`tid`), which app (`appid`) and service principal (`oid`) it
@@ -199,15 +198,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1442);
 /* harmony import */ var _token_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1888);
-/* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5322);
-/* harmony import */ var _smtp_sasl_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1493);
+/* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5322);
+/* harmony import */ var _smtp_sasl_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1493);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(474);
+
 
 
 
 
 /** The XOAUTH2 SASL string AUTH sends; masked like the token it contains. */
 function xoauth2Blob(user, token) {
-    return (0,_smtp_sasl_js__WEBPACK_IMPORTED_MODULE_2__/* .xoauth2Response */ .bG)(user, token);
+    return (0,_smtp_sasl_js__WEBPACK_IMPORTED_MODULE_3__/* .xoauth2Response */ .bG)(user, token);
 }
 /**
  * Starts the first token request now; msal-node is loaded only now, off the critical path.
@@ -220,7 +221,9 @@ function startTokens(settings, deps, requestMs) {
     let inFlight = 0;
     let requests = () => [];
     let claims;
-    const provider = Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942), __webpack_require__.e(669), __webpack_require__.e(35)]).then(__webpack_require__.bind(__webpack_require__, 3035)).then(({ createTokenProvider }) => createTokenProvider(settings, { getIdToken: deps.getIdToken, mask: (secret) => log.mask(secret), debug: (line) => log.debug((0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(line)) }, requestMs()));
+    const provider = _stages_js__WEBPACK_IMPORTED_MODULE_2__/* .stages */ ._
+        .tokenClient()
+        .then(({ createTokenProvider }) => createTokenProvider(settings, { getIdToken: deps.getIdToken, mask: (secret) => log.mask(secret), debug: (line) => log.debug((0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .K)(line)) }, requestMs()));
     const acquire = (renew) => {
         failure = undefined;
         inFlight++;

@@ -552,7 +552,7 @@ function parseTemplate(engine, source) {
 /** Renders a parsed template against a scope; InputError names the input when it fails. */
 async function renderTemplate(engine, templates, scope, input) {
     try {
-        return await engine.render(templates, scope);
+        return (await engine.render(templates, scope));
     }
     catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -736,6 +736,8 @@ function toText(value, depth = 0) {
     if (Array.isArray(value))
         return depth >= 8 ? '' : value.map((item) => toText(item, depth + 1)).join('');
     try {
+        // An object prints as Liquid prints it: its own toString, else [object Object].
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string
         return String(value);
     }
     catch {

@@ -12,7 +12,6 @@ export const modules = {
 /* harmony export */   om: () => (/* binding */ assessClaims),
 /* harmony export */   wh: () => (/* binding */ SEND_ROLE)
 /* harmony export */ });
-/* unused harmony export scopeResource */
 /**
  * The facts an Exchange Online access token carries about the set-up: which resource it is for
  * (`aud`), which tenant issued it (`tid`), which app (`appid`) and service principal (`oid`) it
@@ -386,7 +385,7 @@ function smtpAccount(f, ctx) {
         headline = `The message is ${f.size.message} bytes, larger than the ${f.size.limit} bytes the SMTP server ${where} accepts (its EHLO SIZE); it was not uploaded.`;
     }
     else if (f.rejected?.length && f.accepted?.length) {
-        headline = `Delivered to ${counted(f.accepted.length)}${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedList */ .Y4)(f.accepted)}, but the SMTP server ${where} rejected ${counted(f.rejected.length)}${describeRefusals(f.rejected)}`;
+        headline = `Delivered to ${counted(f.accepted.length)}${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedList */ .Y)(f.accepted)}, but the SMTP server ${where} rejected ${counted(f.rejected.length)}${describeRefusals(f.rejected)}`;
     }
     else if (f.rejected?.length) {
         headline = `The SMTP server ${where} rejected every recipient: ${counted(f.rejected.length)}${describeRefusals(f.rejected)}`;
@@ -423,7 +422,7 @@ function advise(diagnosis, entry, f, ctx) {
     diagnosis.meaning = fillIn(entry.meaning, values);
     diagnosis.fix = entry.fix.map((line) => fillIn(line, values));
     diagnosis.link = ctx.troubleshooting ? `${ctx.troubleshooting}#${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .troubleshootingAnchor */ .EB)(entry.id)}` : entry.docs;
-    const refused = entry.id === '535 5.7.3' ? '5.7.3' : entry.id === '535 5.7.139' ? '5.7.139' : undefined;
+    const refused = entry.authRefusal;
     if (refused && ctx.token) {
         const assessment = (0,_auth_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .assessClaims */ .om)(ctx.token, {
             tenant: ctx.tenant ?? '',
@@ -460,7 +459,7 @@ function counted(n) {
 /** "a@x (550 …); b@x (550 …); … and 998 more", the deferred ones said to be so. */
 function describeRefusals(refused) {
     const deferred = refused.filter((r) => r.response.startsWith('4')).length;
-    const list = (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedList */ .Y4)(refused.map((r) => `${r.address} (${r.response.split(/\r?\n/)[0]})`), 5, '; ');
+    const list = (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedList */ .Y)(refused.map((r) => `${r.address} (${r.response.split(/\r?\n/)[0]})`), 5, '; ');
     return deferred ? `${list} — ${deferred} of them only deferred (4xx) until the time ran out` : list;
 }
 function commandName(command) {
@@ -498,9 +497,9 @@ function commandName(command) {
  */
 function formatDiagnosis(d) {
     // the headline may quote a server (or list recipients' replies): a server can send a megabyte
-    const lines = [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(d.headline)];
+    const lines = [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .K)(d.headline)];
     if (d.serverText)
-        lines.push('', `Server said: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .Kb)(d.serverText)}`);
+        lines.push('', `Server said: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .excerpt */ .K)(d.serverText)}`);
     if (d.correlationId)
         lines.push(`Correlation ID: ${d.correlationId}${d.traceId ? ` (trace ID ${d.traceId})` : ''}`);
     for (const detail of d.details)

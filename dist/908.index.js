@@ -316,7 +316,7 @@ class DeliveryRun {
         const { settings, budget, log } = this.plan;
         const decision = retryDecision(err);
         // the reason quotes the server: bounded, and printed through the one printer
-        decision.reason = (0,bounded_text/* excerpt */.Kb)(decision.reason, 300);
+        decision.reason = (0,bounded_text/* excerpt */.K)(decision.reason, 300);
         if (!decision.retry) {
             log.debug(`Not retried: ${decision.reason}`);
             throw err;
@@ -358,7 +358,7 @@ class DeliveryRun {
             const deferred = result.refused.filter((r) => r.code < 500);
             if (this.transactions > 1 || ledger.size > batch.length || deferred.length > 0) {
                 const why = deferred.length
-                    ? `, ${deferred.length} deferred (${(0,bounded_text/* excerpt */.Kb)(firstLine(deferred[0]?.response), 300)})`
+                    ? `, ${deferred.length} deferred (${(0,bounded_text/* excerpt */.K)(firstLine(deferred[0]?.response), 300)})`
                     : '';
                 log.info(`Transaction ${this.transactions}: ${accepted} of ${batch.length} recipients accepted${why}; ${ledger.open().length} still to go.`);
             }

@@ -29,6 +29,8 @@ function toText(value, depth = 0) {
     if (Array.isArray(value))
         return depth >= 8 ? '' : value.map((item) => toText(item, depth + 1)).join('');
     try {
+        // An object prints as Liquid prints it: its own toString, else [object Object].
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string
         return String(value);
     }
     catch {
@@ -184,15 +186,15 @@ async function writeDeliverySummary(core, log, settings, message, delivery) {
     const accepted = delivery.accepted.filter(shown);
     const hiddenCount = delivery.accepted.length - accepted.length;
     // bounded: a message to thousands of recipients keeps a readable summary (the outputs list them all)
-    const acceptedText = [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y4)(accepted, 20), ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])]
+    const acceptedText = [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y)(accepted, 20), ...(hiddenCount ? [`${hiddenCount} Bcc`] : [])]
         .filter(Boolean)
         .join(', ');
     rows.push(['Accepted', acceptedText || '(none)']);
     // a server's reply may name the recipient it refused: redacted like the log
-    const reply = (text) => log.redact((0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(text, 300));
+    const reply = (text) => log.redact((0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .K)(text, 300));
     const rejected = delivery.rejected.map((r) => shown(r.address) ? `${r.address} (${reply(r.response)})` : `a Bcc recipient (${reply(r.response)})`);
     if (rejected.length)
-        rows.push(['Rejected', (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y4)(rejected, 20)]);
+        rows.push(['Rejected', (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__/* .boundedList */ .Y)(rejected, 20)]);
     rows.push(['Message-ID', delivery.messageId], ['Server reply', reply(delivery.response)]);
     await core.summary
         .addHeading('📧 Notification sent', 3)
@@ -251,7 +253,7 @@ function setAcceptedOutputs(core, log, accepted) {
 function nameRecipients(log, addresses) {
     const shown = shownOnly(log, addresses);
     const hidden = addresses.length - shown.length;
-    return [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y4)(shown), ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)';
+    return [(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y)(shown), ...(hidden ? [`${hidden} Bcc recipient(s)`] : [])].filter(Boolean).join(', ') || '(none)';
 }
 function shownOnly(log, addresses) {
     return addresses.filter((address) => !log.isHidden(address));

@@ -341,7 +341,7 @@ function readWorkspaceFile(workspace, name, input, limits) {
     }
     catch (err) {
         const code = err.code;
-        return refuse(code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? err}).`);
+        return refuse(code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? describe(err)}).`);
     }
     if (!isInside(root, real))
         return refuse(`leads outside the workspace (to ${real}) through a symlink; ${OUTSIDE_ADVICE}`);
@@ -351,7 +351,7 @@ function readWorkspaceFile(workspace, name, input, limits) {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
     }
     catch (err) {
-        return refuse(`cannot be opened (${err.code ?? err}).`);
+        return refuse(`cannot be opened (${err.code ?? describe(err)}).`);
     }
     try {
         limits.interleave?.('after open');
@@ -405,6 +405,9 @@ function kindOf(stats) {
     if (stats.isCharacterDevice() || stats.isBlockDevice())
         return 'a device';
     return 'not a file';
+}
+function describe(err) {
+    return err instanceof Error ? err.message : 'unknown error';
 }
 
 
@@ -737,6 +740,8 @@ function parseHeaders(value, parseYaml) {
         }
         if (raw !== null && typeof raw === 'object')
             throw new input_error/* InputError */.d('headers', `the value of '${name}' must be text.`);
+        // not an object (refused above): a string, number or boolean as YAML wrote it
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string
         const text = String(raw ?? '')
             // eslint-disable-next-line no-control-regex
             .replace(/[\u0000-\u001f\u007f]+/g, ' ')
@@ -3380,7 +3385,7 @@ function transcriptLogger(log) {
         let text = typeof format === 'string' ? format : '';
         for (const value of values)
             text = text.replace(/%[sd]/, String(value));
-        log.debug(`smtp ${level}: ${(0,bounded_text/* excerpt */.Kb)(text, TRANSCRIPT_LINE_CHARS)}`);
+        log.debug(`smtp ${level}: ${(0,bounded_text/* excerpt */.K)(text, TRANSCRIPT_LINE_CHARS)}`);
     };
     return {
         level: () => undefined,
@@ -3725,9 +3730,7 @@ async function boot() {
         // A template with Liquid markup is compiled now, so that one that does not parse fails before
         // any network use. Text without markup (the built-in messages, or text the workflow filled in
         // with ${{ }} expressions) cannot fail: Liquid then loads once the connection is under way.
-        const templates = hasMarkup(settings)
-            ? await (await stages/* stages */._.templates()).compileMessageTemplates(settings)
-            : undefined;
+        const templates = hasMarkup(settings) ? (await stages/* stages */._.templates()).compileMessageTemplates(settings) : undefined;
         if (settings.credential.kind === 'oidc' && !settings.dryRun)
             requireIdTokenPermission();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
@@ -3790,12 +3793,14 @@ class HeldLines {
  */
 async function run() {
     const booted = await boot();
+    // Loading the rest keeps the CPU busy for a while: not before the connection attempt has left.
     await booted.session?.dialing;
     const { core, log } = (await stages/* stages */._.toolkit()).startToolkit(booted);
     const progress = {};
     try {
         const settings = checkedSettings(booted);
         const session = booted.session;
+        // A dry run opens no connection: it renders the message and reports it, and requests no token.
         if (settings.dryRun || !session) {
             const message = await (await stages/* stages */._.message()).prepareMessage({ ...booted, settings, log });
             await (await stages/* stages */._.dryRun()).reportDryRun(core, log, settings, message, booted.attachments);
@@ -3809,7 +3814,9 @@ async function run() {
         // token endpoint, whatever the SMTP session was doing meanwhile.
         const stalled = () => tokens.pending() ? tokenTimeout(settings, Math.round(settings.timeoutMs / 1000)) : undefined;
         if (settings.checkSetup) {
-            await checkSetup(booted, settings, session, tokens, core, log, stalled);
+            const { runSetupCheck } = await stages/* stages */._.checkSetup();
+            const check = runSetupCheck({ settings, session, tokens }, { log, setOutput: core.setOutput, summary: core.summary });
+            await booted.budget.enforce(check, stalled, 'set-up check');
             return;
         }
         const message = await (await stages/* stages */._.message()).prepareMessage({ ...booted, settings, log });
@@ -3843,12 +3850,6 @@ function checkedSettings(booted) {
         throw booted.problem;
     return booted.settings;
 }
-/** Token → claims → STARTTLS → AUTH → QUIT, bounded like a delivery; sends nothing. */
-async function checkSetup(booted, settings, session, tokens, core, log, stalled) {
-    const { runSetupCheck } = await stages/* stages */._.checkSetup();
-    const check = runSetupCheck({ settings, session, tokens }, { log, setOutput: core.setOutput, summary: core.summary });
-    await booted.budget.enforce(check, stalled, 'set-up check');
-}
 
 
 /***/ }),
@@ -3857,10 +3858,9 @@ async function checkSetup(booted, settings, session, tokens, core, log, stalled)
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kb: () => (/* binding */ excerpt),
-/* harmony export */   Y4: () => (/* binding */ boundedList)
+/* harmony export */   K: () => (/* binding */ excerpt),
+/* harmony export */   Y: () => (/* binding */ boundedList)
 /* harmony export */ });
-/* unused harmony export EXCERPT_CHARS */
 /**
  * Bounds for outside text in reports: a server reply, an error page or a list of thousands of
  * recipients stays readable, and a hostile peer cannot flood the job log.
@@ -4064,8 +4064,10 @@ const stages = {
     templates: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(722)]).then(__nccwpck_require__.bind(__nccwpck_require__, 722)),
     /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
     toolkit: () => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(786)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3786)),
-    /** The token request (msal-node): besides the SMTP handshake, the one wait before AUTH, so it starts next. */
+    /** The token's lifecycle, whose first request starts at once: besides the SMTP handshake, the one wait before AUTH. */
     tokens: () => __nccwpck_require__.e(/* import() */ 554).then(__nccwpck_require__.bind(__nccwpck_require__, 2554)),
+    /** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
+    tokenClient: () => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(669), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3035)),
     /** With check-setup: the checklist, instead of a message. */
     checkSetup: () => Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(753), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393)),
     /** Rendering (Liquid, the default templates, the run's jobs), while the token is on its way. */

@@ -30,7 +30,7 @@ export const stages = {
   templates: () => import('./message/compiled-templates.js'),
   /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
   toolkit: () => import('./report/toolkit.js'),
-  /** The token request (msal-node): besides the SMTP handshake, the one wait before AUTH, so it starts next. */
+  /** The token's lifecycle, whose first request starts at once: besides the SMTP handshake, the one wait before AUTH. */
   tokens: () => import('./auth/tokens.js'),
   /** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
   tokenClient: () => import('./auth/token-provider.js'),
