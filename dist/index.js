@@ -3819,8 +3819,10 @@ async function run() {
             await booted.budget.enforce(check, stalled, 'set-up check');
             return;
         }
+        const sending = Promise.all([stages/* stages */._.mime(), stages/* stages */._.delivery()]);
+        sending.catch(() => undefined); // awaited below, after rendering, which may fail first
         const message = await (await stages/* stages */._.message()).prepareMessage({ ...booted, settings, log });
-        const [{ composeMessage }, send] = await Promise.all([stages/* stages */._.mime(), stages/* stages */._.delivery()]);
+        const [{ composeMessage }, send] = await sending;
         progress.composed = await composeMessage(settings, message.rendered, message.extras);
         progress.ledger = new send.RecipientLedger(progress.composed.envelope.to);
         const plan = {
@@ -4071,10 +4073,12 @@ const stages = {
     /** With check-setup: the checklist, instead of a message. */
     checkSetup: () => Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(753), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393)),
     /** Rendering (Liquid, the default templates, the run's jobs), while the token is on its way. */
-    message: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(722), __nccwpck_require__.e(463)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4463)),
-    /** MIME composition, once the message is rendered. */
+    message: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8790)),
+    /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
+    runInfo: () => __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 7027)),
+    /** MIME composition, loading while the message renders. */
     mime: () => Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(51)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7051)),
-    /** Delivery with retries. */
+    /** Delivery with retries, loading while the message renders: AUTH must not wait for it. */
     delivery: () => Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(908)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2908)),
     /** The outputs, the job summary and the log line of a delivery. */
     report: () => __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 9403)),

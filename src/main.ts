@@ -48,8 +48,10 @@ export async function run(): Promise<void> {
       await booted.budget.enforce(check, stalled, 'set-up check')
       return
     }
+    const sending = Promise.all([stages.mime(), stages.delivery()])
+    sending.catch(() => undefined) // awaited below, after rendering, which may fail first
     const message = await (await stages.message()).prepareMessage({ ...booted, settings, log })
-    const [{ composeMessage }, send] = await Promise.all([stages.mime(), stages.delivery()])
+    const [{ composeMessage }, send] = await sending
     progress.composed = await composeMessage(settings, message.rendered, message.extras)
     progress.ledger = new send.RecipientLedger(progress.composed.envelope.to)
     const plan = {

@@ -38,9 +38,11 @@ export const stages = {
   checkSetup: () => import('./diagnosis/check-setup.js'),
   /** Rendering (Liquid, the default templates, the run's jobs), while the token is on its way. */
   message: () => import('./message/prepare.js'),
-  /** MIME composition, once the message is rendered. */
+  /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
+  runInfo: () => import('./run-info/fetch.js'),
+  /** MIME composition, loading while the message renders. */
   mime: () => import('./message/mime.js'),
-  /** Delivery with retries. */
+  /** Delivery with retries, loading while the message renders: AUTH must not wait for it. */
   delivery: () => import('./delivery/deliver.js'),
   /** The outputs, the job summary and the log line of a delivery. */
   report: () => import('./report/delivery-report.js'),

@@ -3,7 +3,7 @@ import type { Settings } from '../inputs/settings.js'
 import type { DefaultMessageKind } from '../message/context.js'
 import type { Logger } from '../report/log.js'
 import { excerpt } from '../shared/bounded-text.js'
-import { fetchRunInfo } from './fetch.js'
+import { stages } from '../stages.js'
 import type { RunInfo, RunInfoRequest } from './types.js'
 
 /** How much of the run to read: at most so many failed jobs, with so many annotations each. */
@@ -49,6 +49,7 @@ async function fetchRun(
 ): Promise<RunInfo | undefined> {
   const env = process.env
   try {
+    const { fetchRunInfo } = await stages.runInfo()
     const result = await fetchRunInfo({
       token: settings.githubToken,
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
