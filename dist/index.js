@@ -3730,7 +3730,7 @@ async function boot() {
         // A template with Liquid markup is compiled now, so that one that does not parse fails before
         // any network use. Text without markup (the built-in messages, or text the workflow filled in
         // with ${{ }} expressions) cannot fail: Liquid then loads once the connection is under way.
-        const templates = hasMarkup(settings) ? (await stages/* stages */._.templates()).compileMessageTemplates(settings) : undefined;
+        const templates = hasMarkup(settings) ? (await stages/* stages */._.message()).compileMessageTemplates(settings) : undefined;
         if (settings.credential.kind === 'oidc' && !settings.dryRun)
             requireIdTokenPermission();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
@@ -4062,8 +4062,6 @@ const optional = {
  * keeps the CPU busy, so none may load before the SMTP connection attempt has left.
  */
 const stages = {
-    /** Before the dial, and only when a template has Liquid markup: a template that does not parse fails before any network use. */
-    templates: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(722)]).then(__nccwpck_require__.bind(__nccwpck_require__, 722)),
     /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
     toolkit: () => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(786)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3786)),
     /** The token's lifecycle, whose first request starts at once: besides the SMTP handshake, the one wait before AUTH. */
@@ -4072,8 +4070,11 @@ const stages = {
     tokenClient: () => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(669), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3035)),
     /** With check-setup: the checklist, instead of a message. */
     checkSetup: () => Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(753), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393)),
-    /** Rendering (Liquid, the default templates, the run's jobs), while the token is on its way. */
-    message: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(790)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8790)),
+    /**
+     * Liquid, the default templates and rendering, while the token is on its way. Also before the
+     * dial when a template has Liquid markup: a template that does not parse fails before any network use.
+     */
+    message: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7510)),
     /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
     runInfo: () => __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 7027)),
     /** MIME composition, loading while the message renders. */

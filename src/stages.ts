@@ -26,8 +26,6 @@ export const optional = {
  * keeps the CPU busy, so none may load before the SMTP connection attempt has left.
  */
 export const stages = {
-  /** Before the dial, and only when a template has Liquid markup: a template that does not parse fails before any network use. */
-  templates: () => import('./message/compiled-templates.js'),
   /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
   toolkit: () => import('./report/toolkit.js'),
   /** The token's lifecycle, whose first request starts at once: besides the SMTP handshake, the one wait before AUTH. */
@@ -36,7 +34,10 @@ export const stages = {
   tokenClient: () => import('./auth/token-provider.js'),
   /** With check-setup: the checklist, instead of a message. */
   checkSetup: () => import('./diagnosis/check-setup.js'),
-  /** Rendering (Liquid, the default templates, the run's jobs), while the token is on its way. */
+  /**
+   * Liquid, the default templates and rendering, while the token is on its way. Also before the
+   * dial when a template has Liquid markup: a template that does not parse fails before any network use.
+   */
   message: () => import('./message/prepare.js'),
   /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
   runInfo: () => import('./run-info/fetch.js'),

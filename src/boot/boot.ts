@@ -1,6 +1,6 @@
 import { resolveAttachments, type Attachment } from '../inputs/attachments.js'
 import { readSettings, type Settings } from '../inputs/settings.js'
-import type { CompiledMessageTemplates } from '../message/compiled-templates.js'
+import type { CompiledMessageTemplates } from '../message/prepare.js'
 import { SmtpSession } from '../smtp/session.js'
 import { stages } from '../stages.js'
 import { StepBudget } from './step-budget.js'
@@ -44,7 +44,7 @@ export async function boot(): Promise<Booted> {
     // A template with Liquid markup is compiled now, so that one that does not parse fails before
     // any network use. Text without markup (the built-in messages, or text the workflow filled in
     // with ${{ }} expressions) cannot fail: Liquid then loads once the connection is under way.
-    const templates = hasMarkup(settings) ? (await stages.templates()).compileMessageTemplates(settings) : undefined
+    const templates = hasMarkup(settings) ? (await stages.message()).compileMessageTemplates(settings) : undefined
     if (settings.credential.kind === 'oidc' && !settings.dryRun) requireIdTokenPermission()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const attachments = await resolveAttachments(settings.attachments, workspace, settings.maxAttachmentBytes)

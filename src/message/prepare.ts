@@ -1,13 +1,34 @@
+import type { Template } from 'liquidjs'
 import type { StepBudget } from '../boot/step-budget.js'
 import type { Attachment } from '../inputs/attachments.js'
 import type { Settings } from '../inputs/settings.js'
 import { messageFacts } from '../report/job-summary.js'
 import type { Logger } from '../report/log.js'
 import { startRunInfo } from '../run-info/from-env.js'
-import { compileMessageTemplates, type CompiledMessageTemplates } from './compiled-templates.js'
 import { buildContext, messageKind, readEventPayload } from './context.js'
 import type { MessageExtras } from './mime.js'
-import { renderMessage, renderText, type RenderedMessage } from './render.js'
+import {
+  compileTemplates,
+  compileText,
+  renderMessage,
+  renderText,
+  type CompiledTemplates,
+  type RenderedMessage
+} from './render.js'
+
+/** The message templates and the thread key's, compiled (an InputError when one does not parse). */
+export interface CompiledMessageTemplates {
+  /** The subject and bodies. */
+  message: CompiledTemplates
+  /** The thread-key template, if any. */
+  threadKey?: Template[]
+}
+
+export function compileMessageTemplates(settings: Settings): CompiledMessageTemplates {
+  const message = compileTemplates(settings)
+  const threadKey = settings.threadKey ? compileText(settings.threadKey) : undefined
+  return { message, ...(threadKey ? { threadKey } : {}) }
+}
 
 /** The message as rendered from the workflow context, with what goes into its headers besides. */
 export interface PreparedMessage {
