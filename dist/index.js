@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(485);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4603);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -413,7 +413,7 @@ function describe(err) {
 
 /***/ }),
 
-/***/ 485:
+/***/ 4603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3656,10 +3656,16 @@ class StepBudget {
     startedAt;
     constructor(
     /** The whole budget, in milliseconds. */
-    totalMs, now = Date.now) {
+    totalMs, now = Date.now, 
+    /** When the step started, in the clock of `now`: by default, now. */
+    startedAt) {
         this.totalMs = totalMs;
         this.now = now;
-        this.startedAt = now();
+        this.startedAt = startedAt ?? now();
+    }
+    /** When the budget runs out, in the clock of `now`. */
+    get deadline() {
+        return this.startedAt + this.totalMs;
     }
     /** Aborted at the deadline set by `enforce`; its reason is the failure reported. */
     get signal() {
@@ -3714,13 +3720,16 @@ class StepBudget {
 
 
 
+/** timeout-seconds' default (action.yml), for a run whose inputs could not be read. */
+const DEFAULT_TIMEOUT_MS = 120_000;
 /**
  * Reads and checks every input, then opens the SMTP connection (not in a dry run). Every check
  * that needs no network comes first, so a mistake fails before anything is sent anywhere.
  */
 async function boot() {
     const reading = await readSettings();
-    const budget = new StepBudget(reading.settings?.timeoutMs ?? 0);
+    // Counted from the start of the process, as the runner counts the step: loading the bundle is part of it.
+    const budget = new StepBudget(reading.settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS, Date.now, performance.timeOrigin);
     const transcript = new HeldLines();
     const booted = { secrets: reading.secrets, budget, attachments: [], transcript };
     if (!reading.settings)
@@ -3779,7 +3788,54 @@ class HeldLines {
     }
 }
 
+;// CONCATENATED MODULE: ./src/boot/step-end.ts
+/**
+ * The step always ends. @actions/http-client answers its socket timeout with a half-close, a
+ * silent peer may keep a socket open for hours, and a stalled TLS-inspecting proxy never lets go:
+ * any of them would keep Node's event loop, and with it the runner and its billed minutes, alive
+ * until the job's 6-hour timeout. So the run does not wait for its sockets to drain: once the log,
+ * the outputs and the summary are written, the process exits. A watchdog past the budget ends it
+ * even if some await of the run itself never settles.
+ */
+/** How long the log may take to reach the runner before the process exits anyway. */
+const FLUSH_LIMIT_MS = 500;
+/** Past the budget, how long the run may still take to report before the watchdog ends it. */
+const WATCHDOG_GRACE_MS = 1500;
+/**
+ * Exits once stdout and stderr have handed over what was written to them (pipes are asynchronous
+ * on some platforms), with the exit code the run set (core.setFailed sets 1).
+ */
+async function endProcess() {
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    process.exit();
+}
+/**
+ * Arms the watchdog: at `deadline` (epoch milliseconds) it fails the step, unless the run has
+ * already failed it, and ends the process. Returns the function that disarms it.
+ */
+function armWatchdog(deadline, timeoutSeconds) {
+    const timer = setTimeout(() => {
+        // The run has not failed the step yet: say why it ends now, in the runner's own syntax.
+        if (process.exitCode === undefined || process.exitCode === 0) {
+            process.exitCode = 1;
+            process.stdout.write(`::error::The step did not finish within timeout-seconds (${timeoutSeconds} s) and was stopped: a server or proxy it was waiting for never answered.\n`);
+        }
+        void endProcess();
+    }, Math.max(0, deadline - Date.now()));
+    return () => clearTimeout(timer);
+}
+function flushed(stream) {
+    return new Promise((resolve) => {
+        const limit = setTimeout(resolve, FLUSH_LIMIT_MS);
+        stream.write('', () => {
+            clearTimeout(limit);
+            resolve();
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -3790,9 +3846,22 @@ class HeldLines {
  *
  * Start-up is ordered for the shortest send: nothing loads before the SMTP connection attempt
  * has left (see stages.ts), and nothing is printed before the toolkit has masked every secret.
+ *
+ * The step always ends: within timeout-seconds the run reports, and then the process exits
+ * whatever its peers still hold open (see step-end.ts).
  */
 async function run() {
     const booted = await boot();
+    const disarm = armWatchdog(booted.budget.deadline + WATCHDOG_GRACE_MS, Math.round(booted.budget.totalMs / 1000));
+    try {
+        await runBooted(booted);
+    }
+    finally {
+        disarm();
+        await endProcess();
+    }
+}
+async function runBooted(booted) {
     // Loading the rest keeps the CPU busy for a while: not before the connection attempt has left.
     await booted.session?.dialing;
     const { core, log } = (await stages/* stages */._.toolkit()).startToolkit(booted);

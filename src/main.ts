@@ -1,4 +1,5 @@
 import { boot, type Booted } from './boot/boot.js'
+import { armWatchdog, endProcess, WATCHDOG_GRACE_MS } from './boot/step-end.js'
 import type { Settings } from './inputs/settings.js'
 import type { Progress } from './report/failure.js'
 import { SmtpSession, type SmtpTimeouts } from './smtp/session.js'
@@ -11,9 +12,22 @@ import { stages } from './stages.js'
  *
  * Start-up is ordered for the shortest send: nothing loads before the SMTP connection attempt
  * has left (see stages.ts), and nothing is printed before the toolkit has masked every secret.
+ *
+ * The step always ends: within timeout-seconds the run reports, and then the process exits
+ * whatever its peers still hold open (see step-end.ts).
  */
 export async function run(): Promise<void> {
   const booted = await boot()
+  const disarm = armWatchdog(booted.budget.deadline + WATCHDOG_GRACE_MS, Math.round(booted.budget.totalMs / 1000))
+  try {
+    await runBooted(booted)
+  } finally {
+    disarm()
+    await endProcess()
+  }
+}
+
+async function runBooted(booted: Booted): Promise<void> {
   // Loading the rest keeps the CPU busy for a while: not before the connection attempt has left.
   await booted.session?.dialing
   const { core, log } = (await stages.toolkit()).startToolkit(booted)

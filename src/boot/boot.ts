@@ -5,6 +5,9 @@ import { SmtpSession } from '../smtp/session.js'
 import { stages } from '../stages.js'
 import { StepBudget } from './step-budget.js'
 
+/** timeout-seconds' default (action.yml), for a run whose inputs could not be read. */
+const DEFAULT_TIMEOUT_MS = 120_000
+
 /**
  * What the run has once every input has been read and checked and the SMTP connection is
  * opening: nothing has been printed yet (the toolkit loads only after the dial), so a problem
@@ -35,7 +38,8 @@ export interface Booted {
  */
 export async function boot(): Promise<Booted> {
   const reading = await readSettings()
-  const budget = new StepBudget(reading.settings?.timeoutMs ?? 0)
+  // Counted from the start of the process, as the runner counts the step: loading the bundle is part of it.
+  const budget = new StepBudget(reading.settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS, Date.now, performance.timeOrigin)
   const transcript = new HeldLines()
   const booted: Booted = { secrets: reading.secrets, budget, attachments: [], transcript }
   if (!reading.settings) return { ...booted, problem: reading.error }

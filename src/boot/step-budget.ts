@@ -17,9 +17,16 @@ export class StepBudget {
   constructor(
     /** The whole budget, in milliseconds. */
     readonly totalMs: number,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
+    /** When the step started, in the clock of `now`: by default, now. */
+    startedAt?: number
   ) {
-    this.startedAt = now()
+    this.startedAt = startedAt ?? now()
+  }
+
+  /** When the budget runs out, in the clock of `now`. */
+  get deadline(): number {
+    return this.startedAt + this.totalMs
   }
 
   /** Aborted at the deadline set by `enforce`; its reason is the failure reported. */
