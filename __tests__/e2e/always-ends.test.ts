@@ -143,6 +143,23 @@ describe('a silent OIDC endpoint', () => {
   })
 })
 
+describe('a silent proxy', () => {
+  it('as smtp-proxy (CONNECT never answered): fails, and the process ends', async () => {
+    const result = await run({ 'smtp-proxy': silentUrl('http') })
+    expectEndedByItself(result)
+    expect(result.code).toBe(1)
+    expect(world.smtp.messages).toHaveLength(0)
+  })
+
+  it('as HTTPS_PROXY for the token request: fails, and the process ends', async () => {
+    // A host name that is not loopback: the HTTP client bypasses the proxy for loopback addresses.
+    const result = await run({ 'authority-host': 'https://login.example.test' }, { HTTPS_PROXY: silentUrl('http') })
+    expectEndedByItself(result)
+    expect(result.code).toBe(1)
+    expect(world.smtp.messages).toHaveLength(0)
+  })
+})
+
 describe('a send that works', () => {
   it('ends as soon as it is done', async () => {
     const result = await run({})
