@@ -76,10 +76,10 @@ describe('403 ErrorAccessDenied, told apart by the token', () => {
       `New-ManagementScope -Name "Send as ci@contoso.com" -RecipientRestrictionFilter "UserPrincipalName -eq 'ci@contoso.com'"`
     )
     expect(t).toContain(
-      `New-ManagementRoleAssignment -Role "Application Mail.Send" -App ${APP} -CustomResourceScope "Send as ci@contoso.com"`
+      `New-ManagementRoleAssignment -Role "Application Mail.Send" -App ${SP} -CustomResourceScope "Send as ci@contoso.com"`
     )
     expect(t).toContain(`Test-ApplicationAccessPolicy -Identity ci@contoso.com -AppId ${APP}`)
-    expect(t).toContain(`Test-ServicePrincipalAuthorization -Identity ${APP} -Resource ci@contoso.com`)
+    expect(t).toContain(`Test-ServicePrincipalAuthorization -Identity ${SP} -Resource ci@contoso.com`)
     expect(t).toContain('30 minutes to 2 hours')
     expect(t).not.toContain('Grant admin consent')
     expect(t).toContain('roles=Mail.Send')
@@ -110,8 +110,9 @@ describe('403 ErrorAccessDenied, told apart by the token', () => {
 
   it('without readable claims: both cases, the RBAC assignment filled in with this app and mailbox', () => {
     const t = text(accessDenied())
+    expect(t).toContain(`New-ServicePrincipal -AppId ${APP} -ObjectId <SP object ID>`)
     expect(t).toContain(
-      `New-ManagementRoleAssignment -Role "Application Mail.Send" -App ${APP} -CustomResourceScope "Send as ci@contoso.com"`
+      `New-ManagementRoleAssignment -Role "Application Mail.Send" -App <SP object ID> -CustomResourceScope "Send as ci@contoso.com"`
     )
     expect(t).toContain('Grant admin consent')
     expect(t).toContain('30 minutes to 2 hours')

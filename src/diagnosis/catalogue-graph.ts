@@ -22,10 +22,10 @@ export const GRAPH_ENTRIES: readonly CatalogueEntry[] = [
     meaning:
       'Microsoft Graph refused to let app {clientId} send as mailbox {mailbox}: no Mail.Send grant of the app covers this mailbox.',
     fix: [
-      'Give the app this mailbox through Exchange RBAC for Applications, in Exchange Online PowerShell (Connect-ExchangeOnline): New-ServicePrincipal -AppId {clientId} -ObjectId <object ID of Entra → Enterprise applications → (this app)> (once per app) ; New-ManagementScope -Name "Send as {mailbox}" -RecipientRestrictionFilter "UserPrincipalName -eq \'{mailbox}\'" ; New-ManagementRoleAssignment -Role "Application Mail.Send" -App {clientId} -CustomResourceScope "Send as {mailbox}"',
+      'Give the app this mailbox through Exchange RBAC for Applications, in Exchange Online PowerShell (Connect-ExchangeOnline): New-ServicePrincipal -AppId {clientId} -ObjectId <SP object ID> (once per app; <SP object ID> is the object ID of Entra → Enterprise applications → (this app)) ; New-ManagementScope -Name "Send as {mailbox}" -RecipientRestrictionFilter "UserPrincipalName -eq \'{mailbox}\'" ; New-ManagementRoleAssignment -Role "Application Mail.Send" -App <SP object ID> -CustomResourceScope "Send as {mailbox}"',
       'Or, if the token carries no role, Entra admin consent: App registrations → (app {clientId}) → API permissions → Add a permission → Microsoft Graph → Application permissions → Mail.Send, then "Grant admin consent". Consented, Mail.Send lets the app send as anyone in the tenant and an RBAC scope does not narrow it: prefer the RBAC assignment alone.',
       'If the token carries Mail.Send (Entra admin consent), an application access policy may shut the mailbox out: Test-ApplicationAccessPolicy -Identity {mailbox} -AppId {clientId}. Replace it with the RBAC assignment above, then remove the consent: grants add up, and consented Mail.Send lets the app send as anyone in the tenant.',
-      'Check what Exchange grants: Test-ServicePrincipalAuthorization -Identity {clientId} -Resource {mailbox}',
+      'Check what Exchange grants: Test-ServicePrincipalAuthorization -Identity <SP object ID> -Resource {mailbox}',
       GRAPH_PROPAGATION
     ],
     docs: RBAC,
@@ -85,7 +85,7 @@ export const GRAPH_ENTRIES: readonly CatalogueEntry[] = [
       "The message is larger than Microsoft Graph takes: about 4 MB per request, as base64 of MIME whose attachments are base64 already (only about 2.2 MB of raw attachments fit), or above the mailbox's own limit (35 MB by default).",
     fix: [
       "Attach less (check 'attachments' and 'max-attachment-size'), compress the files, or upload them as a workflow artifact and link to it.",
-      'For larger messages the app needs Mail.ReadWrite for {mailbox}, scoped like Mail.Send (New-ManagementRoleAssignment -Role "Application Mail.ReadWrite" -App {clientId} -CustomResourceScope <the scope of Mail.Send>): the action then uploads the attachments in chunks.',
+      'For larger messages the app needs Mail.ReadWrite for {mailbox}, scoped like Mail.Send (New-ManagementRoleAssignment -Role "Application Mail.ReadWrite" -App <SP object ID> -CustomResourceScope <the scope of Mail.Send>): the action then uploads the attachments in chunks.',
       'Or use transport: smtp, which takes messages up to the mailbox limit in one go.',
       "An Exchange administrator can raise the mailbox's limit: Set-Mailbox -Identity {mailbox} -MaxSendSize 150MB"
     ],

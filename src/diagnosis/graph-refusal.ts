@@ -81,7 +81,7 @@ function accessAdvice(
       fix: [
         `An application access policy may shut the mailbox out: Test-ApplicationAccessPolicy -Identity ${mailbox} -AppId ${app(claims, v)} (add the mailbox to the policy's group, or replace the policy as below).`,
         `Give the app this mailbox through RBAC for Applications, in Exchange Online PowerShell (Connect-ExchangeOnline): ${roleAssignment('Application Mail.Send', claims, v)}. Then remove the Entra ${GRAPH_SEND_ROLE} consent (and any access policy): grants add up, and a leftover consent lets the app send as anyone in the tenant.`,
-        `Check: Test-ServicePrincipalAuthorization -Identity ${app(claims, v)} -Resource ${mailbox}`,
+        `Check: Test-ServicePrincipalAuthorization -Identity ${sp(claims)} -Resource ${mailbox}`,
         GRAPH_PROPAGATION
       ]
     }
@@ -92,7 +92,7 @@ function accessAdvice(
     fix: [
       `Either grant it through Exchange's RBAC for Applications only (then the token carries no role), in Exchange Online PowerShell: ${servicePrincipal(claims, v)} ; ${roleAssignment('Application Mail.Send', claims, v)}`,
       ...graphConsentFix(claims, v),
-      `Check: Test-ServicePrincipalAuthorization -Identity ${app(claims, v)} -Resource ${mailbox}`,
+      `Check: Test-ServicePrincipalAuthorization -Identity ${sp(claims)} -Resource ${mailbox}`,
       GRAPH_PROPAGATION
     ]
   }
@@ -140,17 +140,21 @@ function app(claims: TokenClaims, v: GraphRefusalValues): string {
   return claims.appid ?? v.clientId ?? '<application (client) ID>'
 }
 
+/** The service principal's object ID (the token's oid), as Exchange's RBAC cmdlets take it. */
+function sp(claims: TokenClaims): string {
+  return claims.oid ?? '<object ID of Entra → Enterprise applications → (this app)>'
+}
+
 /** Registers the app's service principal with Exchange, with the oid the token carries. */
 function servicePrincipal(claims: TokenClaims, v: GraphRefusalValues): string {
-  const oid = claims.oid ?? '<object ID of Entra → Enterprise applications → (this app)>'
-  return `New-ServicePrincipal -AppId ${app(claims, v)} -ObjectId ${oid}`
+  return `New-ServicePrincipal -AppId ${app(claims, v)} -ObjectId ${sp(claims)}`
 }
 
 /** A management scope of the one mailbox, and the role assigned to the app within it. */
 function roleAssignment(role: string, claims: TokenClaims, v: GraphRefusalValues): string {
   const mailbox = v.mailbox ?? '<mailbox>'
   const scope = `Send as ${mailbox}`
-  return `New-ManagementScope -Name "${scope}" -RecipientRestrictionFilter "UserPrincipalName -eq '${mailbox}'" ; New-ManagementRoleAssignment -Role "${role}" -App ${app(claims, v)} -CustomResourceScope "${scope}" (if the scope exists already, only the second command; if Exchange does not know the app yet, first ${servicePrincipal(claims, v)})`
+  return `New-ManagementScope -Name "${scope}" -RecipientRestrictionFilter "UserPrincipalName -eq '${mailbox}'" ; New-ManagementRoleAssignment -Role "${role}" -App ${sp(claims)} -CustomResourceScope "${scope}" (if the scope exists already, only the second command; if Exchange does not know the app yet, first ${servicePrincipal(claims, v)})`
 }
 
 /** Entra admin consent for Graph's Mail.Send, which must then be scoped. */
