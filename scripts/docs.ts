@@ -114,6 +114,14 @@ function checkedBy(entry: CatalogueEntry): string {
     return `Entra ID's answer to the token request carried ${codes}${status}; the step's error quotes Entra's own text with its correlation ID.`
   }
   if ('transport' in m) return `The connection failed with ${m.transport.join(', ')}.`
+  if ('graph' in m) {
+    const parts = [
+      ...(m.graph.status?.length ? [`HTTP ${m.graph.status.join(', ')}`] : []),
+      ...(m.graph.code?.length ? [`error code ${m.graph.code.join(', ')}`] : []),
+      ...(m.graph.text ? [`a message matching \`${m.graph.text.source}\``] : [])
+    ]
+    return `Microsoft Graph's answer: ${parts.join(' or ')}; the step's error quotes it with its request-id.`
+  }
   if ('detected' in m) {
     const what: Record<string, string> = {
       token_timeout: 'The token request got no answer within the time left of timeout-seconds.',
@@ -122,7 +130,8 @@ function checkedBy(entry: CatalogueEntry): string {
         'The token endpoint answered with a redirect; the action names where it pointed and does not follow it.',
       no_xoauth2:
         "After STARTTLS the server's EHLO did not offer AUTH XOAUTH2 (the error lists what it offered); no AUTH was sent.",
-      size_exceeded: "The message is larger than the SIZE the server's EHLO advertised; it was not uploaded."
+      size_exceeded: "The message is larger than the SIZE the server's EHLO advertised; it was not uploaded.",
+      graph_answer_lost: 'A Graph request was sent in full and its answer never came; it was not resent.'
     }
     return m.detected.map((code) => what[code] ?? `The action recognised ${code}.`).join(' ')
   }

@@ -3,6 +3,7 @@ import { InputError } from '../../src/inputs/input-error.js'
 import { MessageTooLargeError, NoXoauth2Error } from '../../src/smtp/smtp-errors.js'
 import { TokenError } from '../../src/auth/token-error.js'
 import { backoffMs, retryDecision, throttleBackoffMs } from '../../src/delivery/retry-policy.js'
+import { graphError, noAnswer } from '../diagnosis/graph-samples.js'
 
 const smtpError = (response: string, code = 'EENVELOPE', extra: Record<string, unknown> = {}): Error =>
   Object.assign(new Error(response), { code, response, responseCode: Number(response.slice(0, 3)), ...extra })
@@ -139,5 +140,42 @@ describe('throttleBackoffMs', () => {
     expect(throttleBackoffMs(3, () => 1)).toBe(2250)
     expect(throttleBackoffMs(50, () => 1)).toBe(8000)
     expect(throttleBackoffMs(50, () => 0)).toBe(2000)
+  })
+})
+
+describe('retryDecision for Microsoft Graph', () => {
+  it('waits out 429 and 503 as throttling, for as long as Retry-After says', () => {
+    expect(retryDecision(graphError(429, 'ApplicationThrottled', 'over limit', { retryAfterMs: 7000 }))).toMatchObject({
+      retry: true,
+      throttled: true,
+      waitMs: 7000
+    })
+    expect(retryDecision(graphError(503, 'ServiceUnavailable', 'Service Unavailable'))).toMatchObject({
+      retry: true,
+      throttled: true
+    })
+  })
+
+  it.each([
+    ['400', graphError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.')],
+    ['401', graphError(401, 'InvalidAuthenticationToken', 'Invalid audience.')],
+    ['403', graphError(403, 'ErrorAccessDenied', 'Access is denied.')],
+    ['404', graphError(404, 'ErrorInvalidUser', 'The requested user is invalid.')],
+    ['413', graphError(413, '', '')]
+  ])('never retries %s', (_status, err) => {
+    expect(retryDecision(err).retry).toBe(false)
+  })
+
+  it('never resends a request whose answer was lost, even on a code that is otherwise retried', () => {
+    const decision = retryDecision(noAnswer('ECONNRESET', 'reset after the body was sent', true))
+    expect(decision.retry).toBe(false)
+    expect(decision.reason).toContain('may have been accepted')
+  })
+
+  it('retries a connection that failed before the request went out, but not an unknown host or a bad certificate', () => {
+    expect(retryDecision(noAnswer('ECONNRESET', 'reset during the TLS handshake')).retry).toBe(true)
+    expect(retryDecision(noAnswer('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:443')).retry).toBe(true)
+    expect(retryDecision(noAnswer('ENOTFOUND', 'getaddrinfo ENOTFOUND graph.example')).retry).toBe(false)
+    expect(retryDecision(noAnswer('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate')).retry).toBe(false)
   })
 })

@@ -5,6 +5,7 @@ import { failureFromError, type Failure } from '../../src/diagnosis/failure.js'
 import { formatDiagnosis } from '../../src/diagnosis/format.js'
 import { PartialDeliveryError } from '../../src/delivery/partial-delivery-error.js'
 import { InputError } from '../../src/inputs/input-error.js'
+import { GRAPH_SAMPLES } from './graph-samples.js'
 
 const ctx: DiagnosisContext = {
   tenant: 'contoso.onmicrosoft.com',
@@ -16,7 +17,8 @@ const ctx: DiagnosisContext = {
   smtpHost: 'smtp.office365.com',
   smtpPort: 587,
   scope: 'https://outlook.office365.com/.default',
-  audience: 'api://AzureADTokenExchange'
+  audience: 'api://AzureADTokenExchange',
+  graphHost: 'https://graph.microsoft.com'
 }
 
 const trailer =
@@ -36,8 +38,8 @@ function transport(code: string, originalCode?: string, message = code): Failure
     : { source: 'smtp', code, command: 'CONN', message }
 }
 
-/** One realistic failure per catalogue entry; every entry must be listed here. */
-const SAMPLES: Record<string, Failure[]> = {
+/** One realistic failure per catalogue entry; every entry must be listed here (Graph's in graph-samples.ts). */
+const SAMPLES: Record<string, Failure[]> = withGraph({
   AADSTS7000215: [
     entra(
       7000215,
@@ -229,6 +231,13 @@ const SAMPLES: Record<string, Failure[]> = {
     }
   ],
   STARTTLS: [transport('ETLS', undefined, 'Error upgrading connection with STARTTLS: 500 5.5.1 Unrecognized command')]
+})
+
+/** The samples with Graph's added, Graph's network failures after SMTP's under the same entry. */
+function withGraph(samples: Record<string, Failure[]>): Record<string, Failure[]> {
+  const all = { ...samples }
+  for (const [id, failures] of Object.entries(GRAPH_SAMPLES)) all[id] = [...(all[id] ?? []), ...failures]
+  return all
 }
 
 describe('the catalogue', () => {
@@ -279,9 +288,18 @@ describe('diagnose', () => {
     expect(text).toContain('up to an hour')
   })
 
-  it('tells how to enable SMTP AUTH for 5.7.139', () => {
+  it('for 5.7.139, checks security defaults first, offers transport: graph, then the per-mailbox switch', () => {
     const text = formatDiagnosis(diagnose(SAMPLES['535 5.7.139']![0]!, ctx))
-    expect(text).toContain('Set-CASMailbox -Identity ci@contoso.com -SmtpClientAuthenticationDisabled $false')
+    const defaults = text.indexOf('Entra admin center → Overview → Properties → Manage security defaults')
+    const graph = text.indexOf('transport: graph')
+    const mailbox = text.indexOf('Set-CASMailbox -Identity ci@contoso.com -SmtpClientAuthenticationDisabled $false')
+    expect(defaults).toBeGreaterThan(0)
+    expect(graph).toBeGreaterThan(defaults)
+    expect(mailbox).toBeGreaterThan(graph)
+    expect(text).toContain('Conditional Access')
+    // the per-mailbox switch does not override security defaults (Microsoft, "Enable or disable SMTP AUTH")
+    expect(text).not.toMatch(/security defaults[^.]*overrides|overrides[^.]*security defaults/i)
+    expect(text).toContain('Set-CASMailbox does not help')
   })
 
   it('fills the federated credential to create with the presented claims', () => {

@@ -198,14 +198,15 @@ describe('diagnosis', () => {
     expect(world.smtp.messages).toHaveLength(0)
   })
 
-  it('535 5.7.139: SMTP AUTH is disabled', async () => {
+  it('535 5.7.139: SMTP AUTH is disabled; security defaults first, Graph as the way out', async () => {
     world.authorize = () => EXO_REPLIES.smtpAuthDisabled
     const result = await world.run({ inputs: world.inputs() })
     expect(result.code).toBe(1)
     world.expectNoSecrets(result)
-    expect(failedMessage(result)).toContain(
-      `Set-CASMailbox -Identity ${MAILBOX} -SmtpClientAuthenticationDisabled $false`
-    )
+    const message = failedMessage(result)
+    expect(message).toContain(`Set-CASMailbox -Identity ${MAILBOX} -SmtpClientAuthenticationDisabled $false`)
+    expect(message).toContain('Entra admin center → Overview → Properties → Manage security defaults')
+    expect(message).toContain('transport: graph')
   })
 
   it('refuses to authenticate when the server offers no STARTTLS', async () => {

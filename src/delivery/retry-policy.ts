@@ -55,6 +55,7 @@ export function retryDecision(err: unknown): RetryDecision {
   const entry = catalogueEntry(f)
   const neverRetried = entry?.retry === 'never' ? entry.id : undefined
   if (f.source === 'unknown') return { retry: false, reason: f.message }
+  if (f.source === 'graph') return graphRetryDecision(f, neverRetried)
 
   if (f.source === 'entra') {
     if (f.errorCode === 'network_error') {
@@ -99,6 +100,29 @@ export function retryDecision(err: unknown): RetryDecision {
     return { retry: true, reason: `connection problem: ${f.message}` }
   }
   return { retry: false, reason: f.message }
+}
+
+/**
+ * Graph: throttling (429, 503) is waited out; a connection that failed before the request went
+ * out is tried again; nothing else, and above all not a request sent in full whose answer was
+ * lost (sendMail is not idempotent: resending could deliver twice). Pure.
+ */
+function graphRetryDecision(f: Extract<Failure, { source: 'graph' }>, neverRetried?: string): RetryDecision {
+  if (f.mayHaveBeenAccepted) {
+    return {
+      retry: false,
+      reason: `the request was sent in full and its answer lost (${f.code}): it may have been accepted`
+    }
+  }
+  if (f.status === 429 || f.status === 503) {
+    const wait = f.retryAfterMs !== undefined ? { waitMs: f.retryAfterMs } : {}
+    return { retry: true, throttled: true, reason: `Microsoft Graph throttled the request (HTTP ${f.status})`, ...wait }
+  }
+  if (f.status !== 0)
+    return { retry: false, reason: `Microsoft Graph refused the request (HTTP ${f.status} ${f.code})` }
+  if (neverRetried) return { retry: false, reason: `${neverRetried}: ${f.message}` }
+  if (f.code === 'ENOTFOUND') return { retry: false, reason: 'host not found' }
+  return { retry: true, reason: `connection problem before the request was sent: ${f.message}` }
 }
 
 /** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … (× 0.5–1.0), at most 15 s. */

@@ -6,6 +6,7 @@
  * audience or tenant → wrong cloud or tenant. Pure: claims and values come in as data, and every
  * fix comes out filled with this run's real IDs.
  */
+import { GRAPH_WAY_OUT, SECURITY_DEFAULTS } from './catalogue-smtp.js'
 import { EXCHANGE_APP_ID, SEND_ROLE, type ClaimsAssessment, type TokenClaims } from '../auth/claims.js'
 
 /** The run's values the fixes are filled with. */
@@ -54,10 +55,16 @@ function exchangeFix(claims: TokenClaims | undefined, v: RefusalValues): string[
   ]
 }
 
-/** Turns SMTP AUTH on for the mailbox. */
+/**
+ * Turns SMTP AUTH on, where it can be: under security defaults it is off for every mailbox and the
+ * per-mailbox switch does not help (Microsoft's "Enable or disable SMTP AUTH in Exchange Online"),
+ * so that is checked first, and Graph is the way out where SMTP AUTH stays off.
+ */
 function smtpAuthFix(mailbox: string | undefined): string[] {
   return [
-    `In Exchange Online PowerShell: Set-CASMailbox -Identity ${mailbox ?? '<mailbox>'} -SmtpClientAuthenticationDisabled $false (overrides the tenant-wide setting; security defaults turn SMTP AUTH off for the tenant).`,
+    SECURITY_DEFAULTS,
+    GRAPH_WAY_OUT,
+    `Without security defaults, turn it on for this mailbox alone, in Exchange Online PowerShell: Set-CASMailbox -Identity ${mailbox ?? '<mailbox>'} -SmtpClientAuthenticationDisabled $false (it overrides the tenant-wide setting).`,
     PROPAGATION
   ]
 }
@@ -99,7 +106,7 @@ export function refusedAuthAdvice(
       fix.push(...consentFix(claims, v))
     }
     return {
-      headline: `SMTP AUTH is turned off for ${v.mailbox ?? 'the mailbox'} or for the whole tenant (535 5.7.139): Exchange refused to authenticate at all.`,
+      headline: `SMTP AUTH is turned off for ${v.mailbox ?? 'the mailbox'} or for the whole tenant, as security defaults do (535 5.7.139): Exchange refused to authenticate at all.`,
       fix,
       details
     }

@@ -11,6 +11,14 @@ const LIMITS =
 const NDR =
   'https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online'
 
+/** Security defaults keep SMTP AUTH off for every mailbox, whatever the per-mailbox switch says. */
+export const SECURITY_DEFAULTS =
+  'Check whether security defaults are on: Entra admin center → Overview → Properties → Manage security defaults. While they are on, SMTP AUTH stays off for every mailbox and Set-CASMailbox does not help; the only way to use it is to turn them off and protect the tenant with Conditional Access policies instead (Entra ID P1).'
+
+/** Where SMTP AUTH stays off, Graph is the way out. */
+export const GRAPH_WAY_OUT =
+  'Where SMTP AUTH stays off (security defaults, or a policy such as the CIS Microsoft 365 benchmark), send through Microsoft Graph instead: transport: graph, which needs no SMTP AUTH (set-up guide, "Send through Microsoft Graph").'
+
 /** The SMTP server's refusals, in the order docs/troubleshooting.md lists them. */
 export const SMTP_ENTRIES: readonly CatalogueEntry[] = [
   {
@@ -18,15 +26,15 @@ export const SMTP_ENTRIES: readonly CatalogueEntry[] = [
     authRefusal: '5.7.139',
     match: { smtp: { enhanced: ['5.7.139'] } },
     meaning:
-      'SMTP AUTH is disabled for the mailbox {mailbox} or for the whole tenant (security defaults also turn it off).',
+      'SMTP AUTH is turned off for the mailbox {mailbox} or for the whole tenant. Under security defaults it is off for every mailbox, and no per-mailbox setting turns it back on.',
     fix: [
-      'In Exchange Online PowerShell: Set-CASMailbox -Identity {mailbox} -SmtpClientAuthenticationDisabled $false',
-      'Or in the Microsoft 365 admin center → Users → (the mailbox) → Mail → Manage email apps → tick "Authenticated SMTP".',
-      'If security defaults are on, the per-mailbox setting above overrides the tenant-wide one (Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled).'
+      SECURITY_DEFAULTS,
+      GRAPH_WAY_OUT,
+      'Without security defaults, turn it on for this mailbox alone: Set-CASMailbox -Identity {mailbox} -SmtpClientAuthenticationDisabled $false (it overrides the tenant-wide Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled), or Microsoft 365 admin center → Users → (the mailbox) → Mail → Manage email apps → tick "Authenticated SMTP".'
     ],
     docs: SMTP_AUTH_ENABLE,
     checked:
-      'The action reads the claims of the access token it presented (aud, tid, appid, oid, roles; no signature check, the token is never printed) and prints Set-CASMailbox for the mailbox used for AUTH. If the token also lacks SMTP.SendAsApp, it says so and adds the admin-consent fix.'
+      'The action reads the claims of the access token it presented (aud, tid, appid, oid, roles; no signature check, the token is never printed), names the security defaults first, then transport: graph, then Set-CASMailbox for the mailbox used for AUTH. If the token also lacks SMTP.SendAsApp, it says so and adds the admin-consent fix.'
   },
   {
     id: '535 5.7.3',

@@ -6,6 +6,8 @@ import { refusedAuthAdvice } from './auth-refusal.js'
 import type { CatalogueEntry } from './catalogue.js'
 import type { Failure } from './failure.js'
 import { troubleshootingAnchor } from './format.js'
+import { graphAccount } from './graph-account.js'
+import { graphRefusalAdvice } from './graph-refusal.js'
 import { aadstsCodes, catalogueEntry, detectedCode } from './match.js'
 import { assessClaims, type TokenClaims } from '../auth/claims.js'
 import { boundedList } from '../shared/bounded-text.js'
@@ -22,6 +24,10 @@ export interface DiagnosisContext {
   authorityHost?: string
   smtpHost?: string
   smtpPort?: number
+  /** How the message left: SMTP (the default) or Microsoft Graph. */
+  transport?: 'smtp' | 'graph'
+  /** The Microsoft Graph endpoint, for transport graph. */
+  graphHost?: string
   scope?: string
   audience?: string
   thumbprint?: string
@@ -43,6 +49,8 @@ export function diagnosisContext(settings: Settings): DiagnosisContext {
     authorityHost: settings.authorityHost,
     smtpHost: settings.smtpHost,
     smtpPort: settings.smtpPort,
+    ...(settings.transport ? { transport: settings.transport } : {}),
+    ...(settings.graphHost ? { graphHost: settings.graphHost } : {}),
     scope: settings.scope,
     audience: c.kind === 'oidc' ? c.audience : undefined,
     thumbprint: c.kind === 'certificate' ? c.thumbprintSha256 : undefined
@@ -55,7 +63,7 @@ export interface Diagnosis {
   headline: string
   /** The server's own words, verbatim (AADSTS text or SMTP reply), if any. */
   serverText?: string
-  /** Entra's correlation ID, for a support request. */
+  /** Entra's correlation ID (or Graph's request-id, client-request-id and date), for a support request. */
   correlationId?: string
   /** Entra's trace ID. */
   traceId?: string
@@ -90,7 +98,9 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
       ? entraAccount(f, ctx)
       : f.source === 'smtp'
         ? smtpAccount(f, ctx)
-        : { headline: f.message, details: [] }
+        : f.source === 'graph'
+          ? graphAccount(f, ctx)
+          : { headline: f.message, details: [] }
   const diagnosis: Diagnosis = { headline: account.headline, fix: [], details: account.details }
   if (account.serverText !== undefined) diagnosis.serverText = account.serverText
   if (account.correlationId !== undefined) diagnosis.correlationId = account.correlationId
@@ -178,6 +188,8 @@ function advise(diagnosis: Diagnosis, entry: CatalogueEntry, f: Failure, ctx: Di
   const { token: _token, troubleshooting: _link, ...plain } = ctx
   const values: Record<string, string | number | undefined> = {
     ...plain,
+    // a connection failure to Graph is one to its host on 443, whatever the SMTP settings say
+    ...(f.source === 'graph' ? { smtpHost: hostOf(ctx.graphHost), smtpPort: 443 } : {}),
     issuer: claimText(claims?.iss) ?? 'https://token.actions.githubusercontent.com',
     subject: claimText(claims?.sub),
     audience: claimText(claims?.aud) ?? ctx.audience
@@ -198,6 +210,17 @@ function advise(diagnosis: Diagnosis, entry: CatalogueEntry, f: Failure, ctx: Di
     diagnosis.fix = advice.fix
     diagnosis.details.push(...advice.details)
   }
+  if (entry.graphRefusal && ctx.token && f.source === 'graph') {
+    const advice = graphRefusalAdvice(entry.graphRefusal, ctx.token, f.operation, ctx)
+    diagnosis.headline = `${advice.headline}\n${diagnosis.headline}`
+    diagnosis.fix = advice.fix
+    diagnosis.details.push(...advice.details)
+  }
+}
+
+/** The host name of an origin (https://graph.microsoft.com → graph.microsoft.com), as the network fixes name it. */
+function hostOf(origin: string | undefined): string | undefined {
+  return origin?.replace(/^https?:\/\//, '').replace(/[/:].*$/, '')
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
- * A thrown error reduced to plain facts: which side failed (Entra ID, the SMTP server, the inputs)
+ * A thrown error reduced to plain facts: which side failed (Entra ID, the SMTP server, Microsoft
+ * Graph, the inputs)
  * and what it said. Everything after this (matching, retry decisions, diagnosis) reads facts, not
  * error classes.
  */
 import { TokenError } from '../auth/token-error.js'
 import { PartialDeliveryError } from '../delivery/partial-delivery-error.js'
+import { GraphError, type GraphErrorFacts } from '../graph/graph-error.js'
 import { InputError } from '../inputs/input-error.js'
 import { MessageTooLargeError, NoXoauth2Error } from '../smtp/smtp-errors.js'
 import type { RecipientResponse } from '../smtp/outcome.js'
@@ -61,6 +63,12 @@ export type Failure =
       /** The message exceeds the server's SIZE: both sizes, in bytes. */
       size?: { message: number; limit: number }
     }
+  | ({
+      /** Microsoft Graph answered with an error, or its answer never came (status 0). */
+      source: 'graph'
+      /** The transport's own sentence about the failure. */
+      message: string
+    } & GraphErrorFacts)
   | {
       /** Invalid inputs. */
       source: 'input'
@@ -77,6 +85,7 @@ export type Failure =
 /** Reduces any thrown value to the plain facts of a Failure. */
 export function failureFromError(err: unknown): Failure {
   if (err instanceof InputError) return { source: 'input', message: err.message }
+  if (err instanceof GraphError) return graphFailure(err)
   if (err instanceof NoXoauth2Error) {
     return { source: 'smtp', code: err.code, command: err.command, message: err.message, offered: err.offered }
   }
@@ -139,6 +148,24 @@ export function failureFromError(err: unknown): Failure {
     return failure
   }
   return { source: 'unknown', message: err instanceof Error ? err.message : String(err) }
+}
+
+/** A Graph failure's facts, copied off the error (whose class the diagnosis never sees). */
+function graphFailure(err: GraphError): Failure {
+  const failure: Failure = {
+    source: 'graph',
+    message: err.message,
+    status: err.status,
+    code: err.code,
+    graphMessage: err.graphMessage,
+    operation: err.operation,
+    clientRequestId: err.clientRequestId,
+    mayHaveBeenAccepted: err.mayHaveBeenAccepted
+  }
+  if (err.requestId !== undefined) failure.requestId = err.requestId
+  if (err.date !== undefined) failure.date = err.date
+  if (err.retryAfterMs !== undefined) failure.retryAfterMs = err.retryAfterMs
+  return failure
 }
 
 /** The rejected recipients nodemailer attaches to an envelope error. */

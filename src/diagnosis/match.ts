@@ -27,6 +27,7 @@ function matches(entry: CatalogueEntry, f: Failure, transportCodes: string[]): b
       (f.status !== undefined && (m.status ?? []).includes(f.status))
     )
   }
+  if ('graph' in m) return f.source === 'graph' && f.status > 0 && graphMatches(m.graph, f)
   if ('transport' in m) return transportCodes.some((code) => m.transport.includes(code))
   if ('detected' in m) return detectedCode(f) !== undefined && m.detected.includes(detectedCode(f) as string)
   if (f.source !== 'smtp' || !f.response) return false
@@ -41,8 +42,21 @@ function matches(entry: CatalogueEntry, f: Failure, transportCodes: string[]): b
   return replies !== undefined
 }
 
+/** A Graph answer against a `graph` match: any one of its criteria is enough. */
+function graphMatches(
+  m: { status?: number[]; code?: string[]; text?: RegExp },
+  f: Extract<Failure, { source: 'graph' }>
+): boolean {
+  return (
+    (m.status ?? []).includes(f.status) ||
+    (m.code ?? []).some((code) => code.toLowerCase() === f.code.toLowerCase()) ||
+    (m.text?.test(f.graphMessage) ?? false)
+  )
+}
+
 /** The code of a failure the action itself recognised (see Match `detected` in catalogue.ts). */
 export function detectedCode(f: Failure): string | undefined {
+  if (f.source === 'graph') return f.mayHaveBeenAccepted ? 'graph_answer_lost' : undefined
   if (f.source === 'entra') {
     if (f.errorCode === 'network_error' && /timeout|ETIMEDOUT/i.test(f.networkCause ?? '')) return 'token_timeout'
     return ['token_timeout', 'html_response', 'redirected'].includes(f.errorCode) ? f.errorCode : undefined
@@ -59,6 +73,8 @@ function transportCodesOf(f: Failure): string[] {
     const cause = f.networkCause ?? ''
     return [...cause.matchAll(/\b(E[A-Z_]{3,}|[A-Z_]*CERT[A-Z_]*|UNABLE_TO_[A-Z_]+)\b/g)].map((m) => m[1] as string)
   }
+  // Graph got no answer at all: the socket's code, as for SMTP (a lost answer is told apart first).
+  if (f.source === 'graph') return f.status === 0 && !f.mayHaveBeenAccepted ? [f.code] : []
   if (f.source !== 'smtp') return []
   const codes: string[] = []
   if (f.originalCode) codes.push(f.originalCode)

@@ -31,6 +31,8 @@ export interface Settings {
   authorityHost: string
   /** OAuth scope requested for Exchange Online. */
   scope: string
+  transport?: 'smtp' | 'graph'
+  graphHost?: string
   /** SMTP submission host. */
   smtpHost: string
   /** SMTP port: 587 with STARTTLS, 465 with implicit TLS. */
