@@ -3,7 +3,7 @@
  * about it. Data only, in catalogue-entra.ts and catalogue-smtp.ts; match.ts finds the entry of
  * a failure. In `meaning` and `fix` the placeholders {tenant}, {clientId}, {mailbox}, {from},
  * {cloud}, {authorityHost}, {smtpHost}, {smtpPort}, {scope}, {audience}, {subject}, {issuer},
- * {thumbprint} are filled in from the run.
+ * {thumbprint}, {notAfter} are filled in from the run.
  */
 import { ENTRA_ENTRIES } from './catalogue-entra.js'
 import { SMTP_ENTRIES, TRANSPORT_ENTRIES } from './catalogue-smtp.js'
