@@ -68,7 +68,8 @@ interface MessageTemplates {
 /**
  * Compiles the message's templates. A missing subject, and a missing body when neither `body`
  * nor `html-body` is given, become USE_DEFAULT: the default for the event and job status,
- * chosen by renderMessage. Throws InputError naming the input whose template does not parse.
+ * chosen by renderMessage. The event's text in inline inputs is shown as written (`eventTexts`);
+ * throws InputError naming the input whose own Liquid does not parse (see parseUserTemplate).
  */
 export function compileTemplates(templates: MessageTemplates, eventTexts: EventText[] = []): CompiledTemplates {
   const useDefaultBody = !templates.body && !templates.htmlBody
