@@ -54,6 +54,14 @@ describe('event text with Liquid markup', () => {
     expect(message.text).toBe(`octocat pushed:\n${BROKEN}\ngreen`)
   })
 
+  it('names a path of any length in a bounded warning', async () => {
+    const key = 'k'.repeat(5000)
+    const { message, warnings } = await send({ body: src('body', 'x {{ y') }, { [key]: 'x {{ y' })
+    expect(message.text).toBe('x {{ y')
+    expect(warnings[0]?.length).toBeLessThan(700)
+    expect(warnings[0]).toContain(`github.event.${'k'.repeat(100)}`)
+  })
+
   it('is found with the blanks @actions/core trims and with CRLF turned into LF', () => {
     const texts = eventTextsWithMarkup({ message: '  {{ a }}\r\nb\n' })
     expect(escapeEventText('x {{ a }}\nb', texts).paths).toEqual(['github.event.message'])

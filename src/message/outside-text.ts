@@ -118,7 +118,8 @@ export function hasOwnLiquid(text: string): boolean {
 
 /** The warning for event text that was shown as written. */
 export function eventTextNotice(input: string, paths: string[]): string {
-  const named = paths.slice(0, 3)
+  // keys of the event are outside text too: a path is bounded like any quoted text
+  const named = paths.slice(0, 3).map((path) => (path.length > 120 ? `${path.slice(0, 120)}…` : path))
   const more = paths.length > named.length ? ` and ${paths.length - named.length} more` : ''
   const first = named[0] ?? 'github.event'
   return (
