@@ -3,7 +3,7 @@
  * command line must explain itself and pick the message the event implies.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -60,6 +60,60 @@ describe('npm run preview', () => {
       const r = preview(['--body', 'file://notes.liquid', '--status', 'success'], dir)
       expect(r.status, r.stderr).toBe(0)
       expect(r.stdout).toContain('--- text/plain ---\nNotes for main\n')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('previews your own step: --markdown, --vars, --attachments, and the HTML part in --html-out', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'preview-test-'))
+    try {
+      writeFileSync(
+        path.join(dir, 'notes.md'),
+        '# Deployed\n\nTo **{{ vars.environment }}** from `{{ github.ref_name }}`\n\n::notice::shown, not run\n'
+      )
+      writeFileSync(path.join(dir, 'report.html'), '<p>report</p>')
+      const r = preview(
+        [
+          ...['--body', 'file://notes.md', '--markdown', '--vars', 'environment: prod'],
+          ...['--attachments', '*.html', '--html-out', 'out/../message.html', '--status', 'success']
+        ],
+        dir
+      )
+      expect(r.status, r.stderr).toBe(0)
+      expect(r.stdout).toContain('--- text/plain ---\n# Deployed\n\nTo **prod** from `main`\n')
+      expect(r.stdout).toMatch(/^Attachment: report\.html \(13 B, /m)
+      const html = readFileSync(path.join(dir, 'message.html'), 'utf8')
+      expect(html).toMatch(/^<!DOCTYPE html>/)
+      expect(html).toContain('To <strong>prod</strong> from <code')
+      expect(html.trimEnd()).toMatch(/<\/html>$/)
+      // the message holds `::`, so the action fenced it with stop-commands: the fence is not part of the HTML
+      expect(html).toContain('>::notice::shown, not run</p>')
+      expect(html).not.toMatch(/ema-[0-9a-f]{32}/)
+      expect(r.stderr).toContain(`HTML part written to ${path.join(dir, 'message.html')}`)
+      // the message shows nothing of the run: no note about what is left out
+      expect(r.stderr).not.toContain('left out')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('says when what failed is left out of the failure message, and why', () => {
+    const r = preview([])
+    expect(r.stderr).toMatch(
+      /what failed \(the run's jobs, failed steps and error annotations\) is left out: .*'github-token'.* a preview has no run to read/
+    )
+    expect(preview(['--status', 'success']).stderr).toContain("the run's jobs and their durations are left out")
+    expect(preview(['--event-name', 'release']).stderr).not.toContain('left out')
+  })
+
+  it('--html-out on a message without an HTML part says so and fails', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'preview-test-'))
+    try {
+      const r = preview(['--body', 'plain', '--html-out', 'x.html'], dir)
+      expect(r.status).toBe(1)
+      expect(r.stderr).toContain('the message has no HTML part')
+      expect(existsSync(path.join(dir, 'x.html'))).toBe(false)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

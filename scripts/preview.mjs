@@ -26,6 +26,10 @@ Options:
   --subject TEXT       the subject input (Liquid; file://path reads a file of the current directory)
   --body TEXT          the body input
   --html-body TEXT     the html-body input
+  --markdown           the body is Markdown (the markdown input): its HTML part is rendered from it
+  --vars TEXT          the vars input, YAML or JSON (e.g. 'environment: prod' for {{ vars.environment }})
+  --attachments TEXT   the attachments input: globs relative to the current directory
+  --html-out FILE      also write the HTML part to FILE, to open in a browser
   --summary            print the job summary too
   -h, --help           print this help
 
@@ -35,6 +39,7 @@ Examples:
   npm run preview -- --event-name release                the release announcement (sample event)
   npm run preview -- --event release.json --event-name release
   npm run preview -- --subject '{{ github.workflow }} {{ job.status }}' --body file://notes.liquid
+  npm run preview -- --body file://notes.md --markdown --vars 'environment: prod' --html-out notes.html
 `
 
 let values
@@ -47,6 +52,10 @@ try {
       subject: { type: 'string' },
       body: { type: 'string' },
       'html-body': { type: 'string' },
+      markdown: { type: 'boolean', default: false },
+      vars: { type: 'string' },
+      attachments: { type: 'string' },
+      'html-out': { type: 'string' },
       summary: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
@@ -107,7 +116,10 @@ const inputs = {
   'dry-run': 'true',
   subject: values.subject ?? '',
   body: values.body ?? '',
-  'html-body': values['html-body'] ?? ''
+  'html-body': values['html-body'] ?? '',
+  markdown: values.markdown ? 'true' : 'false',
+  vars: values.vars ?? '',
+  attachments: values.attachments ?? ''
 }
 // A runner's environment as on GitHub-hosted runners (shared with scripts/gallery.ts).
 const sample = JSON.parse(readFileSync(path.join(root, '__tests__/fixtures/runner-env.json'), 'utf8'))
@@ -134,5 +146,59 @@ const result = spawnSync(process.execPath, [dist], { env, encoding: 'utf8' })
 process.stdout.write(result.stdout)
 process.stderr.write(result.stderr)
 if (values.summary) process.stdout.write(`\n--- job summary ---\n${readFileSync(summary, 'utf8')}`)
+const leftOut = runLeftOut()
+if (leftOut && result.status === 0) {
+  process.stderr.write(
+    `preview: ${leftOut} left out: the action reads it from the GitHub API with 'github-token' while the job runs ` +
+      '(permissions: actions: read, checks: read), and a preview has no run to read.\n'
+  )
+}
+if (values['html-out'] !== undefined && result.status === 0) writeHtmlPart(path.resolve(cwd, values['html-out']))
 rmSync(temp(), { recursive: true, force: true })
-process.exit(result.status ?? 1)
+process.exit(result.status === 0 ? (process.exitCode ?? 0) : (result.status ?? 1))
+
+/**
+ * What of the run the message would show and the preview cannot: the rule of wantsRunInfo in
+ * src/run-info/from-env.ts (a template that mentions `run.`; the default body of a failure,
+ * cancellation or success), undefined when the message shows nothing of the run.
+ */
+function runLeftOut() {
+  const templates = [inputs.subject, inputs.body, inputs['html-body']]
+  const failed = "what failed (the run's jobs, failed steps and error annotations) is"
+  if (templates.some((t) => /\brun\.\w/.test(t))) return 'the run (every `run.` value of the template) is'
+  if (inputs.body || inputs['html-body']) return undefined
+  const kind = status.trim().toLowerCase()
+  if (kind === 'failure' || kind === 'cancelled') return failed
+  const action = JSON.parse(readFileSync(eventFile, 'utf8'))?.action
+  const announcement =
+    eventName === 'release' && ['published', 'created', 'prereleased', 'released', ''].includes(action ?? '')
+  if (kind === 'success' && !announcement) return "the run's jobs and their durations are"
+  return undefined
+}
+
+/**
+ * Writes the HTML part of the dry run's message: the group "Dry run: the message that would be
+ * sent" (fenced with stop-commands when the message holds `::`) ends with `--- text/html ---`
+ * and the HTML part.
+ */
+function writeHtmlPart(file) {
+  const lines = result.stdout.split(/\r?\n/)
+  const start = lines.indexOf('::group::Dry run: the message that would be sent')
+  const fence = /^::stop-commands::(.+)$/.exec(lines[start + 1] ?? '')?.[1]
+  const end = lines.indexOf(fence ? `::${fence}::` : '::endgroup::', start + 1)
+  const block = lines.slice(start + 1, end)
+  const html = block.indexOf('--- text/html ---', block.indexOf('--- text/plain ---'))
+  if (start < 0 || end < 0 || html < 0 || !/^Parts: .*HTML/m.test(result.stdout)) {
+    process.stderr.write('preview: the message has no HTML part; nothing written to --html-out.\n')
+    process.exitCode = 1
+    return
+  }
+  writeFileSync(
+    file,
+    `${block
+      .slice(html + 1)
+      .join('\n')
+      .trimEnd()}\n`
+  )
+  process.stderr.write(`preview: HTML part written to ${file}\n`)
+}

@@ -76,7 +76,8 @@ const SAMPLES: Record<string, Failure[]> = withGraph({
       700027,
       'The certificate with identifier used to sign the client assertion is not registered on application.'
     ),
-    entra(50012, 'Client assertion failed signature validation.')
+    entra(50012, 'Client assertion failed signature validation.'),
+    entra(1000502, 'The provided certificate is not within its specified validity window.')
   ],
   AADSTS700024: [entra(700024, 'Client assertion is not within its valid time range.')],
   AADSTS70021: [
@@ -325,9 +326,11 @@ describe('diagnose', () => {
       ...(SAMPLES.AADSTS700027![0] as Extract<Failure, { source: 'entra' }>),
       credentialKind: 'certificate'
     }
-    const text = formatDiagnosis(diagnose(f, { ...ctx, thumbprint: 'abc123' }))
-    expect(text).toContain('Presented certificate: SHA-256 thumbprint ABC123')
-    expect(text).toContain('(SHA-256 thumbprint abc123)')
+    const text = formatDiagnosis(diagnose(f, { ...ctx, thumbprint: 'abc123', notAfter: '2026-12-01T00:00:00Z' }))
+    expect(text).toContain('Presented certificate: SHA-256 thumbprint ABC123, valid until 2026-12-01T00:00:00Z')
+    expect(text).toContain('(SHA-256 thumbprint abc123, valid until 2026-12-01T00:00:00Z)')
+    expect(text).toContain('If 2026-12-01T00:00:00Z (its notAfter) has passed, Entra refuses the certificate')
+    expect(text).not.toMatch(/\{[a-zA-Z]+\}/)
   })
 
   it('keeps the server text and correlation ID of an unknown error', () => {

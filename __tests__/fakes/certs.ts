@@ -211,7 +211,9 @@ export function certThumbprints(certPem: string): { sha256Hex: string; sha1Hex: 
  * Entra app registration as a certificate credential. Not cached: every call
  * is a distinct credential (about 0.1 s each).
  */
-export function createClientCertificate(opts: { password?: string; commonName?: string } = {}): ClientCert {
+export function createClientCertificate(
+  opts: { password?: string; commonName?: string; notBefore?: Date; notAfter?: Date } = {}
+): ClientCert {
   const nodeKeys = newRsaKey()
   const keys = toForge(nodeKeys)
   const name: NameAttr[] = [{ name: 'commonName', value: opts.commonName ?? 'exchange-mail-action' }]
@@ -220,6 +222,8 @@ export function createClientCertificate(opts: { password?: string; commonName?: 
     issuer: name,
     publicKey: keys.publicKey,
     signingKey: keys.privateKey,
+    ...(opts.notBefore ? { notBefore: opts.notBefore } : {}),
+    ...(opts.notAfter ? { notAfter: opts.notAfter } : {}),
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },

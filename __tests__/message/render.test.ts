@@ -80,7 +80,7 @@ describe('user templates', () => {
 
   it('rejects a template that does not parse, naming the input', () => {
     expect(() => compileTemplates({ subject: src('subject', '{% if %}') })).toThrow(InputError)
-    expect(() => compileTemplates({ body: src('body', '{{ x | no_such_filter }}') })).toThrow(
+    expect(() => compileTemplates({ body: src('body', '{{ github.sha | no_such_filter }}') })).toThrow(
       /Input 'body': the Liquid template does not parse/
     )
   })

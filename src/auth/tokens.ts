@@ -1,3 +1,4 @@
+import { certificateExpiryWarning } from './certificate-expiry.js'
 import { formatClaims, readClaims, type TokenClaims } from './claims.js'
 import { TokenError } from './token-error.js'
 import { excerpt } from '../shared/bounded-text.js'
@@ -40,6 +41,8 @@ export function xoauth2Blob(user: string, token: string): string {
 export function startTokens(settings: Settings, deps: TokenDependencies, requestMs: () => number): Tokens {
   const { log } = deps
   const started = Date.now()
+  const expiry = certificateExpiryWarning(settings.credential, new Date(started))
+  if (expiry) log.warning(expiry)
   let failure: TokenError | undefined
   let inFlight = 0
   let requests: () => string[] = () => []

@@ -90,13 +90,15 @@ export const ENTRA_ENTRIES: readonly CatalogueEntry[] = [
   },
   {
     id: 'AADSTS700027',
-    match: { entra: [700027, 50012] },
+    // 1000502: the certificate is outside its validity window (microsoft-identity-web #2834)
+    match: { entra: [700027, 50012, 1000502] },
     meaning:
-      'Entra rejected the certificate assertion: the certificate (SHA-256 thumbprint {thumbprint}) is not registered on the app, or the signature did not verify.',
+      'Entra rejected the certificate assertion: the certificate (SHA-256 thumbprint {thumbprint}, valid until {notAfter}) is not registered on the app, has expired, or the signature did not verify.',
     fix: [
       'Upload the certificate (the public .cer/.pem part, never the key) in App registrations → (app {clientId}) → Certificates & secrets → Certificates → Upload certificate.',
       'Compare the SHA-256 thumbprint shown there with {thumbprint}; they must match.',
-      "Check that 'client-certificate' holds the private key of that same certificate."
+      "Check that 'client-certificate' holds the private key of that same certificate.",
+      'If {notAfter} (its notAfter) has passed, Entra refuses the certificate even while it is still listed on the app: make a new one, upload it, and replace the secret.'
     ],
     docs: 'https://learn.microsoft.com/entra/identity-platform/certificate-credentials'
   },

@@ -3,7 +3,7 @@
  * about it. Data only, in catalogue-entra.ts, catalogue-smtp.ts and catalogue-graph.ts; match.ts
  * finds the entry of a failure. In `meaning` and `fix` the placeholders {tenant}, {clientId},
  * {mailbox}, {from}, {cloud}, {authorityHost}, {smtpHost}, {smtpPort}, {graphHost}, {scope},
- * {audience}, {subject}, {issuer}, {thumbprint} are filled in from the run.
+ * {audience}, {subject}, {issuer}, {thumbprint}, {notAfter} are filled in from the run.
  */
 import { ENTRA_ENTRIES } from './catalogue-entra.js'
 import { GRAPH_ENTRIES } from './catalogue-graph.js'

@@ -31,6 +31,8 @@ export interface DiagnosisContext {
   scope?: string
   audience?: string
   thumbprint?: string
+  /** When the certificate of 'client-certificate' expires (its notAfter). */
+  notAfter?: string
   /** Claims of the access token presented at AUTH (never the token), if it was a JWT. */
   token?: TokenClaims
   /** docs/troubleshooting.md at the version of the action that ran, if the runner said which. */
@@ -53,7 +55,8 @@ export function diagnosisContext(settings: Settings): DiagnosisContext {
     ...(settings.graphHost ? { graphHost: settings.graphHost } : {}),
     scope: settings.scope,
     audience: c.kind === 'oidc' ? c.audience : undefined,
-    thumbprint: c.kind === 'certificate' ? c.thumbprintSha256 : undefined
+    thumbprint: c.kind === 'certificate' ? c.thumbprintSha256 : undefined,
+    notAfter: c.kind === 'certificate' ? c.notAfter : undefined
   }
 }
 
@@ -141,7 +144,8 @@ function entraAccount(f: Extract<Failure, { source: 'entra' }>, ctx: DiagnosisCo
     )
   }
   if (ctx.thumbprint && f.credentialKind === 'certificate') {
-    details.push(`Presented certificate: SHA-256 thumbprint ${ctx.thumbprint.toUpperCase()}`)
+    const validity = ctx.notAfter ? `, valid until ${ctx.notAfter}` : ''
+    details.push(`Presented certificate: SHA-256 thumbprint ${ctx.thumbprint.toUpperCase()}${validity}`)
   }
   return {
     headline,

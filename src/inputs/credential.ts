@@ -22,6 +22,8 @@ interface CertificateCredential {
   chainPem: string
   /** Subject of the leaf certificate, for messages. */
   subject: string
+  /** When the leaf certificate expires (its notAfter), e.g. `2027-01-05T12:00:00Z`; Entra refuses it after. */
+  notAfter: string
 }
 
 /** GitHub's OIDC token, exchanged through a federated credential (no stored secret). */
@@ -132,7 +134,8 @@ function parseCertificate(pem: string, password: string, derivedSecrets: string[
       privateKeyPem,
       thumbprintSha256: leaf.x509.fingerprint256.replace(/:/g, '').toLowerCase(),
       chainPem: chain.map((c) => c.pem).join('\n'),
-      subject: leaf.x509.subject.replace(/\n/g, ', ')
+      subject: leaf.x509.subject.replace(/\n/g, ', '),
+      notAfter: new Date(leaf.x509.validTo).toISOString().replace(/\.\d{3}Z$/, 'Z')
     }
   } catch (err) {
     if (err instanceof InputError) throw err

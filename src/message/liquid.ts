@@ -7,6 +7,14 @@ import { escapeHtml, safeUrl, toText } from './text.js'
 import { InputError } from '../inputs/input-error.js'
 import type { InputName } from '../inputs/read-inputs.js'
 import type { TemplateSource } from '../inputs/template-sources.js'
+import {
+  escapeEventText,
+  eventTextNotice,
+  hasOwnLiquid,
+  rawBlock,
+  sentAsWrittenNotice,
+  type EventText
+} from './outside-text.js'
 
 // The `duration` filter is the one format of durations everywhere (run facts, jobs lists).
 export { formatDuration }
@@ -90,6 +98,37 @@ export function parseTemplate(engine: Liquid, source: TemplateSource): Template[
     const where = source.file ? ` (file://${source.file})` : ''
     const message = err instanceof Error ? err.message : String(err)
     throw new InputError(source.input, `the Liquid template${where} does not parse: ${message}`)
+  }
+}
+
+/** A user's template, compiled, with what the step should be warned of. */
+export interface UserTemplate {
+  templates: Template[]
+  /** Warnings for the log (event text shown as written, a template sent as written). */
+  notices: string[]
+  /** What to send instead when rendering fails: the input as written (inline text without Liquid of its author). */
+  literal?: string
+}
+
+/**
+ * Parses a user's template. A file:// template is its author's alone: any error fails the step.
+ * Inline text may hold text the runner filled in with ${{ }}: the event's text in it is shown as
+ * written, and text without Liquid of its author is sent as written when its markup fails (see
+ * outside-text.ts and docs/templates.md); Liquid of the author's own that fails still fails.
+ */
+export function parseUserTemplate(engine: Liquid, source: TemplateSource, eventTexts: EventText[]): UserTemplate {
+  if (source.file) return { templates: parseTemplate(engine, source), notices: [] }
+  const escaped = escapeEventText(source.text, eventTexts)
+  const notices = escaped.paths.length > 0 ? [eventTextNotice(source.input, escaped.paths)] : []
+  const authored = hasOwnLiquid(escaped.own)
+  try {
+    const templates = engine.parse(escaped.text)
+    return { templates, notices, ...(authored ? {} : { literal: source.text }) }
+  } catch (err) {
+    if (authored) return { templates: parseTemplate(engine, { ...source, text: escaped.text }), notices }
+    const message = err instanceof Error ? err.message : String(err)
+    notices.push(sentAsWrittenNotice(source.input, message))
+    return { templates: engine.parse(rawBlock(source.text)), notices }
   }
 }
 

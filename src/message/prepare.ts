@@ -7,6 +7,7 @@ import type { Logger } from '../report/log.js'
 import { startRunInfo } from '../run-info/from-env.js'
 import { buildContext, messageKind, readEventPayload } from './context.js'
 import type { MessageExtras } from './mime.js'
+import { eventTextsWithMarkup } from './outside-text.js'
 import {
   compileTemplates,
   compileText,
@@ -24,8 +25,12 @@ export interface CompiledMessageTemplates {
   threadKey?: Template[]
 }
 
-export function compileMessageTemplates(settings: Settings): CompiledMessageTemplates {
-  const message = compileTemplates(settings)
+/** Compiles the templates; the event's text that holds markup is found in inline inputs and shown as written. */
+export function compileMessageTemplates(
+  settings: Settings,
+  event: unknown = readEventPayload(process.env)
+): CompiledMessageTemplates {
+  const message = compileTemplates(settings, eventTextsWithMarkup(event))
   const threadKey = settings.threadKey ? compileText(settings.threadKey) : undefined
   return { message, ...(threadKey ? { threadKey } : {}) }
 }
@@ -62,11 +67,12 @@ export async function prepareMessage({
   const action = typeof event.action === 'string' ? event.action : ''
   const kind = messageKind(process.env.GITHUB_EVENT_NAME ?? '', action, settings.jobStatus)
   const runInfo = startRunInfo(settings, kind, budget, log)
-  const compiled = templates ?? compileMessageTemplates(settings)
+  const compiled = templates ?? compileMessageTemplates(settings, event)
   const run = await runInfo
   const context = buildContext(process.env, event, settings.jobStatus, { vars: settings.vars, ...(run ? { run } : {}) })
   const rendered = await log.group('Render message', async () => {
-    const message = await renderMessage(compiled.message, context)
+    for (const notice of compiled.message.notices ?? []) log.warning(notice)
+    const message = await renderMessage(compiled.message, context, (notice) => log.warning(notice))
     log.info(
       messageFacts(settings, message)
         .map(([name, value]) => `${name}: ${value}`)

@@ -5,12 +5,14 @@ import {
   defaultEngines,
   markdownLinks,
   parseTemplate,
+  parseUserTemplate,
   renderTemplate,
   templateScope,
   userEngines,
   type Engines
 } from './liquid.js'
 import { markdownToHtml } from './markdown.js'
+import { sentAsWrittenNotice, type EventText } from './outside-text.js'
 import { htmlToText, toSingleLine, toText } from './text.js'
 import type { InputName } from '../inputs/read-inputs.js'
 import type { TemplateSource } from '../inputs/template-sources.js'
@@ -45,6 +47,10 @@ export interface CompiledTemplates {
   html?: CompiledPart
   /** The text body is Markdown: without an HTML template, the HTML part is rendered from it. */
   markdown?: boolean
+  /** Warnings from compiling (event text shown as written, an input sent as written). */
+  notices?: string[]
+  /** Parts to send as written if they fail to render (inline text without Liquid of its author). */
+  literal?: Partial<Record<'subject' | 'text' | 'html', string>>
 }
 
 /** The template sources of one message. */
@@ -62,17 +68,33 @@ interface MessageTemplates {
 /**
  * Compiles the message's templates. A missing subject, and a missing body when neither `body`
  * nor `html-body` is given, become USE_DEFAULT: the default for the event and job status,
- * chosen by renderMessage. Throws InputError naming the input whose template does not parse.
+ * chosen by renderMessage. The event's text in inline inputs is shown as written (`eventTexts`);
+ * throws InputError naming the input whose own Liquid does not parse (see parseUserTemplate).
  */
-export function compileTemplates(templates: MessageTemplates): CompiledTemplates {
-  const { text, html } = userEngines
+export function compileTemplates(templates: MessageTemplates, eventTexts: EventText[] = []): CompiledTemplates {
   const useDefaultBody = !templates.body && !templates.htmlBody
   const compiled: CompiledTemplates = {
-    subject: templates.subject ? parseTemplate(text, templates.subject) : USE_DEFAULT,
-    text: templates.body ? parseTemplate(text, templates.body) : useDefaultBody ? USE_DEFAULT : undefined,
-    html: templates.htmlBody ? parseTemplate(html, templates.htmlBody) : useDefaultBody ? USE_DEFAULT : undefined
+    subject: USE_DEFAULT,
+    text: useDefaultBody ? USE_DEFAULT : undefined,
+    html: useDefaultBody ? USE_DEFAULT : undefined
+  }
+  const notices: string[] = []
+  const literal: NonNullable<CompiledTemplates['literal']> = {}
+  const parts = [
+    ['subject', templates.subject, userEngines.text],
+    ['text', templates.body, userEngines.text],
+    ['html', templates.htmlBody, userEngines.html]
+  ] as const
+  for (const [which, source, engine] of parts) {
+    if (!source) continue
+    const part = parseUserTemplate(engine, source, eventTexts)
+    compiled[which] = part.templates
+    notices.push(...part.notices)
+    if (part.literal !== undefined) literal[which] = part.literal
   }
   if (templates.markdown) compiled.markdown = true
+  if (notices.length > 0) compiled.notices = notices
+  if (Object.keys(literal).length > 0) compiled.literal = literal
   return compiled
 }
 
@@ -96,8 +118,15 @@ export function defaultMessageKind(context: TemplateContext): DefaultMessageKind
   return messageKind(toText(context.github.event_name), toText(action), toText(context.job.status))
 }
 
-/** Renders the compiled templates against the context. */
-export async function renderMessage(compiled: CompiledTemplates, context: TemplateContext): Promise<RenderedMessage> {
+/**
+ * Renders the compiled templates against the context; `warn` hears of a part sent as written
+ * because it failed to render (see CompiledTemplates.literal).
+ */
+export async function renderMessage(
+  compiled: CompiledTemplates,
+  context: TemplateContext,
+  warn: (text: string) => void = () => {}
+): Promise<RenderedMessage> {
   const scope = templateScope(context)
   const usesDefault = compiled.subject === USE_DEFAULT || compiled.text === USE_DEFAULT || compiled.html === USE_DEFAULT
   const defaults = usesDefault ? defaultTemplates(defaultMessageKind(context)) : undefined
@@ -107,7 +136,14 @@ export async function renderMessage(compiled: CompiledTemplates, context: Templa
     if (templates === undefined) return undefined
     if (templates === USE_DEFAULT)
       return tidy(await renderTemplate(defaultEngines[engine], defaults![which], scope, input))
-    return renderTemplate(userEngines[engine], templates, scope, input)
+    const literal = compiled.literal?.[which]
+    if (literal === undefined) return renderTemplate(userEngines[engine], templates, scope, input)
+    try {
+      return (await userEngines[engine].render(templates, scope)) as string
+    } catch (err) {
+      warn(sentAsWrittenNotice(input, err instanceof Error ? err.message : String(err)))
+      return literal
+    }
   }
 
   const subject = toSingleLine((await part('subject', 'subject')) ?? '')
