@@ -252,7 +252,7 @@ export const TRANSPORT_ENTRIES: readonly CatalogueEntry[] = [
       "The HTTP proxy in 'smtp-proxy' did not open a tunnel to {smtpHost}:{smtpPort}. 'Invalid response from proxy: 403' is the usual answer: most corporate proxies allow CONNECT only to port 443.",
     fix: [
       'Ask the proxy administrators to allow CONNECT to {smtpHost} port {smtpPort} for this runner (in Squid, the default rule "http_access deny CONNECT !SSL_ports" refuses every port but 443).',
-      'Or open TCP {smtpPort} from the runner to {smtpHost} in the firewall and leave \'smtp-proxy\' empty; where 587 is blocked, port 25 with STARTTLS is the other port Exchange Online takes client submission on.',
+      "Or open TCP {smtpPort} from the runner to {smtpHost} in the firewall and leave 'smtp-proxy' empty; where 587 is blocked, port 25 with STARTTLS is the other port Exchange Online takes client submission on.",
       "'Invalid response from proxy: 407' means the proxy wants credentials: give them in the URL, http://user:password@proxy.example.com:3128 (the password is masked in the log).",
       "Or send over HTTPS instead of SMTP: 'transport: graph' goes through HTTPS_PROXY to Microsoft Graph on port 443."
     ],
