@@ -48,9 +48,10 @@ describe('documentation', () => {
     }
   })
 
-  it('keeps the README under 15 KB, and no table row of a generated file padded past 200 columns', () => {
+  // 20 KB: the input reference shows each input's whole description (issue 19), which took 3 KB more.
+  it('keeps the README under 20 KB, and no table row of a generated file padded past 200 columns', () => {
     const readme = read('README.md')
-    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(15_000)
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(20_000)
     for (const file of Object.keys(TARGETS)) {
       const long = read(file)
         .split('\n')
