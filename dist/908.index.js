@@ -18,10 +18,10 @@ __webpack_require__.d(__webpack_exports__, {
 var bounded_text = __webpack_require__(5322);
 // EXTERNAL MODULE: ./src/smtp/smtp-errors.ts
 var smtp_errors = __webpack_require__(6396);
-// EXTERNAL MODULE: ./src/diagnosis/failure.ts
-var failure = __webpack_require__(6523);
-// EXTERNAL MODULE: ./src/diagnosis/match.ts + 3 modules
-var match = __webpack_require__(7937);
+// EXTERNAL MODULE: ./src/diagnosis/failure.ts + 1 modules
+var failure = __webpack_require__(1391);
+// EXTERNAL MODULE: ./src/diagnosis/match.ts + 2 modules
+var match = __webpack_require__(3341);
 ;// CONCATENATED MODULE: ./src/delivery/retry-policy.ts
 
 
@@ -66,6 +66,8 @@ function retryDecision(err) {
     const neverRetried = entry?.retry === 'never' ? entry.id : undefined;
     if (f.source === 'unknown')
         return { retry: false, reason: f.message };
+    if (f.source === 'graph')
+        return graphRetryDecision(f, neverRetried);
     if (f.source === 'entra') {
         if (f.errorCode === 'network_error') {
             const cause = f.networkCause ?? '';
@@ -116,6 +118,30 @@ function retryDecision(err) {
         return { retry: true, reason: `connection problem: ${f.message}` };
     }
     return { retry: false, reason: f.message };
+}
+/**
+ * Graph: throttling (429, 503) is waited out; a connection that failed before the request went
+ * out is tried again; nothing else, and above all not a request sent in full whose answer was
+ * lost (sendMail is not idempotent: resending could deliver twice). Pure.
+ */
+function graphRetryDecision(f, neverRetried) {
+    if (f.mayHaveBeenAccepted) {
+        return {
+            retry: false,
+            reason: `the request was sent in full and its answer lost (${f.code}): it may have been accepted`
+        };
+    }
+    if (f.status === 429 || f.status === 503) {
+        const wait = f.retryAfterMs !== undefined ? { waitMs: f.retryAfterMs } : {};
+        return { retry: true, throttled: true, reason: `Microsoft Graph throttled the request (HTTP ${f.status})`, ...wait };
+    }
+    if (f.status !== 0)
+        return { retry: false, reason: `Microsoft Graph refused the request (HTTP ${f.status} ${f.code})` };
+    if (neverRetried)
+        return { retry: false, reason: `${neverRetried}: ${f.message}` };
+    if (f.code === 'ENOTFOUND')
+        return { retry: false, reason: 'host not found' };
+    return { retry: true, reason: `connection problem before the request was sent: ${f.message}` };
 }
 /** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … (× 0.5–1.0), at most 15 s. */
 function backoffMs(attempt, random = Math.random) {

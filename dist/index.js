@@ -519,7 +519,8 @@ function parseCertificate(pem, password, derivedSecrets) {
             privateKeyPem,
             thumbprintSha256: leaf.x509.fingerprint256.replace(/:/g, '').toLowerCase(),
             chainPem: chain.map((c) => c.pem).join('\n'),
-            subject: leaf.x509.subject.replace(/\n/g, ', ')
+            subject: leaf.x509.subject.replace(/\n/g, ', '),
+            notAfter: new Date(leaf.x509.validTo).toISOString().replace(/\.\d{3}Z$/, 'Z')
         };
     }
     catch (err) {
@@ -3806,6 +3807,8 @@ const WATCHDOG_GRACE_MS = 1500;
  * on some platforms), with the exit code the run set (core.setFailed sets 1).
  */
 async function endProcess() {
+    // Not printing: waiting for what the printer wrote to leave the process.
+    // eslint-disable-next-line no-restricted-properties
     await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
     process.exit();
 }
@@ -3818,6 +3821,8 @@ function armWatchdog(deadline, timeoutSeconds) {
         // The run has not failed the step yet: say why it ends now, in the runner's own syntax.
         if (process.exitCode === undefined || process.exitCode === 0) {
             process.exitCode = 1;
+            // A fixed text of the action's own, printed when the run that owns the printer is stuck.
+            // eslint-disable-next-line no-restricted-properties
             process.stdout.write(`::error::The step did not finish within timeout-seconds (${timeoutSeconds} s) and was stopped: a server or proxy it was waiting for never answered.\n`);
         }
         void endProcess();
@@ -4134,28 +4139,28 @@ const stages = {
     /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
     toolkit: () => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(786)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3786)),
     /** The token's lifecycle, whose first request starts at once: besides the SMTP handshake, the one wait before AUTH. */
-    tokens: () => __nccwpck_require__.e(/* import() */ 554).then(__nccwpck_require__.bind(__nccwpck_require__, 2554)),
+    tokens: () => __nccwpck_require__.e(/* import() */ 475).then(__nccwpck_require__.bind(__nccwpck_require__, 9475)),
     /** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
     tokenClient: () => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(669), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3035)),
     /** With check-setup: the checklist, instead of a message. */
-    checkSetup: () => Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(753), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393)),
+    checkSetup: () => Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(442), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393)),
     /**
      * Liquid, the default templates and rendering, while the token is on its way. Also before the
      * dial when a template has Liquid markup: a template that does not parse fails before any network use.
      */
-    message: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7510)),
+    message: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(985)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9985)),
     /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
     runInfo: () => __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 7027)),
     /** MIME composition, loading while the message renders. */
     mime: () => Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(51)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7051)),
     /** Delivery with retries, loading while the message renders: AUTH must not wait for it. */
-    delivery: () => Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(908)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2908)),
+    delivery: () => Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(908)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2908)),
     /** The outputs, the job summary and the log line of a delivery. */
     report: () => __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 9403)),
     /** The report of a dry run. */
     dryRun: () => __nccwpck_require__.e(/* import() */ 967).then(__nccwpck_require__.bind(__nccwpck_require__, 1967)),
     /** The diagnosis of a failure, and what got delivered before it. */
-    failure: () => Promise.all(/* import() */[__nccwpck_require__.e(335), __nccwpck_require__.e(753), __nccwpck_require__.e(304)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3304))
+    failure: () => Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(442), __nccwpck_require__.e(304)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3304))
 };
 
 

@@ -33,11 +33,42 @@ export const TARGETS: Record<string, string[]> = {
   'docs/setup.md': ['clouds']
 }
 
-/** The first sentence of a description ("e.g." and "i.e." do not end one), on one line. */
-export function firstSentence(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  const end = /(?<!\be\.g|\bi\.e)[.!?](?=\s|$)/.exec(flat)
-  return end ? flat.slice(0, end.index + 1) : flat
+/**
+ * A real value for the inputs whose description leaves its form open, shown in the usage block
+ * instead of the default (which the comment then names), as action-send-mail's README does.
+ */
+export const EXAMPLES: Record<string, string> = {
+  'tenant-id': '${{ vars.M365_TENANT_ID }}',
+  'client-id': '${{ vars.M365_CLIENT_ID }}',
+  'smtp-proxy': 'http://proxy.example.com:3128',
+  from: 'CI <ci@contoso.com>',
+  'smtp-user': 'notifications@contoso.com',
+  to: 'dev-team@contoso.com, qa@contoso.com',
+  cc: 'lead@contoso.com',
+  bcc: 'audit@contoso.com',
+  'reply-to': 'dev-team@contoso.com',
+  subject: '{{ github.workflow }} {{ job.status }} on {{ github.ref_name }}',
+  body: 'file://.github/mail/failure.md',
+  vars: 'environment: prod',
+  attachments: 'reports/*.html',
+  'in-reply-to': '${{ steps.announce.outputs.message-id }}',
+  headers: '{"X-Build": "42"}',
+  'thread-key': '{{ github.workflow }}-{{ github.ref }}',
+  'job-status': '${{ job.status }}'
+}
+
+/** A description as comment lines of at most `width` characters, never breaking inside `code`. */
+export function commentLines(text: string, indent: string, width = 110): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.replace(/\s+/g, ' ').match(/(?:[^\s`]*`[^`]*`)+[^\s`]*|\S+/g) ?? []) {
+    if (line && indent.length + 2 + line.length + 1 + word.length > width) {
+      lines.push(`${indent}# ${line}`)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(`${indent}# ${line}`)
+  return lines
 }
 
 /** A YAML scalar for the usage block: plain when YAML reads it back as the same string. */
@@ -51,15 +82,19 @@ function yamlValue(value: string): string {
 /** The generated sections, by marker name. */
 export function generatedSections(actionYml: string): Record<string, string> {
   const action = parse(actionYml) as ActionYaml
-  // One step with every input, its default as the value and its first sentence above it.
+  // One step with every input: its whole description above it, then a real example or its default.
   const inputs = [
     '```yaml',
     '- uses: OWNER/exchange-online-mail-action@v1',
     '  with:',
-    ...Object.entries(action.inputs).flatMap(([name, i]) => [
-      `    # ${i.required ? '(required) ' : ''}${firstSentence(i.description)}`,
-      `    ${name}: ${yamlValue(i.default ?? '')}`
-    ]),
+    ...Object.entries(action.inputs).flatMap(([name, i]) => {
+      const example = EXAMPLES[name]
+      const fallback = example !== undefined && i.default ? ` Default: \`${i.default}\`.` : ''
+      return [
+        ...commentLines(`${i.required ? '(required) ' : ''}${i.description}${fallback}`, '    '),
+        `    ${name}: ${yamlValue(example ?? i.default ?? '')}`
+      ]
+    }),
     '```'
   ]
   const outputs = [
@@ -142,6 +177,17 @@ function checkedBy(entry: CatalogueEntry): string {
   return `The SMTP server's reply: ${parts.join(m.smtp.enhanced && m.smtp.text ? ' or ' : ', ')}; the step's error quotes it.`
 }
 
+/** Whose documentation a link is, for its label: not every entry's page is Microsoft's. */
+export function docsLabel(url: string): string {
+  const { hostname, pathname } = new URL(url)
+  if (hostname === 'learn.microsoft.com') return "Microsoft's documentation"
+  if (hostname === 'docs.github.com') return "GitHub's documentation"
+  if (hostname === 'nodejs.org') return "Node.js's documentation"
+  const rfc = /rfc(\d+)/i.exec(pathname)
+  if (hostname === 'www.rfc-editor.org' && rfc) return `RFC ${rfc[1]}`
+  return 'Reference'
+}
+
 /** docs/troubleshooting.md: one heading per catalogue entry, whose anchor the step's error links to. */
 export function troubleshootingPage(): string {
   const lines = [
@@ -166,7 +212,7 @@ export function troubleshootingPage(): string {
       '',
       `**What the action checked.** ${markdownText(checkedBy(entry))}`,
       '',
-      `Microsoft's documentation: <${entry.docs}>`
+      `${docsLabel(entry.docs)}: <${entry.docs}>`
     )
   }
   return lines.join('\n') + '\n'

@@ -231,7 +231,8 @@ const SAMPLES: Record<string, Failure[]> = withGraph({
       networkCause: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE: unable to verify the first certificate'
     }
   ],
-  STARTTLS: [transport('ETLS', undefined, 'Error upgrading connection with STARTTLS: 500 5.5.1 Unrecognized command')]
+  STARTTLS: [transport('ETLS', undefined, 'Error upgrading connection with STARTTLS: 500 5.5.1 Unrecognized command')],
+  'Proxy refused CONNECT': [transport('EPROXY', undefined, 'Invalid response from proxy: 403')]
 })
 
 /** The samples with Graph's added, Graph's network failures after SMTP's under the same entry. */

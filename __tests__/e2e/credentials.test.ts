@@ -140,7 +140,9 @@ describe('GitHub OIDC federation', () => {
     const result = await world.run({ inputs: oidcInputs() })
     expect(result.code).toBe(1)
     const error = failedMessage(result)
-    expect(error).toContain('permissions:\n  id-token: write\n  contents: read')
+    expect(error).toContain('permissions:\n  id-token: write\n  contents: read\n  actions: read')
+    // a block without these would cost the failure mail its "what failed" section
+    expect(error).toContain('\n  checks: read')
     expect(world.endpoint.requests).toHaveLength(0)
     expect(world.smtp.sessions).toBe(0)
   })

@@ -299,9 +299,17 @@ describe('the YAML examples of README.md and docs/', () => {
           expect(grants(permissions, 'id-token'), `${where}: OIDC federation needs permissions: id-token: write`).toBe(
             true
           )
+          const environment = typeof job.environment === 'object' ? job.environment.name : job.environment
+          if (eventName === 'push' && !environment) {
+            // Each branch is a subject of its own: a push workflow that signs in by OIDC names its branch.
+            const push = (workflow.on as Record<string, { branches?: string[] } | null> | undefined)?.push
+            expect(
+              push?.branches,
+              `${where}: on: push with OIDC federation works for one branch: name it`
+            ).toHaveLength(1)
+          }
           if (eventName === 'release') {
             // A release runs for its tag: only an environment gives one stable subject.
-            const environment = typeof job.environment === 'object' ? job.environment.name : job.environment
             expect(environment, `${where}: a release job with OIDC federation needs an environment:`).toBeTruthy()
             expect(docText, `${where}: the page explains the subject`).toContain(`:environment:${environment}`)
           }

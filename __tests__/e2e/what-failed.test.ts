@@ -61,6 +61,7 @@ describe('the failure mail says what failed', () => {
     const result = await failureRun()
     expect(result.code, result.log).toBe(0)
     expect(result.stdout).toMatch(/::warning::.*actions: read/)
+    expect(result.stdout).toContain("The message is sent without the run's jobs.")
     const mail = world.smtp.messages[0]!.parsed
     expect(mail.subject).toContain('Failed')
     expect(mail.text).not.toContain('AssertionError')
@@ -72,6 +73,18 @@ describe('the failure mail says what failed', () => {
     expect(result.code, result.log).toBe(0)
     expect(result.stdout).toMatch(/::warning::.*github-token/)
     expect(world.smtp.messages).toHaveLength(1)
+  })
+
+  it('in a dry run, a refused token warns about the message shown, not about one sent', async () => {
+    api.fault('jobs', API_ERRORS.notAccessibleJobs)
+    const result = await world.run({
+      env: { GITHUB_API_URL: api.url, GITHUB_SHA: SHA },
+      inputs: world.inputs({ 'job-status': 'failure', 'github-token': GITHUB_TOKEN, 'dry-run': 'true' })
+    })
+    expect(result.code, result.log).toBe(0)
+    expect(result.stdout).toMatch(/::warning::.*actions: read/)
+    expect(result.stdout).toContain("The dry run's message is rendered without the run's jobs.")
+    expect(result.stdout).not.toContain('The message is sent without')
   })
 
   it('shows the section in a dry run too, without token or SMTP', async () => {

@@ -78,7 +78,10 @@ function requireIdTokenPermission(): void {
       'permissions:',
       '  id-token: write',
       '  contents: read',
+      '  actions: read # the failure mail names the failed jobs and steps',
+      '  checks: read # and their error annotations',
       '',
+      'A permissions: block sets every permission it does not list to none: keep any others the job needs.',
       "Or pass 'client-secret' or 'client-certificate'."
     ].join('\n')
   )

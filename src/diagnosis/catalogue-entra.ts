@@ -96,7 +96,7 @@ export const ENTRA_ENTRIES: readonly CatalogueEntry[] = [
       'Entra rejected the certificate assertion: the certificate (SHA-256 thumbprint {thumbprint}, valid until {notAfter}) is not registered on the app, has expired, or the signature did not verify.',
     fix: [
       'Upload the certificate (the public .cer/.pem part, never the key) in App registrations → (app {clientId}) → Certificates & secrets → Certificates → Upload certificate.',
-      'Compare the SHA-256 thumbprint shown there with {thumbprint}; they must match.',
+      "The portal's Thumbprint column is SHA-1, not the SHA-256 {thumbprint} above: compare it with the output of openssl x509 -in cert.pem -noout -fingerprint -sha1 for the certificate in 'client-certificate' (without the colons).",
       "Check that 'client-certificate' holds the private key of that same certificate.",
       'If {notAfter} (its notAfter) has passed, Entra refuses the certificate even while it is still listed on the app: make a new one, upload it, and replace the secret.'
     ],

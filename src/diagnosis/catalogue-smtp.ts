@@ -217,7 +217,8 @@ export const TRANSPORT_ENTRIES: readonly CatalogueEntry[] = [
     meaning: 'The server did not answer in time.',
     fix: [
       'Outbound port {smtpPort} is often blocked on self-hosted and corporate networks: allow TCP {smtpPort} to {smtpHost} and 443 to {authorityHost}, or run the job on a GitHub-hosted runner.',
-      "Behind an HTTP proxy, set HTTPS_PROXY for the token request and 'smtp-proxy' for the SMTP connection."
+      "Behind an HTTP proxy, set HTTPS_PROXY for the token request and 'smtp-proxy' for the SMTP connection.",
+      "Where 587 stays blocked: 'smtp-port: 25' (with STARTTLS) is Exchange Online's other submission port, and 'transport: graph' needs only HTTPS (443)."
     ],
     docs: SMTP_AUTH_ENABLE
   },
@@ -252,5 +253,20 @@ export const TRANSPORT_ENTRIES: readonly CatalogueEntry[] = [
     ],
     docs: SMTP_AUTH_ENABLE,
     checklist: 'tls'
+  },
+  {
+    id: 'Proxy refused CONNECT',
+    match: { transport: ['EPROXY'] },
+    meaning:
+      "The HTTP proxy in 'smtp-proxy' did not open a tunnel to {smtpHost}:{smtpPort}. 'Invalid response from proxy: 403' is the usual answer: most corporate proxies allow CONNECT only to port 443.",
+    fix: [
+      'Ask the proxy administrators to allow CONNECT to {smtpHost} port {smtpPort} for this runner (in Squid, the default rule "http_access deny CONNECT !SSL_ports" refuses every port but 443).',
+      "Or open TCP {smtpPort} from the runner to {smtpHost} in the firewall and leave 'smtp-proxy' empty; where 587 is blocked, port 25 with STARTTLS is the other port Exchange Online takes client submission on.",
+      "'Invalid response from proxy: 407' means the proxy wants credentials: give them in the URL, http://user:password@proxy.example.com:3128 (the password is masked in the log).",
+      "Or send over HTTPS instead of SMTP: 'transport: graph' goes through HTTPS_PROXY to Microsoft Graph on port 443."
+    ],
+    docs: 'https://learn.microsoft.com/microsoft-365/enterprise/urls-and-ip-address-ranges',
+    checked:
+      "The SMTP connection through 'smtp-proxy' failed before the tunnel was up (EPROXY): the proxy answered CONNECT with a status other than 2xx, which the step's error quotes, or closed the connection. Such a refusal is not retried."
   }
 ]

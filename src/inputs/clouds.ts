@@ -52,3 +52,14 @@ export const CLOUD_NAMES = Object.keys(CLOUDS) as CloudName[]
 export function isCloudName(value: string): value is CloudName {
   return Object.hasOwn(CLOUDS, value)
 }
+
+/**
+ * Why a port does not suit a Microsoft SMTP host, or undefined. Microsoft documents client
+ * submission on 587 or 25, both with STARTTLS, and not implicit TLS on 465 (a common guess, since
+ * other providers offer it). Other hosts (a relay, a test server) may well use 465.
+ */
+export function smtpPortWarning(smtpHost: string, smtpPort: number): string | undefined {
+  const host = smtpHost.toLowerCase()
+  if (smtpPort !== 465 || !CLOUD_NAMES.some((name) => CLOUDS[name].smtpHost === host)) return undefined
+  return `smtp-port 465 (implicit TLS) is not a submission port Microsoft documents for ${host}: Exchange Online takes SMTP AUTH client submission on port 587 or port 25, both with STARTTLS. Leave 'smtp-port' out (587), or set it to 25 where the runner's network blocks 587.`
+}

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { Booted } from '../boot/boot.js'
+import { smtpPortWarning } from '../inputs/clouds.js'
 import type { Settings } from '../inputs/settings.js'
 import { Log } from './log.js'
 
@@ -37,6 +38,8 @@ function logSettings(log: Log, settings: Settings): void {
     ].join('\n')
   )
   log.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`)
+  const port = smtpPortWarning(settings.smtpHost, settings.smtpPort)
+  if (port) log.warning(port)
 }
 
 function describeCredential(settings: Settings): string {

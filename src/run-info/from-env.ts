@@ -62,6 +62,7 @@ async function fetchRun(
       sha: env.GITHUB_SHA ?? '',
       timeoutMs,
       limits,
+      dryRun: settings.dryRun,
       debug: (line) => log.debug(excerpt(line))
     })
     log.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`)

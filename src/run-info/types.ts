@@ -26,6 +26,8 @@ export interface RunInfoRequest {
   timeoutMs: number
   /** At most `jobs` failed jobs (default 10), with at most `annotations` annotations each (default 5). */
   limits?: { jobs?: number; annotations?: number }
+  /** A dry run: the warnings then speak of the message shown, not of one sent. */
+  dryRun?: boolean
   /** Receives one line per request and per decision, for the debug log. Never sees the token. */
   debug?: (line: string) => void
 }

@@ -40,7 +40,7 @@ export function describeError(
   const headers = response.headers ?? {}
   const apiMessage = redact(apiMessageOf(response.data) || `HTTP ${status}`, request)
   const answered = `the GitHub API answered ${status} (${apiMessage})`
-  const without = phase === 'jobs' ? "The message is sent without the run's jobs." : ''
+  const without = phase === 'jobs' ? withoutJobs(request) : ''
 
   if (isRateLimited(status, headers, apiMessage)) {
     const reset = Number(headers['x-ratelimit-reset'])
@@ -87,6 +87,13 @@ export function describeError(
   return ['server', `${lead(phase)}: ${answered}. ${without}`.trim()]
 }
 
+/** What the message loses without the jobs: in a dry run nothing is sent, so it is the message shown. */
+function withoutJobs(request: Pick<RunInfoRequest, 'dryRun'>): string {
+  return request.dryRun
+    ? "The dry run's message is rendered without the run's jobs."
+    : "The message is sent without the run's jobs."
+}
+
 function lead(phase: Phase): string {
   return phase === 'jobs' ? "Could not read this run's jobs" : "Could not read the failed jobs' annotations"
 }
@@ -94,7 +101,7 @@ function lead(phase: Phase): string {
 function permissionText(phase: Phase, answered: string, apiMessage: string, request: RunInfoRequest): string {
   const without =
     phase === 'jobs'
-      ? "The message is sent without the run's jobs."
+      ? withoutJobs(request)
       : 'The message lists the failed jobs and steps without their error annotations.'
   if (/SAML|SSO/i.test(apiMessage)) {
     return `${lead(phase)}: ${answered}: authorize the github-token for your organization's SAML single sign-on. ${without}`
@@ -132,13 +139,13 @@ function isRateLimited(status: number, headers: Record<string, string | undefine
 export function timeoutText(request: RunInfoRequest, phase: Phase): string {
   const seconds = `${Math.round(request.timeoutMs / 100) / 10} s`
   return phase === 'jobs'
-    ? `Could not read this run's jobs: the GitHub API (${request.apiUrl}) did not answer within ${seconds}. The message is sent without the run's jobs.`
+    ? `Could not read this run's jobs: the GitHub API (${request.apiUrl}) did not answer within ${seconds}. ${withoutJobs(request)}`
     : `Could not read the failed jobs' annotations: the GitHub API (${request.apiUrl}) did not answer within ${seconds}. The message lists the failed jobs and steps without their error annotations.`
 }
 
 function networkText(request: RunInfoRequest, phase: Phase, cause: string): string {
   return `${lead(phase)}: could not reach the GitHub API at ${request.apiUrl} (${cause}). Check GITHUB_API_URL and, behind a proxy, HTTPS_PROXY/NO_PROXY.${
-    phase === 'jobs' ? " The message is sent without the run's jobs." : ''
+    phase === 'jobs' ? ` ${withoutJobs(request)}` : ''
   }`
 }
 

@@ -1,0 +1,332 @@
+export const id = 475;
+export const ids = [475];
+export const modules = {
+
+/***/ 1442:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ip: () => (/* binding */ readClaims),
+/* harmony export */   fq: () => (/* binding */ formatClaims),
+/* harmony export */   oD: () => (/* binding */ EXCHANGE_APP_ID),
+/* harmony export */   om: () => (/* binding */ assessClaims),
+/* harmony export */   wh: () => (/* binding */ SEND_ROLE)
+/* harmony export */ });
+/**
+ * The facts an Exchange Online access token carries about the set-up: which resource it is for
+ * (`aud`), which tenant issued it (`tid`), which app (`appid`) and service principal (`oid`) it
+ * speaks for, and which application roles admin consent gave it (`roles`). Read for diagnosis
+ * only: the signature is never checked (Exchange checks it; the action only explains a refusal)
+ * and the token itself is never kept or printed. Node's Buffer decodes base64url; no library.
+ */
+/** The application permission SMTP AUTH needs in the token (or from Exchange's RBAC for Applications). */
+const SEND_ROLE = 'SMTP.SendAsApp';
+/** The application ID of the Office 365 Exchange Online API (the resource of SMTP.SendAsApp). */
+const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
+/**
+ * The claims of a JWT access token, or undefined when the token is not a JWT (opaque tokens are
+ * allowed: the diagnosis then says less). Never throws, never verifies.
+ */
+function readClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[1])
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+        return undefined;
+    const p = payload;
+    // IDs and role names are short printable ASCII; anything else is not a claim worth repeating
+    // in a log line (and could carry line breaks into it).
+    const text = (value) => typeof value === 'string' && /^[\x21-\x7e]{1,200}$/.test(value) ? value : undefined;
+    const claims = {};
+    const aud = Array.isArray(p.aud) ? text(p.aud[0]) : text(p.aud);
+    if (aud)
+        claims.aud = aud;
+    for (const name of ['tid', 'appid', 'oid', 'idtyp']) {
+        const value = text(p[name]) ?? (name === 'appid' ? text(p.azp) : undefined);
+        if (value)
+            claims[name] = value;
+    }
+    if (Array.isArray(p.roles))
+        claims.roles = p.roles.map(text).filter((r) => r !== undefined);
+    return claims;
+}
+/** One line for the debug log: IDs only (they identify objects, they grant nothing). */
+function formatClaims(claims) {
+    if (!claims)
+        return 'Access token: not a JWT; its claims cannot be read.';
+    const show = (value) => value ?? '(absent)';
+    const roles = claims.roles ? claims.roles.join(',') || '(none)' : '(absent)';
+    return `Access token claims: aud=${show(claims.aud)} tid=${show(claims.tid)} appid=${show(claims.appid)} oid=${show(claims.oid)} roles=${roles} idtyp=${show(claims.idtyp)}`;
+}
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The Exchange Online audiences of each cloud, by the SMTP host that cloud's mailboxes use. */
+const CLOUD_AUDIENCES = [
+    {
+        smtpHosts: ['smtp.office365.com', 'outlook.office365.com'],
+        audiences: ['https://outlook.office365.com', 'https://outlook.office.com'],
+        label: 'Microsoft 365 worldwide'
+    },
+    {
+        smtpHosts: ['smtp.office365.us', 'outlook.office365.us'],
+        audiences: ['https://outlook.office365.us'],
+        label: 'GCC High'
+    },
+    {
+        smtpHosts: ['outlook-dod.office365.us'],
+        audiences: ['https://outlook-dod.office365.us'],
+        label: 'DoD'
+    },
+    {
+        smtpHosts: ['smtp.partner.outlook.cn', 'partner.outlook.cn'],
+        audiences: ['https://partner.outlook.cn'],
+        label: '21Vianet'
+    }
+];
+const trimSlash = (value) => value.replace(/\/+$/, '').toLowerCase();
+/** The resource part of a `/.default` scope: https://outlook.office365.com/.default → https://outlook.office365.com. */
+function scopeResource(scope) {
+    return scope.replace(/\/\.default$/i, '');
+}
+/**
+ * Compares the claims with the run's settings. The audience is checked against the SMTP host's
+ * cloud when the host is one of Microsoft's, else against the requested scope; a tenant given as
+ * a domain cannot be compared with `tid` (that needs a lookup the action does not make).
+ */
+function assessClaims(claims, expected) {
+    return {
+        audience: assessAudience(claims.aud, expected),
+        tenant: assessTenant(claims.tid, expected.tenant),
+        role: assessRole(claims.roles)
+    };
+}
+function assessAudience(aud, expected) {
+    if (!aud)
+        return { state: 'unknown', note: 'the token has no aud claim' };
+    const cloud = CLOUD_AUDIENCES.find((c) => c.smtpHosts.includes(expected.smtpHost.toLowerCase()));
+    const wanted = cloud ? cloud.audiences : [scopeResource(expected.scope)];
+    // The Exchange API's application ID is an equivalent audience in every cloud.
+    if ([...wanted, EXCHANGE_APP_ID].map(trimSlash).includes(trimSlash(aud))) {
+        return { state: 'ok', note: `aud ${aud}` };
+    }
+    const where = cloud
+        ? `${expected.smtpHost} (${cloud.label}) expects ${wanted.join(' or ')}`
+        : `the requested scope ${expected.scope} is for ${wanted[0]}`;
+    return { state: 'fail', note: `the token is for ${aud}, but ${where}` };
+}
+function assessTenant(tid, tenant) {
+    if (!tid)
+        return { state: 'unknown', note: 'the token has no tid claim' };
+    if (!GUID.test(tenant)) {
+        return {
+            state: 'unknown',
+            note: `tid ${tid}; 'tenant-id' is the domain ${tenant}, which cannot be compared with it`
+        };
+    }
+    if (tid.toLowerCase() === tenant.toLowerCase())
+        return { state: 'ok', note: `tid ${tid}` };
+    return { state: 'fail', note: `the token was issued by tenant ${tid}, not by the configured tenant ${tenant}` };
+}
+function assessRole(roles) {
+    if (roles?.includes(SEND_ROLE))
+        return { state: 'ok', note: `roles include ${SEND_ROLE}` };
+    const found = roles?.length ? `roles: ${roles.join(', ')}` : 'no roles claim';
+    return { state: 'warn', note: `${found}; ${SEND_ROLE} is missing` };
+}
+
+
+/***/ }),
+
+/***/ 1888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ TokenError)
+/* harmony export */ });
+/** The facts of a failed token request, kept for the diagnosis. */
+class TokenError extends Error {
+    /** OAuth `error` (e.g. invalid_client), or msal's own code (e.g. network_error). */
+    errorCode;
+    /** Entra's error text (AADSTS… description, trace and correlation IDs). */
+    description;
+    /** HTTP status of the token response, when there was one. */
+    status;
+    /** Transport-level cause (DNS, refused, TLS, timeout) msal-node does not keep. */
+    networkCause;
+    /** The credential kind that was presented. */
+    credentialKind;
+    /** Claims of the presented GitHub OIDC token (never the token itself). */
+    presentedClaims;
+    /** How long the token endpoint asked us to wait (Retry-After), in milliseconds. */
+    retryAfterMs;
+    /** Where the token endpoint redirected the request (never followed). */
+    location;
+    /** The text of an HTML error page, tags stripped and bounded. */
+    htmlExcerpt;
+    constructor(init) {
+        super(`Token request failed: ${init.errorCode}${init.description ? `: ${init.description}` : ''}`);
+        this.name = 'TokenError';
+        this.errorCode = init.errorCode;
+        this.description = init.description;
+        this.status = init.status;
+        this.networkCause = init.networkCause;
+        this.credentialKind = init.credentialKind;
+        this.presentedClaims = init.presentedClaims;
+        this.retryAfterMs = init.retryAfterMs;
+        this.location = init.location;
+        this.htmlExcerpt = init.htmlExcerpt;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9475:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  startTokens: () => (/* binding */ startTokens),
+  tokenTimeout: () => (/* binding */ tokenTimeout),
+  xoauth2Blob: () => (/* binding */ xoauth2Blob)
+});
+
+;// CONCATENATED MODULE: ./src/auth/certificate-expiry.ts
+/** How long before a certificate's end the step starts to warn: time to get a new one uploaded. */
+const EXPIRY_WARNING_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * The warning for a `client-certificate` that has expired or expires within
+ * EXPIRY_WARNING_DAYS, else undefined. Entra ID refuses an expired certificate (AADSTS700027),
+ * and a rotation takes an administrator: the warning comes while there is still time.
+ */
+function certificateExpiryWarning(credential, now) {
+    if (credential.kind !== 'certificate')
+        return undefined;
+    const end = Date.parse(credential.notAfter);
+    if (Number.isNaN(end))
+        return undefined;
+    const which = `The certificate in 'client-certificate' (${credential.subject}, SHA-256 thumbprint ${credential.thumbprintSha256.toUpperCase()})`;
+    const rotate = "upload a new certificate in App registrations → Certificates & secrets → Certificates, then put its key and certificate in the secret that holds 'client-certificate'";
+    const left = end - now.getTime();
+    if (left <= 0) {
+        const ago = Math.floor(-left / DAY_MS);
+        return `${which} expired on ${credential.notAfter}${ago > 0 ? `, ${days(ago)} ago` : ''}: Entra ID refuses it (AADSTS700027). To sign in again, ${rotate}.`;
+    }
+    if (left > EXPIRY_WARNING_DAYS * DAY_MS)
+        return undefined;
+    const inDays = Math.ceil(left / DAY_MS);
+    return `${which} expires on ${credential.notAfter}, in ${days(inDays)}; after that Entra ID refuses it (AADSTS700027). Before then, ${rotate}.`;
+}
+function days(n) {
+    return n === 1 ? '1 day' : `${n} days`;
+}
+
+// EXTERNAL MODULE: ./src/auth/claims.ts
+var auth_claims = __webpack_require__(1442);
+// EXTERNAL MODULE: ./src/auth/token-error.ts
+var token_error = __webpack_require__(1888);
+// EXTERNAL MODULE: ./src/shared/bounded-text.ts
+var bounded_text = __webpack_require__(5322);
+// EXTERNAL MODULE: ./src/smtp/sasl.ts
+var sasl = __webpack_require__(1493);
+// EXTERNAL MODULE: ./src/stages.ts + 1 modules
+var stages = __webpack_require__(474);
+;// CONCATENATED MODULE: ./src/auth/tokens.ts
+
+
+
+
+
+
+/** The XOAUTH2 SASL string AUTH sends; masked like the token it contains. */
+function xoauth2Blob(user, token) {
+    return (0,sasl/* xoauth2Response */.bG)(user, token);
+}
+/**
+ * Starts the first token request now; msal-node is loaded only now, off the critical path.
+ * `requestMs` bounds each request to the token endpoint.
+ */
+function startTokens(settings, deps, requestMs) {
+    const { log } = deps;
+    const started = Date.now();
+    const expiry = certificateExpiryWarning(settings.credential, new Date(started));
+    if (expiry)
+        log.warning(expiry);
+    let failure;
+    let inFlight = 0;
+    let requests = () => [];
+    let claims;
+    const provider = stages/* stages */._
+        .tokenClient()
+        .then(({ createTokenProvider }) => createTokenProvider(settings, { getIdToken: deps.getIdToken, mask: (secret) => log.mask(secret), debug: (line) => log.debug((0,bounded_text/* excerpt */.K)(line)) }, requestMs()));
+    const acquire = (renew) => {
+        failure = undefined;
+        inFlight++;
+        const pending = provider
+            .then((p) => {
+            requests = () => p.requests.map((r) => `${r.method} ${r.url}`);
+            return p.getToken(renew);
+        })
+            .then((t) => {
+            log.mask(xoauth2Blob(settings.smtpUser, t.token));
+            claims = (0,auth_claims/* readClaims */.Ip)(t.token);
+            log.debug((0,auth_claims/* formatClaims */.fq)(claims));
+            log.info(`Token acquired ${Date.now() - started} ms after start (expires ${t.expiresOn?.toISOString() ?? '?'}).`);
+            return { token: t.token, acquiredAt: Date.now(), expiresOn: t.expiresOn };
+        }, (err) => {
+            if (err instanceof token_error/* TokenError */.g)
+                failure = err;
+            throw err;
+        })
+            .finally(() => inFlight--);
+        pending.catch(() => undefined); // awaited at AUTH; a failure is reported there
+        return pending;
+    };
+    let current = acquire(false);
+    let failed = false;
+    let handedOut = false;
+    current.catch(() => (failed = true));
+    return {
+        get(renew) {
+            // A fresh request on renewal, or when the token already handed to an attempt had failed.
+            if (renew || (failed && handedOut)) {
+                failed = false;
+                current = acquire(true);
+                current.catch(() => (failed = true));
+            }
+            handedOut = true;
+            const askedAt = Date.now();
+            return current.then((token) => {
+                log.debug(`Token wait at AUTH: ${Date.now() - askedAt} ms`);
+                return token;
+            });
+        },
+        error: () => failure,
+        pending: () => inFlight > 0,
+        requests: () => requests(),
+        claims: () => claims
+    };
+}
+/** The failure to report when the step's time ran out while a token request was unanswered. */
+function tokenTimeout(settings, seconds) {
+    return new token_error/* TokenError */.g({
+        errorCode: 'token_timeout',
+        description: `No answer from the token endpoint within timeout-seconds (${seconds} s).`,
+        credentialKind: settings.credential.kind
+    });
+}
+
+
+/***/ })
+
+};
