@@ -21,6 +21,8 @@ export interface Booted {
   budget: StepBudget
   /** The files to attach, found and measured. */
   attachments: Attachment[]
+  /** Warnings found before anything could print them (an attachment pattern that matched nothing). */
+  warnings: string[]
   /** The templates, when they had to be compiled before any network use. */
   templates?: CompiledMessageTemplates
   /** The SMTP connection, already opening (none in a dry run). */
@@ -37,7 +39,7 @@ export async function boot(): Promise<Booted> {
   const reading = await readSettings()
   const budget = new StepBudget(reading.settings?.timeoutMs ?? 0)
   const transcript = new HeldLines()
-  const booted: Booted = { secrets: reading.secrets, budget, attachments: [], transcript }
+  const booted: Booted = { secrets: reading.secrets, budget, attachments: [], warnings: [], transcript }
   if (!reading.settings) return { ...booted, problem: reading.error }
   const settings = reading.settings
   try {
@@ -47,11 +49,12 @@ export async function boot(): Promise<Booted> {
     const templates = hasMarkup(settings) ? (await stages.message()).compileMessageTemplates(settings) : undefined
     if (settings.credential.kind === 'oidc' && !settings.dryRun) requireIdTokenPermission()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const attachments = await resolveAttachments(settings.attachments, workspace, settings.maxAttachmentBytes)
+    const { attachments: patterns, maxAttachmentBytes, ifNoFilesFound } = settings
+    const found = await resolveAttachments(patterns, workspace, maxAttachmentBytes, ifNoFilesFound)
     const session = settings.dryRun
       ? undefined
       : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) })
-    return { ...booted, settings, attachments, ...(templates ? { templates } : {}), ...(session ? { session } : {}) }
+    return { ...booted, settings, ...found, ...(templates ? { templates } : {}), ...(session ? { session } : {}) }
   } catch (err) {
     return { ...booted, settings, problem: err }
   }

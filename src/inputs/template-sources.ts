@@ -52,11 +52,17 @@ function decodeText(bytes: Buffer, name: string, input: InputName): string {
     try {
       return new TextDecoder(utf16, { fatal: true }).decode(bytes)
     } catch {
-      throw new InputError(input, `template file '${name}' starts as UTF-16 text but is not valid UTF-16. ${SAVE_AS_UTF8}`)
+      throw new InputError(
+        input,
+        `template file '${name}' starts as UTF-16 text but is not valid UTF-16. ${SAVE_AS_UTF8}`
+      )
     }
   }
   if (utf16 === 'without BOM') {
-    throw new InputError(input, `template file '${name}' looks like UTF-16 text without a byte order mark. ${SAVE_AS_UTF8}`)
+    throw new InputError(
+      input,
+      `template file '${name}' looks like UTF-16 text without a byte order mark. ${SAVE_AS_UTF8}`
+    )
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
