@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -79,15 +79,17 @@ describe('if-no-files-found', () => {
 
 describe('one file, several names (NTFS and APFS ignore case)', () => {
   // On a case-insensitive file system `Reports` and `reports`, `REPORT.xml` and `report.xml`
-  // name one directory, one file. Here the second names are links to the first: the same file,
-  // reached under another spelling, as the glob reports it there.
+  // name one directory, one file. On a case-sensitive one the second names are made links to the
+  // first: the same file, reached under another spelling, as the glob reports it on NTFS or APFS.
   const ws = path.join(root, 'ci')
   mkdirSync(path.join(ws, 'reports', 'sub'), { recursive: true })
   writeFileSync(path.join(ws, 'reports', 'sub', 'A.xml'), 'a')
   writeFileSync(path.join(ws, 'reports', 'sub', 'B.XML'), 'b')
-  symlinkSync(path.join(ws, 'reports'), path.join(ws, 'Reports'))
   writeFileSync(path.join(ws, 'report.xml'), 'x'.repeat(600))
-  linkSync(path.join(ws, 'report.xml'), path.join(ws, 'REPORT.xml'))
+  if (!existsSync(path.join(ws, 'REPORT.xml'))) {
+    symlinkSync(path.join(ws, 'reports'), path.join(ws, 'Reports'))
+    linkSync(path.join(ws, 'report.xml'), path.join(ws, 'REPORT.xml'))
+  }
 
   it('excludes a file whatever spelling the exclusion uses', async () => {
     expect(await names(['reports/**/*.xml', 'reports/**/*.XML', '!Reports/sub/B.XML'], ws)).toEqual([
@@ -98,18 +100,21 @@ describe('one file, several names (NTFS and APFS ignore case)', () => {
 
   it('attaches a file matched under two names once, and counts its size once', async () => {
     const { attachments } = await resolve(['*.xml', 'REPORT.xml'], 1000, 'error', ws)
-    expect(attachments.map((a) => [a.filename, a.size])).toEqual([['REPORT.xml', 600]])
+    expect(attachments.map((a) => [a.filename.toLowerCase(), a.size])).toEqual([['report.xml', 600]])
   })
 
   it('lets a later pattern bring an excluded file back, as @actions/glob does', async () => {
     const { attachments } = await resolve(['reports/sub/*', '!reports/sub/*', 'Reports/sub/A.xml'], 1000, 'error', ws)
-    expect(attachments.map((a) => [a.filename, a.path])).toEqual([['A.xml', path.join(ws, 'reports', 'sub', 'A.xml')]])
+    expect(attachments.map((a) => [a.filename, a.path.toLowerCase()])).toEqual([
+      ['A.xml', path.join(ws, 'reports', 'sub', 'A.xml').toLowerCase()]
+    ])
   })
 })
 
 describe('the workspace path is never a pattern', () => {
   it('finds files in a workspace whose path holds [ ] * or ?', async () => {
-    for (const dir of ['runner[2]', 'build*', 'what?']) {
+    // `*` and `?` cannot be in a Windows file name; `[` can.
+    for (const dir of process.platform === 'win32' ? ['runner[2]'] : ['runner[2]', 'build*', 'what?']) {
       const ws = path.join(root, dir)
       mkdirSync(path.join(ws, 'reports'), { recursive: true })
       writeFileSync(path.join(ws, 'reports', 'a.xml'), dir)
@@ -118,13 +123,16 @@ describe('the workspace path is never a pattern', () => {
     }
   })
 
-  it('does not reach a sibling folder the unescaped path would match', async () => {
-    const ws = path.join(root, 'job*')
-    mkdirSync(path.join(ws, 'reports'), { recursive: true })
-    mkdirSync(path.join(root, 'job-secret', 'reports'), { recursive: true })
-    writeFileSync(path.join(root, 'job-secret', 'reports', 'token.xml'), 'SECRET')
-    await expect(resolve(['reports/*.xml'], 1000, 'error', ws)).rejects.toThrow(/matches no file/)
-  })
+  it.skipIf(process.platform === 'win32')(
+    'does not reach a sibling folder the unescaped path would match',
+    async () => {
+      const ws = path.join(root, 'job*')
+      mkdirSync(path.join(ws, 'reports'), { recursive: true })
+      mkdirSync(path.join(root, 'job-secret', 'reports'), { recursive: true })
+      writeFileSync(path.join(root, 'job-secret', 'reports', 'token.xml'), 'SECRET')
+      await expect(resolve(['reports/*.xml'], 1000, 'error', ws)).rejects.toThrow(/matches no file/)
+    }
+  )
 
   it('escapes a Windows workspace with brackets, where backslash is the separator', () => {
     expect(globPattern('C:\\runner[2]\\_work\\r\\r', 'reports\\*.xml', 'reports\\*.xml', path.win32)).toBe(
@@ -139,8 +147,8 @@ describe('names on every runner', () => {
     const ws = path.join(root, 'dots')
     mkdirSync(ws)
     writeFileSync(path.join(ws, '..env.md'), 'x')
-    writeFileSync(path.join(ws, '...'), 'y')
-    expect(await names(['*'], ws)).toEqual(['...', '..env.md'])
+    if (process.platform !== 'win32') writeFileSync(path.join(ws, '...'), 'y') // Windows drops trailing dots
+    expect(await names(['*'], ws)).toEqual(process.platform === 'win32' ? ['..env.md'] : ['...', '..env.md'])
   })
 
   it.skipIf(process.platform === 'win32')(

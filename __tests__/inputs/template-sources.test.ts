@@ -18,7 +18,10 @@ describe('readTemplate', () => {
 
   it('reads UTF-16 with a byte order mark, as Windows PowerShell 5.1 writes it', () => {
     const text = 'Grüße {{ github.actor }}\r\n— 🚀'
-    writeFileSync(path.join(workspace, 'le.liquid'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
+    writeFileSync(
+      path.join(workspace, 'le.liquid'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    )
     const be = Buffer.from(text, 'utf16le').swap16()
     writeFileSync(path.join(workspace, 'be.liquid'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]))
     expect(parse({ body: 'file://le.liquid' }).body?.text).toBe(text)
