@@ -32,7 +32,7 @@ beforeAll(async () => {
   writeFileSync(path.join(workspace, 'subject-1252.txt'), Buffer.from([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9]))
   symlinkSync(SECRET_TARGET ?? path.join(root, 'outside.txt'), path.join(workspace, 'report.xml'))
   symlinkSync(SECRET_TARGET ?? path.join(root, 'outside.txt'), path.join(workspace, 'report.html'))
-  symlinkSync(root, path.join(workspace, 'up'))
+  symlinkSync(root, path.join(workspace, 'up'), 'junction') // a junction on Windows
   if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(workspace, 'reports', 'pipe.xml')])
 })
 beforeEach(() => world.reset())

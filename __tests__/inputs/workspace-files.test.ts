@@ -26,7 +26,7 @@ beforeAll(() => {
   writeFileSync(path.join(outside, 'credentials.json'), 'SECRET-OUTSIDE')
   symlinkSync(path.join(outside, 'credentials.json'), path.join(workspace, 'report.xml'))
   if (process.platform === 'linux') symlinkSync('/proc/self/environ', path.join(workspace, 'environ.xml'))
-  symlinkSync(outside, path.join(workspace, 'linked-dir'))
+  symlinkSync(outside, path.join(workspace, 'linked-dir'), 'junction') // a junction on Windows
   symlinkSync(path.join(workspace, 'reports', 'ok.txt'), path.join(workspace, 'inner-link.txt'))
   writeFileSync(path.join(workspace, '..env.md'), 'dots')
   if (process.platform !== 'win32') writeFileSync(path.join(workspace, '...'), 'three dots') // Windows drops trailing dots
