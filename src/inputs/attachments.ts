@@ -167,8 +167,10 @@ function readAttachments(files: string[], workspace: string, maxBytes: number): 
       label: 'file',
       tooLarge
     })
-    if (seen.has(read.identity)) continue
-    seen.add(read.identity)
+    if (read.identity !== undefined) {
+      if (seen.has(read.identity)) continue
+      seen.add(read.identity)
+    }
     total += read.content.length
     attachments.push({
       path: read.path,

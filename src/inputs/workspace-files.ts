@@ -22,8 +22,8 @@ interface WorkspaceFile {
   relative: string
   /** The bytes read. */
   content: Buffer
-  /** Which file it is (device and file ID), whatever name reached it. */
-  identity: string
+  /** Which file it is (device and file ID), whatever name reached it; undefined where the file system has no IDs. */
+  identity: string | undefined
 }
 
 /** The path semantics of the runner's OS; tests pass `path.win32` to check Windows on Linux. */
@@ -54,6 +54,7 @@ function isBelow(root: string, candidate: string, p: PathApi): boolean {
 function isInside(root: string, candidate: string, p: PathApi): boolean {
   if (isBelow(root, candidate, p)) return true
   const workspaceId = identityOf(root)
+  // Without file IDs (some network shares report 0) every directory would look the same: no second test.
   if (workspaceId === undefined) return false
   for (let dir = p.dirname(candidate); ; dir = p.dirname(dir)) {
     if (identityOf(dir) === workspaceId) return true
@@ -88,9 +89,9 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  * from a descriptor: on newer Windows builds a stat by path comes from another API than a stat
  * of a handle, and the two need not agree.
  */
-function identityOfDescriptor(fd: number): { id: string; stats: BigIntStats } {
+function identityOfDescriptor(fd: number): { id: string | undefined; stats: BigIntStats } {
   const stats = fstatSync(fd, { bigint: true })
-  return { id: `${stats.dev}:${stats.ino}`, stats }
+  return { id: stats.ino === 0n ? undefined : `${stats.dev}:${stats.ino}`, stats }
 }
 
 /** The identity of the file or directory at `name` (opened, never read), or undefined. */
@@ -189,7 +190,7 @@ export function readWorkspaceFile(
     } catch {
       return refuse('changed while it was being read.')
     }
-    if (!isInside(root, again, path) || identityOf(again) !== opened.id) {
+    if (!isInside(root, again, path) || (opened.id !== undefined && identityOf(again) !== opened.id)) {
       return refuse('changed while it was being read (a symlink was swapped); refused.')
     }
     const content = readBounded(fd, maxBytes)
