@@ -95,7 +95,7 @@ describe('one file, several names (NTFS and APFS ignore case)', () => {
     expect(await names(['reports/**/*.xml', 'reports/**/*.XML', '!Reports/sub/B.XML'], ws)).toEqual([
       path.join('reports', 'sub', 'A.xml')
     ])
-    expect(await names(['reports/sub/*', '!Reports/sub/*.XML'], ws)).toEqual([path.join('reports', 'sub', 'A.xml')])
+    expect(await names(['reports/sub/*', '!Reports/sub/B.*'], ws)).toEqual([path.join('reports', 'sub', 'A.xml')])
   })
 
   it('attaches a file matched under two names once, and counts its size once', async () => {
