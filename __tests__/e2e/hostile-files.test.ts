@@ -104,24 +104,25 @@ describe('workspace files keep working', () => {
     ])
   })
 
-  it('files as a Windows job leaves them: a UTF-16 template by file:///<workspace>, a runner folder with [ ]', async () => {
+  it('files as a Windows job leaves them: a UTF-16 template by file:///<workspace>, a runner folder with [ ], ..names', async () => {
     const ws = path.join(root, 'actions-runner[2]', 'work')
     mkdirSync(path.join(ws, 'reports'), { recursive: true })
     const text = 'Nightly {{ github.run_number }}: grün'
     writeFileSync(path.join(ws, 'body.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
     writeFileSync(path.join(ws, 'reports', 'a.xml'), '<a/>')
     writeFileSync(path.join(ws, 'reports', 'b.xml'), '<b/>')
+    writeFileSync(path.join(ws, '..notes.md'), 'a root-level name that starts with ..')
     const result = await world.run({
       cwd: ws,
       inputs: world.inputs({
         body: `file:///${ws}/body.md`,
-        attachments: 'reports/*.xml, !reports/b.xml',
+        attachments: 'reports/*.xml, !reports/b.xml, ..notes.md',
         'if-no-files-found': 'error'
       })
     })
     expect(result.code, result.log).toBe(0)
     const [message] = world.smtp.messages
     expect(message?.parsed.text?.trim()).toBe('Nightly 42: grün')
-    expect(message?.parsed.attachments.map((a) => a.filename)).toEqual(['a.xml'])
+    expect(message?.parsed.attachments.map((a) => a.filename)).toEqual(['a.xml', '..notes.md'])
   })
 })
