@@ -9,9 +9,10 @@ import type { InputName } from './read-inputs.js'
  * input can say `file:///etc/passwd`. Only regular files whose real path (every symlink
  * resolved) lies inside the workspace are read, and the check is made on what was opened: the
  * file is opened, then its real path is resolved again and must name the very file (device and
- * inode) that is open, so swapping a link between the check and the read gains nothing.
+ * file ID) that is open, so swapping a link between the check and the read gains nothing.
  * RUNNER_TEMP and the home directory are outside on purpose: other actions leave credentials
- * there.
+ * there. The same holds on Windows (drive letters, UNC paths and junctions) and macOS (names
+ * that differ only in case).
  */
 
 /** A file read from the workspace. */
