@@ -397,7 +397,8 @@ const TRANSPORT_ENTRIES = [
         meaning: 'The server did not answer in time.',
         fix: [
             'Outbound port {smtpPort} is often blocked on self-hosted and corporate networks: allow TCP {smtpPort} to {smtpHost} and 443 to {authorityHost}, or run the job on a GitHub-hosted runner.',
-            "Behind an HTTP proxy, set HTTPS_PROXY for the token request and 'smtp-proxy' for the SMTP connection."
+            "Behind an HTTP proxy, set HTTPS_PROXY for the token request and 'smtp-proxy' for the SMTP connection.",
+            "Where 587 stays blocked: 'smtp-port: 25' (with STARTTLS) is Exchange Online's other submission port, and 'transport: graph' needs only HTTPS (443)."
         ],
         docs: SMTP_AUTH_ENABLE
     },
@@ -431,6 +432,19 @@ const TRANSPORT_ENTRIES = [
         ],
         docs: SMTP_AUTH_ENABLE,
         checklist: 'tls'
+    },
+    {
+        id: 'Proxy refused CONNECT',
+        match: { transport: ['EPROXY'] },
+        meaning: "The HTTP proxy in 'smtp-proxy' did not open a tunnel to {smtpHost}:{smtpPort}. 'Invalid response from proxy: 403' is the usual answer: most corporate proxies allow CONNECT only to port 443.",
+        fix: [
+            'Ask the proxy administrators to allow CONNECT to {smtpHost} port {smtpPort} for this runner (in Squid, the default rule "http_access deny CONNECT !SSL_ports" refuses every port but 443).',
+            "Or open TCP {smtpPort} from the runner to {smtpHost} in the firewall and leave 'smtp-proxy' empty; where 587 is blocked, port 25 with STARTTLS is the other port Exchange Online takes client submission on.",
+            "'Invalid response from proxy: 407' means the proxy wants credentials: give them in the URL, http://user:password@proxy.example.com:3128 (the password is masked in the log).",
+            "Or send over HTTPS instead of SMTP: 'transport: graph' goes through HTTPS_PROXY to Microsoft Graph on port 443."
+        ],
+        docs: 'https://learn.microsoft.com/microsoft-365/enterprise/urls-and-ip-address-ranges',
+        checked: "The SMTP connection through 'smtp-proxy' failed before the tunnel was up (EPROXY): the proxy answered CONNECT with a status other than 2xx, which the step's error quotes, or closed the connection. Such a refusal is not retried."
     }
 ];
 
@@ -713,7 +727,7 @@ const ENTRA_ENTRIES = [
         meaning: 'Entra rejected the certificate assertion: the certificate (SHA-256 thumbprint {thumbprint}, valid until {notAfter}) is not registered on the app, has expired, or the signature did not verify.',
         fix: [
             'Upload the certificate (the public .cer/.pem part, never the key) in App registrations → (app {clientId}) → Certificates & secrets → Certificates → Upload certificate.',
-            'Compare the SHA-256 thumbprint shown there with {thumbprint}; they must match.',
+            "The portal's Thumbprint column is SHA-1, not the SHA-256 {thumbprint} above: compare it with the output of openssl x509 -in cert.pem -noout -fingerprint -sha1 for the certificate in 'client-certificate' (without the colons).",
             "Check that 'client-certificate' holds the private key of that same certificate.",
             'If {notAfter} (its notAfter) has passed, Entra refuses the certificate even while it is still listed on the app: make a new one, upload it, and replace the secret.'
         ],

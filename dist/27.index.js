@@ -405,7 +405,7 @@ function describeError(err, signal, request, phase) {
     const headers = response.headers ?? {};
     const apiMessage = redact(apiMessageOf(response.data) || `HTTP ${status}`, request);
     const answered = `the GitHub API answered ${status} (${apiMessage})`;
-    const without = phase === 'jobs' ? "The message is sent without the run's jobs." : '';
+    const without = phase === 'jobs' ? withoutJobs(request) : '';
     if (isRateLimited(status, headers, apiMessage)) {
         const reset = Number(headers['x-ratelimit-reset']);
         const retryAfter = Number(headers['retry-after']);
@@ -451,12 +451,18 @@ function describeError(err, signal, request, phase) {
         return ['server', `${lead(phase)}: ${answered}; GitHub may be having trouble. ${without}`.trim()];
     return ['server', `${lead(phase)}: ${answered}. ${without}`.trim()];
 }
+/** What the message loses without the jobs: in a dry run nothing is sent, so it is the message shown. */
+function withoutJobs(request) {
+    return request.dryRun
+        ? "The dry run's message is rendered without the run's jobs."
+        : "The message is sent without the run's jobs.";
+}
 function lead(phase) {
     return phase === 'jobs' ? "Could not read this run's jobs" : "Could not read the failed jobs' annotations";
 }
 function permissionText(phase, answered, apiMessage, request) {
     const without = phase === 'jobs'
-        ? "The message is sent without the run's jobs."
+        ? withoutJobs(request)
         : 'The message lists the failed jobs and steps without their error annotations.';
     if (/SAML|SSO/i.test(apiMessage)) {
         return `${lead(phase)}: ${answered}: authorize the github-token for your organization's SAML single sign-on. ${without}`;
@@ -492,11 +498,11 @@ function isRateLimited(status, headers, message) {
 function timeoutText(request, phase) {
     const seconds = `${Math.round(request.timeoutMs / 100) / 10} s`;
     return phase === 'jobs'
-        ? `Could not read this run's jobs: the GitHub API (${request.apiUrl}) did not answer within ${seconds}. The message is sent without the run's jobs.`
+        ? `Could not read this run's jobs: the GitHub API (${request.apiUrl}) did not answer within ${seconds}. ${withoutJobs(request)}`
         : `Could not read the failed jobs' annotations: the GitHub API (${request.apiUrl}) did not answer within ${seconds}. The message lists the failed jobs and steps without their error annotations.`;
 }
 function networkText(request, phase, cause) {
-    return `${lead(phase)}: could not reach the GitHub API at ${request.apiUrl} (${cause}). Check GITHUB_API_URL and, behind a proxy, HTTPS_PROXY/NO_PROXY.${phase === 'jobs' ? " The message is sent without the run's jobs." : ''}`;
+    return `${lead(phase)}: could not reach the GitHub API at ${request.apiUrl} (${cause}). Check GITHUB_API_URL and, behind a proxy, HTTPS_PROXY/NO_PROXY.${phase === 'jobs' ? ` ${withoutJobs(request)}` : ''}`;
 }
 function networkCause(e) {
     const parts = [];

@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var core = __webpack_require__(143);
+// EXTERNAL MODULE: ./src/inputs/clouds.ts
+var clouds = __webpack_require__(9295);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/report/log.ts
@@ -123,6 +125,7 @@ class Log {
 ;// CONCATENATED MODULE: ./src/report/toolkit.ts
 
 
+
 /**
  * Loads the runner's toolkit (the first thing after the dial) and makes the one printer. Before
  * anything is printed, every secret is masked, whether or not the inputs were valid; then the
@@ -150,6 +153,9 @@ function logSettings(log, settings) {
         `Credential: ${describeCredential(settings)} · app ${settings.clientId} · tenant ${settings.tenantId}`
     ].join('\n'));
     log.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`);
+    const port = (0,clouds/* smtpPortWarning */.qF)(settings.smtpHost, settings.smtpPort);
+    if (port)
+        log.warning(port);
 }
 function describeCredential(settings) {
     const c = settings.credential;

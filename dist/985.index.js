@@ -112,6 +112,7 @@ async function fetchRun(settings, timeoutMs, limits, log) {
             sha: env.GITHUB_SHA ?? '',
             timeoutMs,
             limits,
+            dryRun: settings.dryRun,
             debug: (line) => log.debug((0,bounded_text/* excerpt */.K)(line))
         });
         log.debug(`GitHub API requests: ${result.requests.join(', ') || 'none'}`);

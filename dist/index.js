@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4603);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6112);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -91,6 +91,65 @@ async function resolveAttachments(patterns, workspace, maxBytes) {
         });
     }
     return attachments;
+}
+
+
+/***/ }),
+
+/***/ 9295:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JJ: () => (/* binding */ CLOUDS),
+/* harmony export */   fJ: () => (/* binding */ isCloudName),
+/* harmony export */   qF: () => (/* binding */ smtpPortWarning),
+/* harmony export */   vD: () => (/* binding */ CLOUD_NAMES)
+/* harmony export */ });
+/** One table of presets; the set-up guide's cloud list is generated from it (npm run docs). */
+const CLOUDS = {
+    public: {
+        label: 'Microsoft 365 (worldwide, including GCC)',
+        authorityHost: 'https://login.microsoftonline.com',
+        smtpHost: 'smtp.office365.com',
+        scope: 'https://outlook.office365.com/.default',
+        oidcAudience: 'api://AzureADTokenExchange'
+    },
+    usgov: {
+        label: 'Microsoft 365 GCC High',
+        authorityHost: 'https://login.microsoftonline.us',
+        smtpHost: 'smtp.office365.us',
+        scope: 'https://outlook.office365.us/.default',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov'
+    },
+    'usgov-dod': {
+        label: 'Microsoft 365 DoD',
+        authorityHost: 'https://login.microsoftonline.us',
+        smtpHost: 'outlook-dod.office365.us',
+        scope: 'https://outlook-dod.office365.us/.default',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov'
+    },
+    china: {
+        label: 'Microsoft 365 operated by 21Vianet',
+        authorityHost: 'https://login.partner.microsoftonline.cn',
+        smtpHost: 'smtp.partner.outlook.cn',
+        scope: 'https://partner.outlook.cn/.default',
+        oidcAudience: 'api://AzureADTokenExchangeChina'
+    }
+};
+const CLOUD_NAMES = Object.keys(CLOUDS);
+function isCloudName(value) {
+    return Object.hasOwn(CLOUDS, value);
+}
+/**
+ * Why a port does not suit a Microsoft SMTP host, or undefined. Microsoft documents client
+ * submission on 587 or 25, both with STARTTLS, and not implicit TLS on 465 (a common guess, since
+ * other providers offer it). Other hosts (a relay, a test server) may well use 465.
+ */
+function smtpPortWarning(smtpHost, smtpPort) {
+    const host = smtpHost.toLowerCase();
+    if (smtpPort !== 465 || !CLOUD_NAMES.some((name) => CLOUDS[name].smtpHost === host))
+        return undefined;
+    return `smtp-port 465 (implicit TLS) is not a submission port Microsoft documents for ${host}: Exchange Online takes SMTP AUTH client submission on port 587 or port 25, both with STARTTLS. Leave 'smtp-port' out (587), or set it to 25 where the runner's network blocks 587.`;
 }
 
 
@@ -413,7 +472,7 @@ function describe(err) {
 
 /***/ }),
 
-/***/ 4603:
+/***/ 6112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -535,43 +594,8 @@ function parseCertificate(pem, password, derivedSecrets) {
 
 // EXTERNAL MODULE: ./src/inputs/mailboxes.ts
 var mailboxes = __nccwpck_require__(7485);
-;// CONCATENATED MODULE: ./src/inputs/clouds.ts
-/** One table of presets; the set-up guide's cloud list is generated from it (npm run docs). */
-const CLOUDS = {
-    public: {
-        label: 'Microsoft 365 (worldwide, including GCC)',
-        authorityHost: 'https://login.microsoftonline.com',
-        smtpHost: 'smtp.office365.com',
-        scope: 'https://outlook.office365.com/.default',
-        oidcAudience: 'api://AzureADTokenExchange'
-    },
-    usgov: {
-        label: 'Microsoft 365 GCC High',
-        authorityHost: 'https://login.microsoftonline.us',
-        smtpHost: 'smtp.office365.us',
-        scope: 'https://outlook.office365.us/.default',
-        oidcAudience: 'api://AzureADTokenExchangeUSGov'
-    },
-    'usgov-dod': {
-        label: 'Microsoft 365 DoD',
-        authorityHost: 'https://login.microsoftonline.us',
-        smtpHost: 'outlook-dod.office365.us',
-        scope: 'https://outlook-dod.office365.us/.default',
-        oidcAudience: 'api://AzureADTokenExchangeUSGov'
-    },
-    china: {
-        label: 'Microsoft 365 operated by 21Vianet',
-        authorityHost: 'https://login.partner.microsoftonline.cn',
-        smtpHost: 'smtp.partner.outlook.cn',
-        scope: 'https://partner.outlook.cn/.default',
-        oidcAudience: 'api://AzureADTokenExchangeChina'
-    }
-};
-const CLOUD_NAMES = Object.keys(CLOUDS);
-function isCloudName(value) {
-    return Object.hasOwn(CLOUDS, value);
-}
-
+// EXTERNAL MODULE: ./src/inputs/clouds.ts
+var clouds = __nccwpck_require__(9295);
 // EXTERNAL MODULE: ./src/inputs/read-inputs.ts
 var read_inputs = __nccwpck_require__(8215);
 ;// CONCATENATED MODULE: ./src/inputs/connection.ts
@@ -587,10 +611,10 @@ function parseConnection(raw, derivedSecrets) {
     const get = (0,read_inputs/* inputReader */.cN)(raw);
     const { tenantId, clientId } = parseApp(get);
     const cloud = get('cloud') || 'public';
-    if (!isCloudName(cloud)) {
-        throw new input_error/* InputError */.d('cloud', `unknown cloud '${cloud}'; use one of ${CLOUD_NAMES.join(', ')}.`);
+    if (!(0,clouds/* isCloudName */.fJ)(cloud)) {
+        throw new input_error/* InputError */.d('cloud', `unknown cloud '${cloud}'; use one of ${clouds/* CLOUD_NAMES */.vD.join(', ')}.`);
     }
-    const preset = CLOUDS[cloud];
+    const preset = clouds/* CLOUDS */.JJ[cloud];
     const authorityHost = parseAuthorityHost(get('authority-host') || preset.authorityHost);
     const scope = get('token-scope') || preset.scope;
     if (/\s/.test(scope))
@@ -3768,7 +3792,10 @@ function requireIdTokenPermission() {
         'permissions:',
         '  id-token: write',
         '  contents: read',
+        '  actions: read # the failure mail names the failed jobs and steps',
+        '  checks: read # and their error annotations',
         '',
+        'A permissions: block sets every permission it does not list to none: keep any others the job needs.',
         "Or pass 'client-secret' or 'client-certificate'."
     ].join('\n'));
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import net from 'node:net'
+import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { cleanupRunnerTemp, failedMessage } from '../fakes/runner.js'
@@ -258,10 +259,28 @@ describe('time and trust', () => {
       const error = failedMessage(result)!
       expect(error).toContain('Diagnosis (TLS certificate)')
       expect(error).toContain('NODE_EXTRA_CA_CERTS')
+      expect(error).toContain('NODE_USE_SYSTEM_CA=1')
       world.expectNoSecrets(result)
     } finally {
       await server.close()
     }
+  })
+
+  // The advice for a CA the runner's OS trusts (Windows' store, macOS's keychain) is
+  // NODE_USE_SYSTEM_CA=1. On Linux Node's "system store" is OpenSSL's, which SSL_CERT_FILE names:
+  // the same switch, with the test CA as the only one the system trusts.
+  it.skipIf(process.platform !== 'linux')('NODE_USE_SYSTEM_CA=1 makes the action trust the system store', async () => {
+    const system = { SSL_CERT_FILE: world.pki.caFile, SSL_CERT_DIR: path.dirname(world.pki.caFile) }
+    const trusted = await world.run({
+      caFile: undefined,
+      env: { ...system, NODE_USE_SYSTEM_CA: '1' },
+      inputs: world.inputs()
+    })
+    expect(trusted.code, trusted.log).toBe(0)
+    expect(world.smtp.messages).toHaveLength(1)
+    const without = await world.run({ caFile: undefined, env: system, inputs: world.inputs({ 'max-attempts': '1' }) })
+    expect(without.code).toBe(1)
+    expect(failedMessage(without)).toContain('NODE_USE_SYSTEM_CA=1')
   })
 })
 

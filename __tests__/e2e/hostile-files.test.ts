@@ -13,6 +13,9 @@ import { cleanupRunnerTemp, failedMessage } from '../fakes/runner.js'
 import { expectOnlyOwnCommands } from './runner-safety.js'
 import { SECRET_VALUE, startWorld, type World } from './world.js'
 
+// Linux has the process's environment as a file; elsewhere the link leads to a file outside.
+const SECRET_TARGET = process.platform === 'linux' ? '/proc/self/environ' : undefined
+
 let world: World
 let root: string
 let workspace: string
@@ -27,10 +30,10 @@ beforeAll(async () => {
   writeFileSync(path.join(workspace, 'body.liquid'), '\ufeffBuild {{ github.run_number }} passed: café ✓')
   // "Résumé" in Windows-1252: é is 0xE9, not valid UTF-8
   writeFileSync(path.join(workspace, 'subject-1252.txt'), Buffer.from([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9]))
-  symlinkSync('/proc/self/environ', path.join(workspace, 'report.xml'))
-  symlinkSync('/proc/self/environ', path.join(workspace, 'report.html'))
-  symlinkSync(root, path.join(workspace, 'up'))
-  execFileSync('mkfifo', [path.join(workspace, 'reports', 'pipe.xml')])
+  symlinkSync(SECRET_TARGET ?? path.join(root, 'outside.txt'), path.join(workspace, 'report.xml'))
+  symlinkSync(SECRET_TARGET ?? path.join(root, 'outside.txt'), path.join(workspace, 'report.html'))
+  symlinkSync(root, path.join(workspace, 'up'), 'junction') // a junction on Windows
+  if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(workspace, 'reports', 'pipe.xml')])
 })
 beforeEach(() => world.reset())
 afterAll(async () => {
@@ -39,8 +42,14 @@ afterAll(async () => {
   cleanupRunnerTemp()
 })
 
+// Windows has no named pipes in the file system.
+const PIPE_CASE: [Record<string, string>, RegExp] = [
+  { attachments: 'reports/*' },
+  /Input 'attachments': file '.*pipe\.xml' is not a regular file \(a named pipe\)/
+]
+
 describe('refused before any network use, naming the input, the path and why', () => {
-  it.each([
+  it.each<[Record<string, string>, string | RegExp]>([
     [{ body: 'file://../outside.txt' }, "Input 'body': template file '../outside.txt' is outside the workspace"],
     [{ body: 'file:///etc/passwd' }, "Input 'body': template file '/etc/passwd' is outside the workspace"],
     [
@@ -55,9 +64,11 @@ describe('refused before any network use, naming the input, the path and why', (
     [{ attachments: '../*' }, "Input 'attachments': pattern '../*' is outside the workspace"],
     [
       { attachments: 'report.xml' },
-      /Input 'attachments': file '.*report\.xml' leads outside the workspace \(to \/proc\//
+      SECRET_TARGET
+        ? /Input 'attachments': file '.*report\.xml' leads outside the workspace \(to \/proc\//
+        : /Input 'attachments': file '.*report\.xml' leads outside the workspace \(to .*outside\.txt\)/
     ],
-    [{ attachments: 'reports/*' }, /Input 'attachments': file '.*pipe\.xml' is not a regular file \(a named pipe\)/],
+    ...(process.platform === 'win32' ? [] : [PIPE_CASE]),
     [
       { subject: 'file://subject-1252.txt' },
       "Input 'subject': template file 'subject-1252.txt' is not UTF-8 text: byte 0xE9 at line 1, column 2 is not valid UTF-8"
@@ -91,5 +102,27 @@ describe('workspace files keep working', () => {
     expect(message?.parsed.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([
       ['junit.xml', '<testsuite tests="3"/>']
     ])
+  })
+
+  it('files as a Windows job leaves them: a UTF-16 template by file:///<workspace>, a runner folder with [ ], ..names', async () => {
+    const ws = path.join(root, 'actions-runner[2]', 'work')
+    mkdirSync(path.join(ws, 'reports'), { recursive: true })
+    const text = 'Nightly {{ github.run_number }}: grün'
+    writeFileSync(path.join(ws, 'body.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
+    writeFileSync(path.join(ws, 'reports', 'a.xml'), '<a/>')
+    writeFileSync(path.join(ws, 'reports', 'b.xml'), '<b/>')
+    writeFileSync(path.join(ws, '..notes.md'), 'a root-level name that starts with ..')
+    const result = await world.run({
+      cwd: ws,
+      inputs: world.inputs({
+        body: `file:///${ws}/body.md`,
+        attachments: 'reports/*.xml, !reports/b.xml, ..notes.md',
+        'if-no-files-found': 'error'
+      })
+    })
+    expect(result.code, result.log).toBe(0)
+    const [message] = world.smtp.messages
+    expect(message?.parsed.text?.trim()).toBe('Nightly 42: grün')
+    expect(message?.parsed.attachments.map((a) => a.filename)).toEqual(['a.xml', '..notes.md'])
   })
 })

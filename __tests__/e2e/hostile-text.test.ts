@@ -219,20 +219,24 @@ describe('Bcc stays blind', () => {
 })
 
 describe('file names with commands', () => {
-  it('an attachment named with a newline and ::error:: is sent under its name and shown, not executed', async () => {
-    const workspace = mkdtempSync(path.join(tmpdir(), 'ema-ws-'))
-    const name = `report\n::error::${PWNED}.txt`
-    writeFileSync(path.join(workspace, name), 'results')
-    for (const dryRun of ['true', 'false']) {
-      world.reset()
-      const result = await world.run({
-        cwd: workspace,
-        inputs: world.inputs({ attachments: 'report*', 'dry-run': dryRun })
-      })
-      expect(result.code, result.log).toBe(0)
-      expectOnlyOwnCommands(result, { failed: false })
-      if (dryRun === 'true') expect(result.stdout).toContain(`::error::${PWNED}.txt (7 B,`)
-      else expect(world.smtp.messages[0]?.parsed.attachments[0]?.filename).toBe(name)
+  // Windows forbids newlines and `:` in file names, so there such a name cannot be planted.
+  it.skipIf(process.platform === 'win32')(
+    'an attachment named with a newline and ::error:: is sent under its name and shown, not executed',
+    async () => {
+      const workspace = mkdtempSync(path.join(tmpdir(), 'ema-ws-'))
+      const name = `report\n::error::${PWNED}.txt`
+      writeFileSync(path.join(workspace, name), 'results')
+      for (const dryRun of ['true', 'false']) {
+        world.reset()
+        const result = await world.run({
+          cwd: workspace,
+          inputs: world.inputs({ attachments: 'report*', 'dry-run': dryRun })
+        })
+        expect(result.code, result.log).toBe(0)
+        expectOnlyOwnCommands(result, { failed: false })
+        if (dryRun === 'true') expect(result.stdout).toContain(`::error::${PWNED}.txt (7 B,`)
+        else expect(world.smtp.messages[0]?.parsed.attachments[0]?.filename).toBe(name)
+      }
     }
-  })
+  )
 })

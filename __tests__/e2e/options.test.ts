@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { cleanupRunnerTemp, failedMessage } from '../fakes/runner.js'
+import { cleanupRunnerTemp, failedMessage, workflowCommands } from '../fakes/runner.js'
 import { startWorld, type World } from './world.js'
 
 let world: World
@@ -38,13 +38,53 @@ describe('message options', () => {
     expect(mail.text?.trim()).toBe('See attached.')
   })
 
-  it('fails before connecting when a pattern matches nothing', async () => {
-    const result = await world.run({ cwd: workspace, inputs: world.inputs({ attachments: 'reports/*.pdf' }) })
+  // The "Nightly report" recipe (docs/templates.md): `if: always()` with `attachments:
+  // reports/*.html`, in a job that failed before writing its reports.
+  it('sends the mail with a warning when a pattern matches nothing (if-no-files-found: warn, the default)', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'nightly-'))
+    const result = await world.run({
+      cwd: empty,
+      inputs: world.inputs({ attachments: 'reports/*.html', 'job-status': 'failure', subject: 'Nightly' })
+    })
+    expect(result.code, result.log).toBe(0)
+    expect(world.smtp.messages).toHaveLength(1)
+    expect(world.smtp.messages[0]!.parsed.attachments).toEqual([])
+    const warnings = workflowCommands(result).filter((c) => c.command === 'warning')
+    expect(warnings.map((w) => w.message)).toEqual([
+      `Input 'attachments': 'reports/*.html' matches no file (in ${empty}): the message is sent without it. Set 'if-no-files-found' to 'error' to fail the step instead, or to 'ignore'.`
+    ])
+  })
+
+  it('says nothing with if-no-files-found: ignore', async () => {
+    const result = await world.run({
+      cwd: workspace,
+      inputs: world.inputs({ attachments: 'reports/*.pdf\nreports/*.txt', 'if-no-files-found': 'ignore' })
+    })
+    expect(result.code, result.log).toBe(0)
+    expect(world.smtp.messages[0]!.parsed.attachments.map((a) => a.filename)).toEqual(['coverage.txt'])
+    expect(workflowCommands(result).filter((c) => c.command === 'warning')).toEqual([])
+  })
+
+  it('fails before connecting when a pattern matches nothing with if-no-files-found: error', async () => {
+    const result = await world.run({
+      cwd: workspace,
+      inputs: world.inputs({ attachments: 'reports/*.pdf', 'if-no-files-found': 'error' })
+    })
     expect(result.code).toBe(1)
     expect(failedMessage(result)).toContain("Input 'attachments': 'reports/*.pdf' matches no file")
     expect(world.smtp.sessions).toBe(0)
     expect(world.endpoint.requests).toHaveLength(0)
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a backslash pattern on Linux and macOS before connecting, naming the / form',
+    async () => {
+      const result = await world.run({ cwd: workspace, inputs: world.inputs({ attachments: 'reports\\*.html' }) })
+      expect(result.code).toBe(1)
+      expect(failedMessage(result)).toContain("write 'reports/*.html', which works on every runner")
+      expect(world.smtp.sessions).toBe(0)
+    }
+  )
 
   it('sets priority, extra headers and In-Reply-To/References', async () => {
     const result = await world.run({

@@ -105,6 +105,9 @@ export function defaultNodeBinary(): string {
   return process.env.ACTION_NODE || process.execPath
 }
 
+/** What a process needs on Windows (see runAction). */
+const WINDOWS_ESSENTIALS = ['SystemRoot', 'SystemDrive', 'windir', 'TEMP', 'TMP', 'USERPROFILE', 'PATHEXT', 'ComSpec']
+
 /** Temp directories created by runAction in this process */
 const createdDirs: string[] = []
 
@@ -193,6 +196,11 @@ export async function runAction(opts: RunActionOptions = {}): Promise<ActionResu
     RUNNER_TEMP: runnerTemp,
     RUNNER_TOOL_CACHE: join(runnerTemp, 'toolcache'),
     ...files
+  }
+  // Windows cannot start a network program without SystemRoot (Winsock), nor find temp files
+  // without TEMP: its runner passes them too, and they hold nothing of the job.
+  if (process.platform === 'win32') {
+    for (const name of WINDOWS_ESSENTIALS) if (process.env[name]) env[name] = process.env[name]
   }
   if (opts.caFile) env.NODE_EXTRA_CA_CERTS = opts.caFile
   for (const [name, value] of Object.entries(opts.inputs ?? {})) env[inputEnvName(name)] = value

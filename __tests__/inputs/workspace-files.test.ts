@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InputError } from '../../src/inputs/input-error.js'
-import { readWorkspaceFile } from '../../src/inputs/workspace-files.js'
+import { readWorkspaceFile, resolveInWorkspace } from '../../src/inputs/workspace-files.js'
 
 let root: string
 let workspace: string
@@ -25,10 +25,16 @@ beforeAll(() => {
   writeFileSync(path.join(workspace, 'reports', 'ok.txt'), 'inside')
   writeFileSync(path.join(outside, 'credentials.json'), 'SECRET-OUTSIDE')
   symlinkSync(path.join(outside, 'credentials.json'), path.join(workspace, 'report.xml'))
-  symlinkSync('/proc/self/environ', path.join(workspace, 'environ.xml'))
-  symlinkSync(outside, path.join(workspace, 'linked-dir'))
+  if (process.platform === 'linux') symlinkSync('/proc/self/environ', path.join(workspace, 'environ.xml'))
+  symlinkSync(outside, path.join(workspace, 'linked-dir'), 'junction') // a junction on Windows
   symlinkSync(path.join(workspace, 'reports', 'ok.txt'), path.join(workspace, 'inner-link.txt'))
-  execFileSync('mkfifo', [path.join(workspace, 'pipe.txt')])
+  writeFileSync(path.join(workspace, '..env.md'), 'dots')
+  if (process.platform !== 'win32') writeFileSync(path.join(workspace, '...'), 'three dots') // Windows drops trailing dots
+  // Another spelling of the workspace that names the same directory, as `/Users/x/REPO` names
+  // `/Users/x/repo` on macOS's case-insensitive APFS; and one of another directory.
+  symlinkSync(workspace, path.join(root, 'workspace-alias'))
+  symlinkSync(outside, path.join(root, 'other-alias'))
+  if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(workspace, 'pipe.txt')])
 })
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
@@ -54,18 +60,34 @@ describe('readWorkspaceFile', () => {
       /^Input 'body': template file '\.\.\/runner-temp\/credentials\.json' is outside the workspace .*GITHUB_WORKSPACE/
     )
     expect(refusal('/etc/passwd')).toMatch(/'\/etc\/passwd' is outside the workspace/)
+    expect(refusal('..')).toMatch(/'\.\.' is outside the workspace/)
     expect(refusal('reports/../../runner-temp/credentials.json')).toMatch(/outside the workspace/)
+  })
+
+  it('reads root-level names that start with .. (they do not leave the workspace)', () => {
+    expect(read('..env.md').toString()).toBe('dots')
+    if (process.platform !== 'win32') expect(read('...').toString()).toBe('three dots')
+    expect(read(path.join(workspace, '..env.md')).toString()).toBe('dots')
+  })
+
+  it('reads an absolute name that spells the workspace differently but is the same directory', () => {
+    const other = path.join(root, 'workspace-alias', 'reports', 'ok.txt')
+    expect(resolveInWorkspace(workspace, other, 'attachments', 'pattern')).toBe(other)
+    expect(read(other).toString()).toBe('inside')
+    expect(refusal(path.join(root, 'other-alias', 'credentials.json'))).toMatch(/is outside the workspace/)
   })
 
   it('refuses a symlink (at any level) whose target is outside', () => {
     expect(refusal('report.xml')).toMatch(
       /'report\.xml' leads outside the workspace \(to .*credentials\.json\) through a symlink/
     )
-    expect(refusal('environ.xml')).toMatch(/leads outside the workspace \(to \/proc\/\d+\/environ\)/)
+    if (process.platform === 'linux') {
+      expect(refusal('environ.xml')).toMatch(/leads outside the workspace \(to \/proc\/\d+\/environ\)/)
+    }
     expect(refusal('linked-dir/credentials.json')).toMatch(/leads outside the workspace/)
   })
 
-  it('refuses what is not a regular file, without waiting on a pipe', () => {
+  it.skipIf(process.platform === 'win32')('refuses what is not a regular file, without waiting on a pipe', () => {
     expect(refusal('pipe.txt')).toMatch(/'pipe\.txt' is not a regular file \(a named pipe\)/)
     expect(refusal('reports')).toMatch(/is not a regular file \(a directory\)/)
     expect(refusal('missing.txt')).toMatch(/'missing\.txt' does not exist/)
@@ -113,5 +135,23 @@ describe('readWorkspaceFile', () => {
     }
     // untouched, it reads
     expect(attempt(() => undefined)).toMatchObject({ content: Buffer.from('inside') })
+  })
+})
+
+describe('resolveInWorkspace with Windows paths', () => {
+  const ws = 'D:\\a\\repo\\repo'
+  const resolve = (name: string): string => resolveInWorkspace(ws, name, 'attachments', 'pattern', path.win32)
+
+  it('takes either separator, any case of the same path, and root names starting with ..', () => {
+    expect(resolve('reports\\*.xml')).toBe('D:\\a\\repo\\repo\\reports\\*.xml')
+    expect(resolve('reports/*.xml')).toBe('D:\\a\\repo\\repo\\reports\\*.xml')
+    expect(resolve('d:\\A\\REPO\\repo\\x.xml')).toBe('d:\\A\\REPO\\repo\\x.xml')
+    expect(resolve('..env.md')).toBe('D:\\a\\repo\\repo\\..env.md')
+  })
+
+  it('refuses another drive, a UNC share, and the ways out', () => {
+    for (const name of ['E:\\a\\repo\\repo\\x', '\\\\server\\share\\x', '..\\x', '..', 'reports\\..\\..\\x', '\\x']) {
+      expect(() => resolve(name), name).toThrow(/is outside the workspace/)
+    }
   })
 })

@@ -172,4 +172,35 @@ describe('summariseJobs (pure)', () => {
     })
     expect(r.failed_jobs[0]!.annotations[0]!.message).toHaveLength(1000)
   })
+  it('links the relative backslash paths of Windows jobs as repository paths, not as %5C', () => {
+    const job: ApiJob = {
+      id: 8,
+      run_id: RUN_ID,
+      name: 'test (windows-latest)',
+      status: 'completed',
+      conclusion: 'failure',
+      started_at: '2025-11-20T09:40:00Z',
+      completed_at: '2025-11-20T09:41:00Z',
+      html_url: null,
+      steps: [{ name: 'Run npm test', status: 'completed', conclusion: 'failure', number: 4 }]
+    }
+    const at = (path: string, start_line: number): ApiAnnotation => ({
+      path,
+      start_line,
+      end_line: start_line,
+      annotation_level: 'failure',
+      title: null,
+      message: 'Type error'
+    })
+    const r = summariseJobs(
+      [job],
+      new Map([[8, [at('src\\app.ts', 7), at('.\\render test\\escape.ts', 9)]]]),
+      summaryRequest({}),
+      NOW
+    )
+    expect(r.failed_jobs[0]!.annotations.map((a) => [a.path, a.url])).toEqual([
+      ['src/app.ts', `https://github.com/octo/app/blob/${SHA}/src/app.ts#L7`],
+      ['render test/escape.ts', `https://github.com/octo/app/blob/${SHA}/render%20test/escape.ts#L9`]
+    ])
+  })
 })

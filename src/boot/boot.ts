@@ -24,6 +24,8 @@ export interface Booted {
   budget: StepBudget
   /** The files to attach, found and measured. */
   attachments: Attachment[]
+  /** Warnings found before anything could print them (an attachment pattern that matched nothing). */
+  warnings: string[]
   /** The templates, when they had to be compiled before any network use. */
   templates?: CompiledMessageTemplates
   /** The SMTP connection, already opening (none in a dry run). */
@@ -41,7 +43,7 @@ export async function boot(): Promise<Booted> {
   // Counted from the start of the process, as the runner counts the step: loading the bundle is part of it.
   const budget = new StepBudget(reading.settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS, Date.now, performance.timeOrigin)
   const transcript = new HeldLines()
-  const booted: Booted = { secrets: reading.secrets, budget, attachments: [], transcript }
+  const booted: Booted = { secrets: reading.secrets, budget, attachments: [], warnings: [], transcript }
   if (!reading.settings) return { ...booted, problem: reading.error }
   const settings = reading.settings
   try {
@@ -51,11 +53,12 @@ export async function boot(): Promise<Booted> {
     const templates = hasMarkup(settings) ? (await stages.message()).compileMessageTemplates(settings) : undefined
     if (settings.credential.kind === 'oidc' && !settings.dryRun) requireIdTokenPermission()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const attachments = await resolveAttachments(settings.attachments, workspace, settings.maxAttachmentBytes)
+    const { attachments: patterns, maxAttachmentBytes, ifNoFilesFound } = settings
+    const found = await resolveAttachments(patterns, workspace, maxAttachmentBytes, ifNoFilesFound)
     const session = settings.dryRun
       ? undefined
       : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) })
-    return { ...booted, settings, attachments, ...(templates ? { templates } : {}), ...(session ? { session } : {}) }
+    return { ...booted, settings, ...found, ...(templates ? { templates } : {}), ...(session ? { session } : {}) }
   } catch (err) {
     return { ...booted, settings, problem: err }
   }

@@ -26,6 +26,7 @@ export const INPUT_NAMES = [
   'markdown',
   'vars',
   'attachments',
+  'if-no-files-found',
   'max-attachment-size',
   'priority',
   'in-reply-to',

@@ -1,3 +1,4 @@
+import { parseIfNoFilesFound, type IfNoFilesFound } from './attachments.js'
 import type { CloudName } from './clouds.js'
 import { inputSecrets, secretFragments, type Credential } from './credential.js'
 import { InputError } from './input-error.js'
@@ -65,6 +66,8 @@ export interface Settings {
   vars: Record<string, unknown>
   /** Glob patterns of files to attach, relative to the workspace. */
   attachments: string[]
+  /** What a pattern that matches no file does: warn (and send), fail the step, or nothing. */
+  ifNoFilesFound: IfNoFilesFound
   /** Largest total size of the attachments, in bytes. */
   maxAttachmentBytes: number
   /** Message priority. */
@@ -169,6 +172,7 @@ export function parseSettings(raw: RawInputs, options: ParseOptions): ParsedSett
     markdown: parseBoolean(get('markdown'), 'markdown', false),
     vars: parseVars(raw.vars ?? '', options.parseYaml),
     attachments: splitList(raw.attachments ?? ''),
+    ifNoFilesFound: parseIfNoFilesFound(get('if-no-files-found')),
     maxAttachmentBytes: parseSize(get('max-attachment-size') || '25MB', 'max-attachment-size'),
     priority,
     ...(inReplyTo ? { inReplyTo } : {}),

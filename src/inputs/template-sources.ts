@@ -1,6 +1,7 @@
+import path from 'node:path'
 import { InputError } from './input-error.js'
 import type { InputName, RawInputs } from './read-inputs.js'
-import { readWorkspaceFile } from './workspace-files.js'
+import { readWorkspaceFile, type PathApi } from './workspace-files.js'
 
 /** A message template and where it came from. */
 export interface TemplateSource {
@@ -21,17 +22,48 @@ export function readTemplate(raw: RawInputs, input: InputName, workspace: string
   if (!value.trim()) return undefined
   const trimmed = value.trim()
   if (!trimmed.startsWith('file://')) return { input, text: value }
-  const name = trimmed.slice('file://'.length)
+  const name = fileUrlPath(trimmed.slice('file://'.length))
   if (!name) throw new InputError(input, 'file:// needs a path relative to the workspace.')
   const file = readWorkspaceFile(workspace, name, input, {
     maxBytes: MAX_TEMPLATE_BYTES,
     label: 'template file'
   })
-  return { input, text: decodeUtf8(file.content, name, input), file: file.relative }
+  return { input, text: decodeText(file.content, name, input), file: file.relative }
 }
 
-/** The text of a template file: UTF-8 (a BOM is dropped), never with characters silently replaced. */
-function decodeUtf8(bytes: Buffer, name: string, input: InputName): string {
+/**
+ * The path of a `file://` input. On Windows `file:///D:/a/repo/repo/body.md` (the URL form) and
+ * `file:///${{ github.workspace }}/body.md` (which the runner fills in as `file:///D:\a\…`) both
+ * put a `/` before the drive letter, which would make the path relative to the current drive's
+ * root: it goes. Elsewhere `/D:/…` is a path like any other.
+ */
+export function fileUrlPath(rest: string, p: PathApi = path): string {
+  return p.sep === '\\' && /^\/+[A-Za-z]:[\\/]/.test(rest) ? rest.replace(/^\/+/, '') : rest
+}
+
+/**
+ * The text of a template file: UTF-8 (a BOM is dropped), or UTF-16 with its byte order mark
+ * (what Windows PowerShell 5.1's `>` and `Out-File` write), never with characters silently
+ * replaced.
+ */
+function decodeText(bytes: Buffer, name: string, input: InputName): string {
+  const utf16 = utf16Encoding(bytes)
+  if (utf16 === 'utf-16le' || utf16 === 'utf-16be') {
+    try {
+      return new TextDecoder(utf16, { fatal: true }).decode(bytes)
+    } catch {
+      throw new InputError(
+        input,
+        `template file '${name}' starts as UTF-16 text but is not valid UTF-16. ${SAVE_AS_UTF8}`
+      )
+    }
+  }
+  if (utf16 === 'without BOM') {
+    throw new InputError(
+      input,
+      `template file '${name}' looks like UTF-16 text without a byte order mark. ${SAVE_AS_UTF8}`
+    )
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
@@ -40,6 +72,28 @@ function decodeUtf8(bytes: Buffer, name: string, input: InputName): string {
       `template file '${name}' is not UTF-8 text: ${where(bytes, firstInvalidUtf8(bytes))} is not valid UTF-8 (saved as Windows-1252 or Latin-1?). Save it as UTF-8.`
     )
   }
+}
+
+const SAVE_AS_UTF8 =
+  "Save it as UTF-8 (in PowerShell: Set-Content -Encoding utf8, or Out-File -Encoding utf8; PowerShell 5.1's '>' writes UTF-16)."
+
+/**
+ * UTF-16 by its byte order mark, or 'without BOM' when NUL bytes at every other place of the
+ * first 200 bytes say so (ASCII text in UTF-16). UTF-8 text has no NUL byte.
+ */
+function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | 'without BOM' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
+  const head = bytes.subarray(0, Math.min(bytes.length, 200) & ~1)
+  if (head.length < 2) return undefined
+  let evenNul = 0
+  let oddNul = 0
+  for (let i = 0; i < head.length; i += 2) {
+    if (head[i] === 0) evenNul++
+    if (head[i + 1] === 0) oddNul++
+  }
+  const pairs = head.length / 2
+  return evenNul >= pairs * 0.5 || oddNul >= pairs * 0.5 ? 'without BOM' : undefined
 }
 
 /** "byte 0xE9 at line 3, column 7" (column in bytes). */

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type BigIntStats } from 'node:fs'
 import path from 'node:path'
 import { InputError } from './input-error.js'
 import type { InputName } from './read-inputs.js'
@@ -9,9 +9,10 @@ import type { InputName } from './read-inputs.js'
  * input can say `file:///etc/passwd`. Only regular files whose real path (every symlink
  * resolved) lies inside the workspace are read, and the check is made on what was opened: the
  * file is opened, then its real path is resolved again and must name the very file (device and
- * inode) that is open, so swapping a link between the check and the read gains nothing.
+ * file ID) that is open, so swapping a link between the check and the read gains nothing.
  * RUNNER_TEMP and the home directory are outside on purpose: other actions leave credentials
- * there.
+ * there. The same holds on Windows (drive letters, UNC paths and junctions) and macOS (names
+ * that differ only in case).
  */
 
 /** A file read from the workspace. */
@@ -22,27 +23,56 @@ interface WorkspaceFile {
   relative: string
   /** The bytes read. */
   content: Buffer
+  /** Which file it is (device and file ID), whatever name reached it; undefined where the file system has no IDs. */
+  identity: string | undefined
 }
 
+/** The path semantics of the runner's OS; tests pass `path.win32` to check Windows on Linux. */
+export type PathApi = typeof path.posix
+
 /** The workspace's own real path (it may itself be reached through a symlink). */
-function realWorkspace(workspace: string): string {
+function realWorkspace(workspace: string, p: PathApi): string {
   try {
     return realpathSync(workspace)
   } catch {
-    return path.resolve(workspace)
+    return p.resolve(workspace)
   }
 }
 
-/** True when `candidate` is `root` or lies below it. */
-function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+/** True when `candidate` is `root` or lies below it, by name alone. */
+function isBelow(root: string, candidate: string, p: PathApi): boolean {
+  const relative = p.relative(root, candidate)
+  // `..env.md` and `...` are names inside the root; only `..` itself or `../…` leaves it. On
+  // Windows another drive gives an absolute "relative" path.
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${p.sep}`) && !p.isAbsolute(relative))
+}
+
+/**
+ * True when `candidate` lies in the workspace: below it by name, or (on a case-insensitive file
+ * system, where `/Users/x/REPO` names `/Users/x/repo`) below a directory that is the workspace
+ * itself. Windows' path functions already ignore case; macOS's APFS needs the second test.
+ */
+function isInside(root: string, candidate: string, p: PathApi): boolean {
+  if (isBelow(root, candidate, p)) return true
+  const workspaceId = identityOf(root)
+  // Without file IDs (some network shares report 0) every directory would look the same: no second test.
+  if (workspaceId === undefined) return false
+  for (let dir = p.dirname(candidate); ; dir = p.dirname(dir)) {
+    if (identityOf(dir) === workspaceId) return true
+    if (p.dirname(dir) === dir) return false
+  }
 }
 
 /** Where `name` points, lexically, from the workspace; refuses a path that leaves it. */
-export function resolveInWorkspace(workspace: string, name: string, input: InputName, label: string): string {
-  const absolute = path.resolve(workspace, name)
-  if (!isInside(path.resolve(workspace), absolute) && !isInside(realWorkspace(workspace), absolute)) {
+export function resolveInWorkspace(
+  workspace: string,
+  name: string,
+  input: InputName,
+  label: string,
+  p: PathApi = path
+): string {
+  const absolute = p.resolve(workspace, name)
+  if (!isInside(p.resolve(workspace), absolute, p) && !isInside(realWorkspace(workspace, p), absolute, p)) {
     throw new InputError(input, `${label} '${name}' is outside the workspace (${workspace}); ${OUTSIDE_ADVICE}`)
   }
   return absolute
@@ -53,6 +83,55 @@ const OUTSIDE_ADVICE =
 
 // Opening a FIFO for reading would wait for a writer; a device could be a terminal.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0)
+
+/**
+ * Which file an open descriptor is: device and file ID as exact integers. NTFS and ReFS file IDs
+ * go beyond 2^53, where JavaScript numbers lose bits and two files could compare equal. Always
+ * from a descriptor: on newer Windows builds a stat by path comes from another API than a stat
+ * of a handle, and the two need not agree.
+ */
+function identityOfDescriptor(fd: number): { id: string | undefined; stats: BigIntStats } {
+  const stats = fstatSync(fd, { bigint: true })
+  return { id: stats.ino === 0n ? undefined : `${stats.dev}:${stats.ino}`, stats }
+}
+
+/** The identity of the file or directory at `name` (opened, never read), or undefined. */
+function identityOf(name: string): string | undefined {
+  let fd: number
+  try {
+    fd = openSync(name, OPEN_FLAGS)
+  } catch {
+    return undefined
+  }
+  try {
+    return identityOfDescriptor(fd).id
+  } catch {
+    return undefined
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * The identity of `file` (a name the glob gave) when it is a regular file whose real path is
+ * inside the workspace, else undefined. Attachments compare files by identity, not by name: on
+ * NTFS and APFS `Reports/B.XML` and `reports/b.xml` are one file.
+ */
+export function workspaceFileIdentity(workspace: string, file: string): string | undefined {
+  try {
+    const real = realpathSync(file)
+    if (!isInside(realWorkspace(workspace, path), real, path)) return undefined
+    const fd = openSync(real, OPEN_FLAGS)
+    try {
+      const { id, stats } = identityOfDescriptor(fd)
+      return stats.isFile() ? id : undefined
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return undefined
+  }
+}
 
 /**
  * Reads `name` (relative to the workspace, or absolute inside it): a regular file whose real
@@ -74,7 +153,7 @@ export function readWorkspaceFile(
   }
 ): WorkspaceFile {
   const { maxBytes, label } = limits
-  const root = realWorkspace(workspace)
+  const root = realWorkspace(workspace, path)
   const absolute = resolveInWorkspace(workspace, name, input, label)
   const refuse = (why: string): never => {
     throw new InputError(input, `${label} '${name}' ${why}`)
@@ -88,7 +167,7 @@ export function readWorkspaceFile(
       code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? describe(err)}).`
     )
   }
-  if (!isInside(root, real))
+  if (!isInside(root, real, path))
     return refuse(`leads outside the workspace (to ${real}) through a symlink; ${OUTSIDE_ADVICE}`)
 
   limits.interleave?.('before open')
@@ -100,24 +179,28 @@ export function readWorkspaceFile(
   }
   try {
     limits.interleave?.('after open')
-    const opened = fstatSync(fd)
-    if (!opened.isFile()) return refuse(`is not a regular file (${kindOf(opened)}); only regular files are read.`)
-    // What is open must still be what the real path names: a link swapped after realpath fails here.
+    const opened = identityOfDescriptor(fd)
+    if (!opened.stats.isFile()) {
+      return refuse(`is not a regular file (${kindOf(opened.stats)}); only regular files are read.`)
+    }
+    // What is open must still be what the real path names: a link swapped after realpath fails
+    // here. Both identities come from open descriptors (see identityOfDescriptor).
     let again: string
     try {
       again = realpathSync(absolute)
     } catch {
       return refuse('changed while it was being read.')
     }
-    const named = statSync(again)
-    if (!isInside(root, again) || named.dev !== opened.dev || named.ino !== opened.ino) {
+    if (!isInside(root, again, path) || (opened.id !== undefined && identityOf(again) !== opened.id)) {
       return refuse('changed while it was being read (a symlink was swapped); refused.')
     }
     const content = readBounded(fd, maxBytes)
     if (content === undefined) {
       throw limits.tooLarge?.() ?? new InputError(input, `${label} '${name}' is larger than ${maxBytes} bytes.`)
     }
-    return { path: real, relative: path.relative(root, real), content }
+    // Reached through another spelling of the workspace (APFS's case), the name as written says more.
+    const relative = isBelow(root, real, path) ? path.relative(root, real) : name
+    return { path: real, relative, content, identity: opened.id }
   } finally {
     closeSync(fd)
   }
@@ -137,7 +220,7 @@ function readBounded(fd: number, maxBytes: number): Buffer | undefined {
   }
 }
 
-function kindOf(stats: import('node:fs').Stats): string {
+function kindOf(stats: BigIntStats): string {
   if (stats.isDirectory()) return 'a directory'
   if (stats.isFIFO()) return 'a named pipe'
   if (stats.isSocket()) return 'a socket'

@@ -20,6 +20,7 @@ export function startToolkit(booted: Booted): { core: Toolkit; log: Log } {
     logSettings(log, settings)
     booted.transcript.attach((line) => (settings.debug ? log.info(line) : log.debug(line)))
   }
+  for (const warning of booted.warnings) log.warning(warning)
   return { core, log }
 }
 
