@@ -23,7 +23,7 @@ export interface Booted {
   attachments: Attachment[]
   /** The templates, when they had to be compiled before any network use. */
   templates?: CompiledMessageTemplates
-  /** The SMTP connection, already opening (none in a dry run). */
+  /** The SMTP connection, already opening (none in a dry run, none with `transport: graph`). */
   session?: SmtpSession
   /** The SMTP conversation so far, held until the log can print it. */
   transcript: HeldLines
@@ -48,9 +48,11 @@ export async function boot(): Promise<Booted> {
     if (settings.credential.kind === 'oidc' && !settings.dryRun) requireIdTokenPermission()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const attachments = await resolveAttachments(settings.attachments, workspace, settings.maxAttachmentBytes)
-    const session = settings.dryRun
-      ? undefined
-      : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) })
+    // Graph goes over HTTPS once the toolkit has loaded (graph/run.ts): no SMTP connection at all.
+    const session =
+      settings.dryRun || settings.transport === 'graph'
+        ? undefined
+        : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) })
     return { ...booted, settings, attachments, ...(templates ? { templates } : {}), ...(session ? { session } : {}) }
   } catch (err) {
     return { ...booted, settings, problem: err }
