@@ -49,6 +49,8 @@ describe('sending through Microsoft Graph', () => {
     expect(result.code, result.log).toBe(0)
     // No SMTP connection at all; one token request with Graph's audience.
     expect(world.smtp.sessions).toBe(0)
+    // The connection opened while the token was on its way is the one the send used.
+    expect(world.graph.connections).toBe(1)
     const tokenPosts = world.endpoint.requests.filter((r) => r.method === 'POST')
     expect(tokenPosts).toHaveLength(1)
     expect(tokenPosts[0]?.form.scope).toBe(GRAPH_SCOPE)
