@@ -106,10 +106,10 @@ export function graphRequest(transport: GraphTransport, request: GraphRequest): 
  */
 export function expectStatus(
   answer: GraphResponse,
-  expected: number,
+  expected: number | readonly number[],
   operation: GraphErrorFacts['operation']
 ): GraphResponse {
-  if (answer.status === expected) return answer
+  if (typeof expected === 'number' ? answer.status === expected : expected.includes(answer.status)) return answer
   throw graphRefusal(answer, operation)
 }
 

@@ -48,7 +48,7 @@ export class GraphCalls {
   }
 
   /** Sends the request `make` builds (with the current token) until it gets `expected`, or may not try again. */
-  async call(make: (token: string) => GraphRequest, expected: number): Promise<GraphResponse> {
+  async call(make: (token: string) => GraphRequest, expected: number | readonly number[]): Promise<GraphResponse> {
     for (let attempt = 1; ; attempt++) {
       let operation: GraphRequest['operation'] | undefined
       try {

@@ -1,4 +1,5 @@
 import { GraphAgent } from './connection.js'
+import type { DraftAttachment } from './large-message.js'
 import type { GraphTransport } from './request.js'
 import { sendOverGraph } from './send.js'
 import { RecipientLedger } from '../delivery/recipient-ledger.js'
@@ -58,12 +59,18 @@ export async function runGraph(run: GraphRun): Promise<void> {
     const { composeMessage } = await mime
     progress.composed = await composeMessage(settings, message.rendered, message.extras, { graph: true })
     progress.ledger = new RecipientLedger(progress.composed.envelope.to)
+    const { rendered, extras } = message
     const plan = {
       ...deps,
       settings,
       message: progress.composed,
       ledger: progress.ledger,
-      roles: () => tokens.claims()?.roles
+      roles: () => tokens.claims()?.roles,
+      draft: {
+        attachments: extras.attachments,
+        compose: (attachments: DraftAttachment[], messageId: string) =>
+          composeMessage(settings, rendered, { ...extras, attachments }, { graph: true, messageId })
+      }
     }
     const delivery = await log.group('Send', () => budget.enforce(sendOverGraph(plan), stalled))
     await (await stages.report()).reportDelivery(core, log, settings, message.rendered, delivery)

@@ -1,5 +1,5 @@
 import { GraphCalls, type GraphCallDeps } from './retries.js'
-import { sendLargeMessage } from './large-message.js'
+import { sendLargeMessage, type DraftSource } from './large-message.js'
 import type { RecipientLedger } from '../delivery/recipient-ledger.js'
 import type { ComposedMessage } from '../message/mime.js'
 import type { Delivery } from '../smtp/outcome.js'
@@ -19,8 +19,10 @@ export interface GraphSendPlan extends GraphCallDeps {
   message: ComposedMessage
   /** Where each recipient stands: all accepted at once, or none. */
   ledger: RecipientLedger
-  /** The token's roles, when it carried any: whether drafts are allowed may show there. */
+  /** The token's roles, when it carried any: they explain a refused draft, never decide. */
   roles: () => string[] | undefined
+  /** The message with fewer attachments, for a draft when the whole is over the limit of one request. */
+  draft?: DraftSource
 }
 
 /** `{graph-host}/v1.0/users/{mailbox}`: the sending mailbox's resource. */

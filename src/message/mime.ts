@@ -108,10 +108,12 @@ export async function composeMessage(
   settings: Settings,
   message: RenderedMessage,
   extras?: MessageExtras,
-  options: { graph?: boolean } = {}
+  options: { graph?: boolean; messageId?: string } = {}
 ): Promise<ComposedMessage> {
   const mailOptions = buildMailOptions(settings, message, extras)
   if (options.graph) mailOptions.newline = 'windows'
+  // the same message again, with other attachments (a Graph draft): the same Message-ID
+  if (options.messageId) mailOptions.messageId = options.messageId
   const mime = new MailComposer(mailOptions).compile()
   const envelope = mime.getEnvelope()
   const build = (): Promise<Buffer> =>
