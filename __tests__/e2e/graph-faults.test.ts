@@ -31,6 +31,9 @@ describe('throttling', () => {
     expect(result.code, result.log).toBe(0)
     expect(sendMails()).toBe(3)
     expect(world.graph.messages).toHaveLength(1)
+    // a fresh client-request-id for every request
+    const ids = world.graph.requests.map((r) => r.headers['client-request-id'])
+    expect(new Set(ids).size).toBe(ids.length)
     expect(result.log).toMatch(/throttled sendMail \(HTTP 429 ApplicationThrottled\); waiting 1 s/)
     expect(result.log).toMatch(/throttled sendMail \(HTTP 503 ServiceUnavailable\); waiting (\d+ ms|[123] s)/)
   })

@@ -172,7 +172,7 @@ describe('refusals', () => {
 })
 
 describe('proxy', () => {
-  it('goes through HTTPS_PROXY for the token and for Graph, and not for hosts in NO_PROXY', async () => {
+  it('goes through HTTPS_PROXY for the token and for Graph', async () => {
     const ports: Record<string, number> = {
       'login.example.test': world.endpoint.port,
       'graph.example.test': world.graph.port
@@ -190,6 +190,27 @@ describe('proxy', () => {
       expect(proxy.connects).toContain(`login.example.test:${world.endpoint.port}`)
       expect(proxy.connects).toContain(`graph.example.test:${world.graph.port}`)
       expect(world.graph.messages).toHaveLength(1)
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('connects to a graph-host listed in NO_PROXY directly', async () => {
+    const proxy = await startConnectProxy((host) => (host === 'login.example.test' ? world.endpoint.port : undefined))
+    try {
+      const result = await world.run({
+        inputs: world.inputs({
+          'authority-host': `https://login.example.test:${world.endpoint.port}`,
+          // a name only the proxy knows: reached directly, it cannot be found
+          'graph-host': `https://graph.example.test:${world.graph.port}`,
+          'timeout-seconds': '10'
+        }),
+        env: { HTTPS_PROXY: proxy.url, NO_PROXY: 'graph.example.test' }
+      })
+      expect(result.code).toBe(1)
+      expect(proxy.connects).toContain(`login.example.test:${world.endpoint.port}`)
+      expect(proxy.connects.filter((c) => c.startsWith('graph.example.test'))).toEqual([])
+      expect(world.graph.connections).toBe(0)
     } finally {
       await proxy.close()
     }
