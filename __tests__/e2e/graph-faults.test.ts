@@ -39,13 +39,13 @@ describe('throttling', () => {
   })
 
   it('fails promptly when Retry-After is beyond timeout-seconds, saying throttled and for how long', async () => {
-    world.graph.enqueue('sendMail', { status: 429, code: 'ApplicationThrottled', headers: { 'Retry-After': '600' } })
+    world.graph.enqueue('sendMail', { status: 429, code: 'ApplicationThrottled', headers: { 'Retry-After': '90' } })
     const result = await world.run({ inputs: world.inputs({ 'timeout-seconds': '30' }) })
     expect(result.code).toBe(1)
     expect(result.durationMs).toBeLessThan(20_000)
     const message = failedMessage(result) ?? ''
     expect(message).toContain('throttled')
-    expect(message).toContain('600 s')
+    expect(message).toContain('90 s')
     expect(sendMails()).toBe(1)
     expect(world.graph.messages).toHaveLength(0)
   })

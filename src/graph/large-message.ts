@@ -1,5 +1,5 @@
 import { GraphError } from './graph-error.js'
-import type { GraphResponse } from './request.js'
+import { supportIds, type GraphResponse } from './request.js'
 import type { GraphCalls } from './retries.js'
 import { GRAPH_REQUEST_LIMIT, mailboxUrl, mimeBody, type GraphSendPlan } from './send.js'
 import type { ComposedMessage } from '../message/mime.js'
@@ -180,24 +180,33 @@ function refusedDraft(err: GraphError, plan: GraphSendPlan): string {
     : roles.includes('Mail.ReadWrite')
       ? `its token carries Mail.ReadWrite, so the mailbox is outside the app's scope for it`
       : `its token carries ${roles.join(', ')} but not Mail.ReadWrite`
-  return `Graph refused to create the draft (HTTP ${err.status} ${err.code}) for ${plan.settings.smtpUser}: ${held}`
+  return `Graph refused to create the draft (HTTP ${err.status} ${err.code}) for ${plan.settings.smtpUser}: ${held} ${supportIds(err)}`
 }
 
 function megabytes(n: number): string {
   return `${(n / 1_000_000).toFixed(1)} MB`
 }
 
-/** The refusal of a message too large for one request when no draft may be made: both sizes, and the ways out. */
-export function tooLarge(bodyBytes: number, why: string): GraphError {
-  return new GraphError(
-    `The message is ${megabytes(bodyBytes)} as a Microsoft Graph request, over the ${megabytes(GRAPH_REQUEST_LIMIT)} Graph takes in one request (the body is base64 of the MIME, whose attachments are base64 already). Larger messages go as a draft with their attachments uploaded, which needs the Mail.ReadWrite permission; ${why}. Nothing was sent. Ways out: smaller attachments (about 2.2 MB of files fit in one request), the Microsoft Graph Mail.ReadWrite application permission scoped to the sending mailbox like Mail.Send, or 'transport: smtp'.`,
-    {
-      status: 413,
-      code: 'RequestTooLarge',
-      graphMessage: '',
-      operation: 'sendMail',
-      clientRequestId: '',
-      mayHaveBeenAccepted: false
-    }
-  )
+/**
+ * The action's own refusal of a message too large for one request when no draft may be made: not
+ * an answer of Graph's (none was asked, or it refused the draft), so its text is the whole account,
+ * with both sizes and the ways out.
+ */
+export class GraphMessageTooLargeError extends Error {
+  constructor(
+    /** The final request body, in bytes. */
+    readonly bodyBytes: number,
+    /** What one request may carry. */
+    readonly limitBytes: number,
+    why: string
+  ) {
+    super(
+      `The message is ${megabytes(bodyBytes)} as a Microsoft Graph request, over the ${megabytes(limitBytes)} Graph takes in one request (the body is base64 of the MIME, whose attachments are base64 already). Larger messages go as a draft with their attachments uploaded, which needs the Mail.ReadWrite permission; ${why}. Nothing was sent. Ways out: smaller attachments (about 2.2 MB of files fit in one request), the Microsoft Graph Mail.ReadWrite application permission scoped to the sending mailbox like Mail.Send, or 'transport: smtp'.`
+    )
+    this.name = 'GraphMessageTooLargeError'
+  }
+}
+
+function tooLarge(bodyBytes: number, why: string): GraphMessageTooLargeError {
+  return new GraphMessageTooLargeError(bodyBytes, GRAPH_REQUEST_LIMIT, why)
 }
