@@ -70,6 +70,16 @@ describe('never two copies', () => {
     expect(result.log).not.toContain('audit@contoso.com')
   })
 
+  it('reports a send whose answer never came within timeout-seconds as perhaps delivered, and sends it once', async () => {
+    world.graph.enqueue('sendMail', { hang: true })
+    const result = await world.run({ inputs: world.inputs({ 'timeout-seconds': '6' }) })
+    expect(result.code).toBe(1)
+    expect(result.durationMs).toBeLessThan(20_000)
+    expect(sendMails()).toBe(1)
+    expect(world.graph.messages).toHaveLength(1)
+    expect(failedMessage(result)).toContain('may have been delivered')
+  })
+
   it('retries a connection that failed before the request was sent', async () => {
     world.graph.refuseConnections(1)
     const result = await world.run({ inputs: world.inputs() })

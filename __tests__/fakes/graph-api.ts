@@ -51,6 +51,8 @@ export type GraphFault =
   | { status: number; code?: string; message?: string; headers?: Record<string, string> }
   /** Take the request as usual, then drop the connection without an answer. */
   | { loseAnswer: true }
+  /** Take the request as usual, then never answer (until the client gives up). */
+  | { hang: true }
 
 /** A message Graph accepted for sending. */
 export interface SentMessage {
@@ -361,6 +363,7 @@ export async function startGraphApi(opts: GraphApiOptions): Promise<GraphApi> {
 
   function answer(ctx: Context, status: number, json: object | undefined, fault?: GraphFault): void {
     if (fault && 'loseAnswer' in fault) return void ctx.req.socket.destroy()
+    if (fault && 'hang' in fault) return
     const headers = { date: new Date().toUTCString(), ...(json ? { 'content-type': 'application/json' } : {}) }
     ctx.res.writeHead(status, headers).end(json ? JSON.stringify(json) : undefined)
   }
