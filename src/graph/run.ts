@@ -44,7 +44,8 @@ export async function runGraph(run: GraphRun): Promise<void> {
       // reported as what it is: sent in full, perhaps delivered (not as a timeout of the step).
       timeoutMs: () => Math.max(1000, Math.min(60_000, budget.remainingMs() - 1500)),
       signal: budget.signal,
-      debug: (line) => log.debug(line)
+      // with `debug: true` the requests show in the log, as the SMTP conversation does
+      debug: (line) => (settings.debug ? log.info(line) : log.debug(line))
     }
     const stalled = (): Error | undefined =>
       tokens.pending() ? tokenTimeout(settings, Math.round(settings.timeoutMs / 1000)) : undefined
