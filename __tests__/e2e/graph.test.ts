@@ -73,6 +73,7 @@ describe('sending through Microsoft Graph', () => {
     expect(sent!.mime).not.toMatch(/[^\r]\n/)
 
     const request = world.graph.requests.find((r) => r.path.endsWith('/sendMail'))
+    expect(request?.path).toBe('/v1.0/users/ci@contoso.com/sendMail')
     expect(request?.headers['content-type']).toBe('text/plain')
     expect(request?.headers['client-request-id']).toMatch(/^[0-9a-f-]{36}$/)
 

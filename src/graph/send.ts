@@ -25,9 +25,12 @@ export interface GraphSendPlan extends GraphCallDeps {
   draft?: DraftSource
 }
 
-/** `{graph-host}/v1.0/users/{mailbox}`: the sending mailbox's resource. */
+/**
+ * `{graph-host}/v1.0/users/{mailbox}`: the sending mailbox's resource. The UPN is encoded as a path
+ * segment (a guest's `#EXT#` would otherwise end the path), with `@` kept as Microsoft writes it.
+ */
 export function mailboxUrl(settings: Pick<Settings, 'graphHost' | 'smtpUser'>): string {
-  return `${settings.graphHost}/v1.0/users/${encodeURIComponent(settings.smtpUser)}`
+  return `${settings.graphHost}/v1.0/users/${encodeURIComponent(settings.smtpUser).replace(/%40/g, '@')}`
 }
 
 /** The request body of `sendMail` and of a MIME draft: the whole message, base64, Bcc header included. */
