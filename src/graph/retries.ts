@@ -23,6 +23,8 @@ export interface GraphCallDeps {
   maxAttempts: number
   /** Waits (a test passes a fake clock's); by default a timer the budget's signal cuts short. */
   sleep?: (ms: number) => Promise<void>
+  /** Sends one request (a test passes a scripted one); by default over `transport`. */
+  send?: typeof graphRequest
 }
 
 /** Milliseconds a request needs at least, beyond the wait before it. */
@@ -55,7 +57,8 @@ export class GraphCalls {
         const token = await this.deps.tokens.get(false)
         const request = make(token.token)
         operation = request.operation
-        return expectStatus(await graphRequest(this.deps.transport, request), expected, request.operation)
+        const send = this.deps.send ?? graphRequest
+        return expectStatus(await send(this.deps.transport, request), expected, request.operation)
       } catch (caught) {
         await this.retryAfter(this.deps.tokens.error() ?? caught, attempt, operation)
       }
