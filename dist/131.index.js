@@ -416,7 +416,7 @@ const TRANSPORT_ENTRIES = [
         },
         meaning: "The server's TLS certificate is not trusted (unknown CA, self-signed, expired, or issued for another name).",
         fix: [
-            'A TLS-inspecting proxy signs with a private CA: add it with the environment variable NODE_EXTRA_CA_CERTS=/path/to/ca.pem on the step or runner.',
+            "A TLS-inspecting proxy signs with a private CA. Where the runner's OS already trusts it (the Windows certificate store, the macOS keychain, Linux's OpenSSL store), set the environment variable NODE_USE_SYSTEM_CA=1 on the step or runner; otherwise name its PEM file with NODE_EXTRA_CA_CERTS=/path/to/ca.pem.",
             "A name mismatch means 'smtp-host' / 'authority-host' differs from the certificate's name: use the official host name."
         ],
         docs: 'https://nodejs.org/api/cli.html#node_extra_ca_certsfile',

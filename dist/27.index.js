@@ -351,7 +351,8 @@ function failedStep(job, current) {
 function toAnnotation(a, jobUrl, request, serverUrl) {
     // The runner's own annotations ("Process completed with exit code 1.") carry the path
     // `.github` and a log line, not a place in a file: they link to the job instead.
-    const rawPath = (a.path ?? '').replace(/^\.?\/+/, '');
+    // A Windows job reports `src\app.ts`: the repository's path, and so the link, is `src/app.ts`.
+    const rawPath = (a.path ?? '').replace(/\\/g, '/').replace(/^(\.?\/+)+/, '');
     const hasFile = rawPath !== '' && rawPath !== '.github';
     const line = hasFile && typeof a.start_line === 'number' && a.start_line > 0 ? a.start_line : null;
     let url = jobUrl;

@@ -140,6 +140,8 @@ function startToolkit(booted) {
         logSettings(log, settings);
         booted.transcript.attach((line) => (settings.debug ? log.info(line) : log.debug(line)));
     }
+    for (const warning of booted.warnings)
+        log.warning(warning);
     return { core: core, log };
 }
 /** Bcc recipients that are not also To or Cc recipients: their addresses are never shown. */

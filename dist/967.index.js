@@ -133,7 +133,7 @@ function headerLines(settings, subject, attachments, threadKey) {
     for (const [name, value] of Object.entries(settings.headers))
         lines.push(`${name}: ${value}`);
     for (const a of attachments)
-        lines.push(`Attachment: ${a.filename} (${(0,_inputs_attachments_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(a.size)}, ${a.path})`);
+        lines.push(`Attachment: ${a.filename} (${(0,_inputs_attachments_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(a.size)}, ${a.path})`);
     return lines;
 }
 

@@ -18,9 +18,11 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ resolveAttachments),
-/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */   Bx: () => (/* binding */ resolveAttachments),
+/* harmony export */   pU: () => (/* binding */ parseIfNoFilesFound),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
+/* unused harmony export globPattern */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(474);
@@ -43,45 +45,133 @@ function formatBytes(bytes) {
     }
     return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
+/** The `if-no-files-found` input: warn (the default), error or ignore, in any case. */
+function parseIfNoFilesFound(value) {
+    const choice = (value || 'warn').toLowerCase();
+    if (choice !== 'warn' && choice !== 'error' && choice !== 'ignore') {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('if-no-files-found', `'${value}' is not one of warn, error or ignore.`);
+    }
+    return choice;
+}
 /**
  * Resolves the attachment patterns (relative to the workspace) with @actions/glob and reads the
- * files, before any network use: a pattern that matches no file, a file outside the workspace or
- * not a regular file (see workspace-files.ts), or a total above the limit is an input error. The
- * bytes are read once, here, and those bytes are sent: nothing is read again by path later.
+ * files, before any network use: a file outside the workspace or not a regular file (see
+ * workspace-files.ts), or a total above the limit, is an input error; a pattern that matches no
+ * file is one with `if-no-files-found: error`, a warning with `warn` (a nightly report whose job
+ * failed before writing it still mails what failed). The bytes are read once, here, and those
+ * bytes are sent: nothing is read again by path later.
  */
-async function resolveAttachments(patterns, workspace, maxBytes) {
+async function resolveAttachments(patterns, workspace, maxBytes, ifNoFilesFound) {
     if (patterns.length === 0)
-        return [];
+        return { attachments: [], warnings: [] };
     // @actions/glob is loaded only when there is something to attach.
     const glob = await _stages_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .l.glob();
-    const matched = new Set();
+    const matched = new Map(); // name → identity, once known
+    const warnings = [];
     for (const pattern of patterns) {
         const negated = pattern.startsWith('!');
         const body = negated ? pattern.slice(1) : pattern;
-        const absolute = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInWorkspace */ .z)(workspace, body, 'attachments', 'pattern');
-        const globber = await glob.create(absolute, { matchDirectories: false, implicitDescendants: false });
+        const globber = await glob.create(globPattern(workspace, body, pattern), {
+            matchDirectories: false,
+            implicitDescendants: false
+        });
         const files = await globber.glob();
         if (negated) {
-            for (const file of files)
-                matched.delete(file);
+            exclude(matched, files, workspace);
             continue;
         }
-        if (files.length === 0)
-            throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('attachments', `'${pattern}' matches no file (in ${workspace}).`);
+        if (files.length === 0) {
+            const found = noFileFound(pattern, workspace, ifNoFilesFound);
+            if (found)
+                warnings.push(found);
+        }
         for (const file of files.sort())
-            matched.add(file);
+            if (!matched.has(file))
+                matched.set(file, undefined);
     }
+    return { attachments: readAttachments([...matched.keys()], workspace, maxBytes), warnings };
+}
+/**
+ * The absolute glob pattern for `body`. The workspace's own path is escaped: a runner folder
+ * named `C:\actions-runner[2]` or `/home/me/build*` must not turn into a glob of its own. A
+ * backslash is a separator on Windows only; elsewhere it is the glob's escape, so a pattern
+ * written for Windows (`reports\*.xml`) would silently match nothing: it is refused instead.
+ */
+function globPattern(workspace, body, pattern, p = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    if (p.sep === '/' && body.includes('\\')) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('attachments', `'${pattern}' holds a backslash, which is not a path separator on Linux or macOS runners: write '${pattern.replace(/\\/g, '/')}', which works on every runner. To match a glob character literally, use brackets ('[*]').`);
+    }
+    const absolute = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInWorkspace */ .z1)(workspace, body, 'attachments', 'pattern', p);
+    const root = p.resolve(workspace);
+    const relative = p.relative(root, absolute);
+    if (relative === '')
+        return escapeGlob(root, p);
+    // Outside by name (another spelling of the workspace, see workspace-files.ts): as written.
+    if (relative === '..' || relative.startsWith(`..${p.sep}`) || p.isAbsolute(relative))
+        return absolute;
+    return `${escapeGlob(root, p)}${p.sep}${relative}`;
+}
+/** `literal` as a glob that matches exactly it (as @actions/glob's own Pattern.globEscape). */
+function escapeGlob(literal, p) {
+    return (p.sep === '/' ? literal.replace(/\\/g, '\\\\') : literal)
+        .replace(/\[/g, '[[]')
+        .replace(/\?/g, '[?]')
+        .replace(/\*/g, '[*]');
+}
+/** What an unmatched pattern gives: an input error, a warning, or nothing. */
+function noFileFound(pattern, workspace, ifNoFilesFound) {
+    if (ifNoFilesFound === 'ignore')
+        return undefined;
+    const what = `'${pattern}' matches no file (in ${workspace})`;
+    if (ifNoFilesFound === 'error') {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('attachments', `${what}; 'if-no-files-found' is 'error'.`);
+    }
+    return `Input 'attachments': ${what}: the message is sent without it. Set 'if-no-files-found' to 'error' to fail the step instead, or to 'ignore'.`;
+}
+/**
+ * Removes every matched file that an exclusion names, compared as files, not names: on NTFS and
+ * APFS `!Reports/sub/*.xml` excludes `reports/sub/B.XML`, which the glob spells as found.
+ */
+function exclude(matched, files, workspace) {
+    const excluded = new Set();
+    for (const file of files) {
+        matched.delete(file);
+        const id = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceFileIdentity */ .AY)(workspace, file);
+        if (id !== undefined)
+            excluded.add(id);
+    }
+    if (excluded.size === 0)
+        return;
+    for (const [file, known] of matched) {
+        const id = known ?? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceFileIdentity */ .AY)(workspace, file);
+        matched.set(file, id);
+        if (id !== undefined && excluded.has(id))
+            matched.delete(file);
+    }
+}
+/** Reads the files, each once (two names of one file, such as `report.xml` and `REPORT.xml` on NTFS, count once). */
+function readAttachments(files, workspace, maxBytes) {
     const attachments = [];
+    const seen = new Set();
     let total = 0;
     const tooLarge = () => new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('attachments', `the files total more than 'max-attachment-size' (${formatBytes(maxBytes)}). Exchange Online takes 35 MB per message after encoding, which adds about a third.`);
-    for (const file of matched) {
+    for (const file of files) {
         if (total > maxBytes)
             throw tooLarge();
-        const read = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkspaceFile */ .s)(workspace, file, 'attachments', {
+        // Known before reading, so that the second name is not measured against what is left.
+        const id = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceFileIdentity */ .AY)(workspace, file);
+        if (id !== undefined && seen.has(id))
+            continue;
+        const read = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkspaceFile */ .sL)(workspace, file, 'attachments', {
             maxBytes: maxBytes - total,
             label: 'file',
             tooLarge
         });
+        if (read.identity !== undefined) {
+            if (seen.has(read.identity))
+                continue;
+            seen.add(read.identity);
+        }
         total += read.content.length;
         attachments.push({
             path: read.path,
@@ -271,6 +361,7 @@ const INPUT_NAMES = [
     'markdown',
     'vars',
     'attachments',
+    'if-no-files-found',
     'max-attachment-size',
     'priority',
     'in-reply-to',
@@ -347,8 +438,9 @@ function splitList(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ readWorkspaceFile),
-/* harmony export */   z: () => (/* binding */ resolveInWorkspace)
+/* harmony export */   AY: () => (/* binding */ workspaceFileIdentity),
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile),
+/* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -359,23 +451,44 @@ function splitList(value) {
 
 
 /** The workspace's own real path (it may itself be reached through a symlink). */
-function realWorkspace(workspace) {
+function realWorkspace(workspace, p) {
     try {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
     }
     catch {
-        return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace);
+        return p.resolve(workspace);
     }
 }
-/** True when `candidate` is `root` or lies below it. */
-function isInside(root, candidate) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+/** True when `candidate` is `root` or lies below it, by name alone. */
+function isBelow(root, candidate, p) {
+    const relative = p.relative(root, candidate);
+    // `..env.md` and `...` are names inside the root; only `..` itself or `../…` leaves it. On
+    // Windows another drive gives an absolute "relative" path.
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${p.sep}`) && !p.isAbsolute(relative));
+}
+/**
+ * True when `candidate` lies in the workspace: below it by name, or (on a case-insensitive file
+ * system, where `/Users/x/REPO` names `/Users/x/repo`) below a directory that is the workspace
+ * itself. Windows' path functions already ignore case; macOS's APFS needs the second test.
+ */
+function isInside(root, candidate, p) {
+    if (isBelow(root, candidate, p))
+        return true;
+    const workspaceId = identityOf(root);
+    // Without file IDs (some network shares report 0) every directory would look the same: no second test.
+    if (workspaceId === undefined)
+        return false;
+    for (let dir = p.dirname(candidate);; dir = p.dirname(dir)) {
+        if (identityOf(dir) === workspaceId)
+            return true;
+        if (p.dirname(dir) === dir)
+            return false;
+    }
 }
 /** Where `name` points, lexically, from the workspace; refuses a path that leaves it. */
-function resolveInWorkspace(workspace, name, input, label) {
-    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, name);
-    if (!isInside(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace), absolute) && !isInside(realWorkspace(workspace), absolute)) {
+function resolveInWorkspace(workspace, name, input, label, p = (node_path__WEBPACK_IMPORTED_MODULE_1___default())) {
+    const absolute = p.resolve(workspace, name);
+    if (!isInside(p.resolve(workspace), absolute, p) && !isInside(realWorkspace(workspace, p), absolute, p)) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${label} '${name}' is outside the workspace (${workspace}); ${OUTSIDE_ADVICE}`);
     }
     return absolute;
@@ -384,12 +497,64 @@ const OUTSIDE_ADVICE = 'only files inside GITHUB_WORKSPACE are read. Copy a gene
 // Opening a FIFO for reading would wait for a writer; a device could be a terminal.
 const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0);
 /**
+ * Which file an open descriptor is: device and file ID as exact integers. NTFS and ReFS file IDs
+ * go beyond 2^53, where JavaScript numbers lose bits and two files could compare equal. Always
+ * from a descriptor: on newer Windows builds a stat by path comes from another API than a stat
+ * of a handle, and the two need not agree.
+ */
+function identityOfDescriptor(fd) {
+    const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd, { bigint: true });
+    return { id: stats.ino === 0n ? undefined : `${stats.dev}:${stats.ino}`, stats };
+}
+/** The identity of the file or directory at `name` (opened, never read), or undefined. */
+function identityOf(name) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(name, OPEN_FLAGS);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return identityOfDescriptor(fd).id;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * The identity of `file` (a name the glob gave) when it is a regular file whose real path is
+ * inside the workspace, else undefined. Attachments compare files by identity, not by name: on
+ * NTFS and APFS `Reports/B.XML` and `reports/b.xml` are one file.
+ */
+function workspaceFileIdentity(workspace, file) {
+    try {
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+        if (!isInside(realWorkspace(workspace, (node_path__WEBPACK_IMPORTED_MODULE_1___default())), real, (node_path__WEBPACK_IMPORTED_MODULE_1___default())))
+            return undefined;
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+        try {
+            const { id, stats } = identityOfDescriptor(fd);
+            return stats.isFile() ? id : undefined;
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
  * Reads `name` (relative to the workspace, or absolute inside it): a regular file whose real
  * path is inside the workspace, at most `maxBytes` bytes (more is an input error that says so).
  */
 function readWorkspaceFile(workspace, name, input, limits) {
     const { maxBytes, label } = limits;
-    const root = realWorkspace(workspace);
+    const root = realWorkspace(workspace, (node_path__WEBPACK_IMPORTED_MODULE_1___default()));
     const absolute = resolveInWorkspace(workspace, name, input, label);
     const refuse = (why) => {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${label} '${name}' ${why}`);
@@ -402,7 +567,7 @@ function readWorkspaceFile(workspace, name, input, limits) {
         const code = err.code;
         return refuse(code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? describe(err)}).`);
     }
-    if (!isInside(root, real))
+    if (!isInside(root, real, (node_path__WEBPACK_IMPORTED_MODULE_1___default())))
         return refuse(`leads outside the workspace (to ${real}) through a symlink; ${OUTSIDE_ADVICE}`);
     limits.interleave?.('before open');
     let fd;
@@ -414,10 +579,12 @@ function readWorkspaceFile(workspace, name, input, limits) {
     }
     try {
         limits.interleave?.('after open');
-        const opened = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        if (!opened.isFile())
-            return refuse(`is not a regular file (${kindOf(opened)}); only regular files are read.`);
-        // What is open must still be what the real path names: a link swapped after realpath fails here.
+        const opened = identityOfDescriptor(fd);
+        if (!opened.stats.isFile()) {
+            return refuse(`is not a regular file (${kindOf(opened.stats)}); only regular files are read.`);
+        }
+        // What is open must still be what the real path names: a link swapped after realpath fails
+        // here. Both identities come from open descriptors (see identityOfDescriptor).
         let again;
         try {
             again = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
@@ -425,15 +592,16 @@ function readWorkspaceFile(workspace, name, input, limits) {
         catch {
             return refuse('changed while it was being read.');
         }
-        const named = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(again);
-        if (!isInside(root, again) || named.dev !== opened.dev || named.ino !== opened.ino) {
+        if (!isInside(root, again, (node_path__WEBPACK_IMPORTED_MODULE_1___default())) || (opened.id !== undefined && identityOf(again) !== opened.id)) {
             return refuse('changed while it was being read (a symlink was swapped); refused.');
         }
         const content = readBounded(fd, maxBytes);
         if (content === undefined) {
             throw limits.tooLarge?.() ?? new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${label} '${name}' is larger than ${maxBytes} bytes.`);
         }
-        return { path: real, relative: node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, real), content };
+        // Reached through another spelling of the workspace (APFS's case), the name as written says more.
+        const relative = isBelow(root, real, (node_path__WEBPACK_IMPORTED_MODULE_1___default())) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, real) : name;
+        return { path: real, relative, content, identity: opened.id };
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
@@ -482,7 +650,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/inputs/attachments.ts
-var inputs_attachments = __nccwpck_require__(8339);
+var attachments = __nccwpck_require__(8339);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/inputs/input-error.ts
@@ -776,9 +944,13 @@ function parseHeaders(value, parseYaml) {
     return headers;
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/inputs/workspace-files.ts
 var workspace_files = __nccwpck_require__(4342);
 ;// CONCATENATED MODULE: ./src/inputs/template-sources.ts
+
 
 
 /** The largest template file read (`file://`): far above any real message, well below a runaway read. */
@@ -791,23 +963,72 @@ function readTemplate(raw, input, workspace) {
     const trimmed = value.trim();
     if (!trimmed.startsWith('file://'))
         return { input, text: value };
-    const name = trimmed.slice('file://'.length);
+    const name = fileUrlPath(trimmed.slice('file://'.length));
     if (!name)
         throw new input_error/* InputError */.d(input, 'file:// needs a path relative to the workspace.');
-    const file = (0,workspace_files/* readWorkspaceFile */.s)(workspace, name, input, {
+    const file = (0,workspace_files/* readWorkspaceFile */.sL)(workspace, name, input, {
         maxBytes: MAX_TEMPLATE_BYTES,
         label: 'template file'
     });
-    return { input, text: decodeUtf8(file.content, name, input), file: file.relative };
+    return { input, text: decodeText(file.content, name, input), file: file.relative };
 }
-/** The text of a template file: UTF-8 (a BOM is dropped), never with characters silently replaced. */
-function decodeUtf8(bytes, name, input) {
+/**
+ * The path of a `file://` input. On Windows `file:///D:/a/repo/repo/body.md` (the URL form) and
+ * `file:///${{ github.workspace }}/body.md` (which the runner fills in as `file:///D:\a\…`) both
+ * put a `/` before the drive letter, which would make the path relative to the current drive's
+ * root: it goes. Elsewhere `/D:/…` is a path like any other.
+ */
+function fileUrlPath(rest, p = (external_node_path_default())) {
+    return p.sep === '\\' && /^\/+[A-Za-z]:[\\/]/.test(rest) ? rest.replace(/^\/+/, '') : rest;
+}
+/**
+ * The text of a template file: UTF-8 (a BOM is dropped), or UTF-16 with its byte order mark
+ * (what Windows PowerShell 5.1's `>` and `Out-File` write), never with characters silently
+ * replaced.
+ */
+function decodeText(bytes, name, input) {
+    const utf16 = utf16Encoding(bytes);
+    if (utf16 === 'utf-16le' || utf16 === 'utf-16be') {
+        try {
+            return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+        }
+        catch {
+            throw new input_error/* InputError */.d(input, `template file '${name}' starts as UTF-16 text but is not valid UTF-16. ${SAVE_AS_UTF8}`);
+        }
+    }
+    if (utf16 === 'without BOM') {
+        throw new input_error/* InputError */.d(input, `template file '${name}' looks like UTF-16 text without a byte order mark. ${SAVE_AS_UTF8}`);
+    }
     try {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
         throw new input_error/* InputError */.d(input, `template file '${name}' is not UTF-8 text: ${where(bytes, firstInvalidUtf8(bytes))} is not valid UTF-8 (saved as Windows-1252 or Latin-1?). Save it as UTF-8.`);
     }
+}
+const SAVE_AS_UTF8 = "Save it as UTF-8 (in PowerShell: Set-Content -Encoding utf8, or Out-File -Encoding utf8; PowerShell 5.1's '>' writes UTF-16).";
+/**
+ * UTF-16 by its byte order mark, or 'without BOM' when NUL bytes at every other place of the
+ * first 200 bytes say so (ASCII text in UTF-16). UTF-8 text has no NUL byte.
+ */
+function utf16Encoding(bytes) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        return 'utf-16le';
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+        return 'utf-16be';
+    const head = bytes.subarray(0, Math.min(bytes.length, 200) & ~1);
+    if (head.length < 2)
+        return undefined;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < head.length; i += 2) {
+        if (head[i] === 0)
+            evenNul++;
+        if (head[i + 1] === 0)
+            oddNul++;
+    }
+    const pairs = head.length / 2;
+    return evenNul >= pairs * 0.5 || oddNul >= pairs * 0.5 ? 'without BOM' : undefined;
 }
 /** "byte 0xE9 at line 3, column 7" (column in bytes). */
 function where(bytes, offset) {
@@ -859,6 +1080,7 @@ function firstInvalidUtf8(bytes) {
 // EXTERNAL MODULE: ./src/stages.ts + 1 modules
 var stages = __nccwpck_require__(474);
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
+
 
 
 
@@ -921,6 +1143,7 @@ function parseSettings(raw, options) {
         markdown: (0,read_inputs/* parseBoolean */.yG)(get('markdown'), 'markdown', false),
         vars: parseVars(raw.vars ?? '', options.parseYaml),
         attachments: (0,read_inputs/* splitList */.ry)(raw.attachments ?? ''),
+        ifNoFilesFound: (0,attachments/* parseIfNoFilesFound */.pU)(get('if-no-files-found')),
         maxAttachmentBytes: (0,read_inputs/* parseSize */.DB)(get('max-attachment-size') || '25MB', 'max-attachment-size'),
         priority,
         ...(inReplyTo ? { inReplyTo } : {}),
@@ -3756,7 +3979,7 @@ async function boot() {
     // Counted from the start of the process, as the runner counts the step: loading the bundle is part of it.
     const budget = new StepBudget(reading.settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS, Date.now, performance.timeOrigin);
     const transcript = new HeldLines();
-    const booted = { secrets: reading.secrets, budget, attachments: [], transcript };
+    const booted = { secrets: reading.secrets, budget, attachments: [], warnings: [], transcript };
     if (!reading.settings)
         return { ...booted, problem: reading.error };
     const settings = reading.settings;
@@ -3768,11 +3991,12 @@ async function boot() {
         if (settings.credential.kind === 'oidc' && !settings.dryRun)
             requireIdTokenPermission();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const attachments = await (0,inputs_attachments/* resolveAttachments */.B)(settings.attachments, workspace, settings.maxAttachmentBytes);
+        const { attachments: patterns, maxAttachmentBytes, ifNoFilesFound } = settings;
+        const found = await (0,attachments/* resolveAttachments */.Bx)(patterns, workspace, maxAttachmentBytes, ifNoFilesFound);
         const session = settings.dryRun
             ? undefined
             : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) });
-        return { ...booted, settings, attachments, ...(templates ? { templates } : {}), ...(session ? { session } : {}) };
+        return { ...booted, settings, ...found, ...(templates ? { templates } : {}), ...(session ? { session } : {}) };
     }
     catch (err) {
         return { ...booted, settings, problem: err };

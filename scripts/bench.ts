@@ -6,7 +6,9 @@
  * by half the round-trip time in each direction, and compares it with the yardstick: a plain
  * nodemailer send with basic auth (user/password, no token at all) over the same proxied path,
  * also started as its own Node process. Also prints the cold start of a dry run and the bundle
- * size. Loopback only; every loop is bounded.
+ * size. A Graph row: the same message with `transport: graph` against the Graph stand-in behind
+ * the same kind of proxy (a token and one POST over a connection opened while the token is on its
+ * way). Loopback only; every loop is bounded.
  *
  *   npm run bench                 5 runs per case at 0 ms and 50 ms RTT
  *   npm run bench -- --runs 9 --rtt 0,20,100
@@ -18,6 +20,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createTestPki } from '../__tests__/fakes/certs.js'
+import { GRAPH_RESOURCE, startGraphApi } from '../__tests__/fakes/graph-api.js'
 import { startDelayProxy } from '../__tests__/fakes/proxies.js'
 import { ACTION_PATH, cleanupRunnerTemp, runAction } from '../__tests__/fakes/runner.js'
 import { startSmtpServer } from '../__tests__/fakes/smtp-server.js'
@@ -54,8 +57,10 @@ const tls = { key: pki.serverKeyPem, cert: pki.serverCertPem }
 const endpoint = await startTokenEndpoint({
   tls,
   tenants: [TENANT],
-  apps: [{ clientId: CLIENT, secretValue: SECRET }]
+  extraScopes: [`${GRAPH_RESOURCE}/.default`],
+  apps: [{ clientId: CLIENT, secretValue: SECRET, rolesByResource: { [GRAPH_RESOURCE]: ['Mail.Send'] } }]
 })
+const graph = await startGraphApi({ tls, issued: (token) => endpoint.issued.has(token), mailboxes: [MAILBOX] })
 const smtp = await startSmtpServer({
   tls,
   basicAuth: { user: MAILBOX, pass: PASSWORD },
@@ -93,12 +98,16 @@ interface Row {
   basic: number
   identity: number
   tokenWait: number
+  /** The same send with transport: graph. */
+  graph: number
 }
 const rows: Row[] = []
 
 for (const rtt of rtts) {
   const tokenProxy = await startDelayProxy(endpoint.port, rtt / 2)
   const smtpProxy = await startDelayProxy(smtp.port, rtt / 2)
+  const graphProxy = await startDelayProxy(graph.port, rtt / 2)
+  const graphSends: number[] = []
   const oauth: number[] = []
   const basic: number[] = []
   const identity: number[] = []
@@ -127,15 +136,41 @@ for (const rtt of rtts) {
     identity.push(endpoint.requests.length)
     tokenWait.push(Number(/Token wait at AUTH: (\d+) ms/.exec(result.stdout)?.[1] ?? NaN))
     basic.push(await basicSend(smtpProxy.port))
+    graphSends.push(await graphSend(tokenProxy.port, graphProxy.port))
   }
   rows.push({
     rtt,
     oauth: median(oauth),
     basic: median(basic),
     identity: Math.max(...identity),
-    tokenWait: median(tokenWait)
+    tokenWait: median(tokenWait),
+    graph: median(graphSends)
   })
-  await Promise.all([tokenProxy.close(), smtpProxy.close()])
+  await Promise.all([tokenProxy.close(), smtpProxy.close(), graphProxy.close()])
+}
+
+/** The action with transport: graph, token and Graph each behind their delay proxy. */
+async function graphSend(tokenPort: number, graphPort: number): Promise<number> {
+  endpoint.reset()
+  graph.reset()
+  const result = await runAction({
+    nodeBinary,
+    caFile: pki.caFile,
+    inputs: {
+      transport: 'graph',
+      'tenant-id': TENANT,
+      'client-id': CLIENT,
+      'client-secret': SECRET,
+      'authority-host': `https://localhost:${tokenPort}`,
+      'graph-host': `https://localhost:${graphPort}`,
+      from: MAILBOX,
+      to: 'dev@contoso.com',
+      subject: 'bench',
+      body: 'bench'
+    }
+  })
+  if (result.code !== 0 || graph.messages.length !== 1) throw new Error(`the Graph send failed:\n${result.log}`)
+  return result.durationMs
 }
 
 const dryRuns: number[] = []
@@ -148,16 +183,20 @@ for (let i = 0; i < runs; i++) {
   dryRuns.push(result.durationMs)
 }
 
-await Promise.all([endpoint.close(), smtp.close()])
+await Promise.all([endpoint.close(), smtp.close(), graph.close()])
 cleanupRunnerTemp()
 
 const fmt = (ms: number): string => `${ms.toFixed(0).padStart(5)} ms`
 console.log(`\nNode ${nodeVersion}, ${runs} runs per case, medians\n`)
-console.log('  RTT  | OAuth send (action) | basic-auth send | ratio | identity requests/run | token wait at AUTH')
-console.log('-------|---------------------|-----------------|-------|-----------------------|-------------------')
+console.log(
+  '  RTT  | OAuth send (action) | basic-auth send | ratio | identity requests/run | token wait at AUTH | Graph send | Graph/basic'
+)
+console.log(
+  '-------|---------------------|-----------------|-------|-----------------------|--------------------|------------|------------'
+)
 for (const r of rows) {
   console.log(
-    `${String(r.rtt).padStart(4)} ms | ${fmt(r.oauth).padStart(19)} | ${fmt(r.basic).padStart(15)} | ${(r.oauth / r.basic).toFixed(2).padStart(5)} | ${String(r.identity).padStart(21)} | ${fmt(r.tokenWait)}`
+    `${String(r.rtt).padStart(4)} ms | ${fmt(r.oauth).padStart(19)} | ${fmt(r.basic).padStart(15)} | ${(r.oauth / r.basic).toFixed(2).padStart(5)} | ${String(r.identity).padStart(21)} | ${fmt(r.tokenWait).padStart(18)} | ${fmt(r.graph).padStart(10)} | ${(r.graph / r.basic).toFixed(2).padStart(11)}`
   )
 }
 console.log(`\ndry-run cold start: ${fmt(median(dryRuns)).trim()}`)

@@ -105,7 +105,7 @@ export function generatedSections(actionYml: string): Record<string, string> {
   // A list, not a table: Prettier pads a table's columns to its widest cell.
   const clouds = Object.entries(CLOUDS).map(
     ([name, c]) =>
-      `- \`${name}\`: ${c.label}. Authority \`${c.authorityHost}\`, SMTP host \`${c.smtpHost}\`, token scope \`${c.scope}\`, OIDC audience \`${c.oidcAudience}\`.`
+      `- \`${name}\`: ${c.label}. Authority \`${c.authorityHost}\`, SMTP host \`${c.smtpHost}\`, token scope \`${c.scope}\`, OIDC audience \`${c.oidcAudience}\`; Graph host \`${c.graphHost}\` with token scope \`${c.graphScope}\`.`
   )
   return {
     inputs: inputs.join('\n'),

@@ -35,6 +35,11 @@ async function runBooted(booted: Booted): Promise<void> {
   try {
     const settings = checkedSettings(booted)
     const session = booted.session
+    if (settings.transport === 'graph' && !settings.dryRun) {
+      // Microsoft Graph over HTTPS instead of an SMTP session: token ∥ connection → message → sendMail → report.
+      await (await stages.graph()).runGraph({ booted, settings, core, log, progress })
+      return
+    }
     // A dry run opens no connection: it renders the message and reports it, and requests no token.
     if (settings.dryRun || !session) {
       const message = await (await stages.message()).prepareMessage({ ...booted, settings, log })

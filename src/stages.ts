@@ -45,6 +45,10 @@ export const stages = {
   mime: () => import('./message/mime.js'),
   /** Delivery with retries, loading while the message renders: AUTH must not wait for it. */
   delivery: () => import('./delivery/deliver.js'),
+  /** `transport: graph`: the pipeline over Microsoft Graph, instead of the SMTP session (no SMTP connection at all). */
+  graph: () => import('./graph/run.js'),
+  /** With check-setup over Graph: the checklist and its test message to the sending mailbox. */
+  graphCheckSetup: () => import('./diagnosis/check-setup-graph.js'),
   /** The outputs, the job summary and the log line of a delivery. */
   report: () => import('./report/delivery-report.js'),
   /** The report of a dry run. */

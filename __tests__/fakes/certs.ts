@@ -18,7 +18,7 @@ export interface TestPki {
   caFile: string
   /** PKCS#8 PEM key of the server certificate */
   serverKeyPem: string
-  /** Server certificate for localhost, login.example.test, smtp.example.test and 127.0.0.1, signed by the CA */
+  /** Server certificate for localhost, login.example.test, smtp.example.test, graph.example.test and 127.0.0.1, signed by the CA */
   serverCertPem: string
 }
 
@@ -147,6 +147,7 @@ function issueServerCert(ca: Ca): KeyCertPair {
           // names that exist only behind the test CONNECT proxy (fakes/proxies.ts)
           { type: 2, value: 'login.example.test' },
           { type: 2, value: 'smtp.example.test' },
+          { type: 2, value: 'graph.example.test' },
           { type: 7, ip: '127.0.0.1' } // IP
         ]
       },

@@ -202,7 +202,7 @@ describe('certs', () => {
     expect(server.checkIssued(ca)).toBe(true)
     expect(server.verify(ca.publicKey)).toBe(true)
     expect(server.subjectAltName).toBe(
-      'DNS:localhost, DNS:login.example.test, DNS:smtp.example.test, IP Address:127.0.0.1'
+      'DNS:localhost, DNS:login.example.test, DNS:smtp.example.test, DNS:graph.example.test, IP Address:127.0.0.1'
     )
     expect(createTestPki()).toBe(pki) // cached
 

@@ -39,6 +39,8 @@ export interface AppRegistration {
   servicePrincipalObjectId?: string
   /** Application roles admin consent granted: the `roles` claim, default ['SMTP.SendAsApp']; [] leaves the claim out, as Entra does */
   roles?: string[]
+  /** Roles by resource (a scope without `/.default`, e.g. https://graph.microsoft.com), instead of `roles` for tokens of that resource */
+  rolesByResource?: Record<string, string[]>
   /** Claims that replace the minted ones (e.g. another `aud` or `tid`) */
   accessTokenClaims?: Record<string, unknown>
   /** Issue opaque (non-JWT) access tokens */
@@ -55,6 +57,8 @@ export interface TokenEndpointOptions {
   apps: AppRegistration[]
   /** Accepted scope, default https://outlook.office365.com/.default */
   scope?: string
+  /** Further accepted scopes (e.g. Microsoft Graph's https://graph.microsoft.com/.default) */
+  extraScopes?: string[]
   /** Public key(s) of the OIDC issuer for federated assertions (or a getter, so it can start later) */
   federationIssuerKeys?: FederationKeySource
   /** expires_in / ext_expires_in, default 3599 */
@@ -235,7 +239,7 @@ export async function startTokenEndpoint(opts: TokenEndpointOptions): Promise<To
   function mintAccessToken(app: AppRegistration, tenant: string, scope: string): string {
     if (app.opaqueAccessTokens) return `EwB${randomBytes(96).toString('base64url')}`
     const clientId = app.clientId
-    const roles = app.roles ?? ['SMTP.SendAsApp']
+    const roles = app.rolesByResource?.[scope.replace(/\/\.default$/, '')] ?? app.roles ?? ['SMTP.SendAsApp']
     const now = Math.floor(Date.now() / 1000)
     const header = { typ: 'JWT', alg: 'RS256', kid: 'test-kid' }
     const claims = {
@@ -370,7 +374,7 @@ export async function startTokenEndpoint(opts: TokenEndpointOptions): Promise<To
 
   function checkScope(scope: string, tenant: string): void {
     const parts = scope.split(/\s+/).filter(Boolean)
-    if (parts.length === 1 && parts[0] === acceptedScope) return
+    if (parts.length === 1 && (parts[0] === acceptedScope || opts.extraScopes?.includes(parts[0] ?? ''))) return
     const bad = parts.find((p) => !p.endsWith('/.default'))
     if (parts.length !== 1 || bad !== undefined) {
       if (bad !== undefined && parts.length === 1) {

@@ -28,7 +28,7 @@ export interface Booted {
   warnings: string[]
   /** The templates, when they had to be compiled before any network use. */
   templates?: CompiledMessageTemplates
-  /** The SMTP connection, already opening (none in a dry run). */
+  /** The SMTP connection, already opening (none in a dry run, none with `transport: graph`). */
   session?: SmtpSession
   /** The SMTP conversation so far, held until the log can print it. */
   transcript: HeldLines
@@ -55,9 +55,11 @@ export async function boot(): Promise<Booted> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const { attachments: patterns, maxAttachmentBytes, ifNoFilesFound } = settings
     const found = await resolveAttachments(patterns, workspace, maxAttachmentBytes, ifNoFilesFound)
-    const session = settings.dryRun
-      ? undefined
-      : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) })
+    // Graph goes over HTTPS once the toolkit has loaded (graph/run.ts): no SMTP connection at all.
+    const session =
+      settings.dryRun || settings.transport === 'graph'
+        ? undefined
+        : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) })
     return { ...booted, settings, ...found, ...(templates ? { templates } : {}), ...(session ? { session } : {}) }
   } catch (err) {
     return { ...booted, settings, problem: err }

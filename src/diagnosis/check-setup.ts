@@ -13,9 +13,9 @@ import type { Settings } from '../inputs/settings.js'
 type LineState = CheckState | 'skipped'
 
 /** One line of the set-up checklist. */
-interface ChecklistLine {
-  /** Short name, as in the `check-setup` output. */
-  key: 'token' | 'audience' | 'role' | 'tenant' | 'smtp' | 'tls' | 'auth'
+export interface ChecklistLine {
+  /** Short name, as in the `check-setup` output (`graph` and `send`: over Microsoft Graph). */
+  key: 'token' | 'audience' | 'role' | 'tenant' | 'smtp' | 'tls' | 'auth' | 'graph' | 'send'
   /** What was checked. */
   label: string
   state: LineState
@@ -95,7 +95,14 @@ export async function runSetupCheck(plan: CheckPlan, deps: SetupCheckDeps): Prom
     lines.push({ key: 'auth', label: 'AUTH XOAUTH2', state: 'skipped', note, fix: [] })
   }
 
-  await report(deps, settings, lines)
+  const passed = lines.find((l) => l.key === 'auth')?.state === 'ok'
+  await report(deps, lines, {
+    passed,
+    verdict: passed
+      ? `Set-up check passed: ${settings.smtpUser} can authenticate to ${settings.smtpHost} with XOAUTH2. Nothing was sent.`
+      : 'Set-up check failed. Nothing was sent.',
+    footer: `Mailbox ${settings.smtpUser} · app ${settings.clientId} · nothing was sent.`
+  })
   // the failure as caught (a token, TLS or AUTH error), for main.ts to diagnose like any other
   // eslint-disable-next-line @typescript-eslint/only-throw-error
   if (failure !== undefined) throw failure
@@ -104,7 +111,7 @@ export async function runSetupCheck(plan: CheckPlan, deps: SetupCheckDeps): Prom
 type Explanation = Pick<ChecklistLine, 'note' | 'fix' | 'link'>
 
 /** Explains a failure on one checklist line, without repeating a fix an earlier line gave. */
-function explainer(
+export function explainer(
   lines: readonly ChecklistLine[],
   tokens: Tokens,
   values: DiagnosisContext
@@ -178,9 +185,17 @@ function compactResult(lines: readonly ChecklistLine[]): string {
   return lines.map((l) => `${l.key}=${l.state}`).join(' ')
 }
 
-async function report(deps: SetupCheckDeps, settings: Settings, lines: ChecklistLine[]): Promise<void> {
+/** How a check ended, in words: the log's last line and the summary's footer. */
+export interface CheckOutcome {
+  passed: boolean
+  verdict: string
+  footer: string
+}
+
+/** Writes the checklist to the log (through the one printer), the `check-setup` output and the job summary. */
+export async function report(deps: SetupCheckDeps, lines: ChecklistLine[], outcome: CheckOutcome): Promise<void> {
   const { log, setOutput, summary } = deps
-  const passed = lines.find((l) => l.key === 'auth')?.state === 'ok'
+  const { passed } = outcome
   // the notes quote servers and token claims: printed through the one printer, as one block
   const checklist = lines.flatMap((line) => [
     `${MARK[line.state]} ${line.label}: ${line.note}`,
@@ -188,11 +203,7 @@ async function report(deps: SetupCheckDeps, settings: Settings, lines: Checklist
     ...(line.link && line.state === 'fail' ? [`     See ${line.link}`] : [])
   ])
   log.infoGroup('Set-up check', checklist.join('\n'))
-  log.info(
-    passed
-      ? `Set-up check passed: ${settings.smtpUser} can authenticate to ${settings.smtpHost} with XOAUTH2. Nothing was sent.`
-      : 'Set-up check failed. Nothing was sent.'
-  )
+  log.info(outcome.verdict)
   setOutput('check-setup', compactResult(lines))
   const rows = lines
     .map(
@@ -203,7 +214,7 @@ async function report(deps: SetupCheckDeps, settings: Settings, lines: Checklist
   await summary
     .addHeading(passed ? '🩺 Set-up check passed' : '🩺 Set-up check failed', 3)
     .addRaw(`<table>${rows}</table>`, true)
-    .addRaw(`Mailbox ${escape(settings.smtpUser)} · app ${escape(settings.clientId)} · nothing was sent.`, true)
+    .addRaw(escape(outcome.footer), true)
     .write()
 }
 

@@ -13,6 +13,10 @@ interface CloudPreset {
   scope: string
   /** Audience Entra expects in a GitHub OIDC token for workload identity federation. */
   oidcAudience: string
+  /** Microsoft Graph endpoint of this cloud (an https origin), for `transport: graph`. */
+  graphHost: string
+  /** OAuth scope of Microsoft Graph for an app-only token. */
+  graphScope: string
 }
 
 /** One table of presets; the set-up guide's cloud list is generated from it (npm run docs). */
@@ -22,28 +26,36 @@ export const CLOUDS: Readonly<Record<CloudName, CloudPreset>> = {
     authorityHost: 'https://login.microsoftonline.com',
     smtpHost: 'smtp.office365.com',
     scope: 'https://outlook.office365.com/.default',
-    oidcAudience: 'api://AzureADTokenExchange'
+    oidcAudience: 'api://AzureADTokenExchange',
+    graphHost: 'https://graph.microsoft.com',
+    graphScope: 'https://graph.microsoft.com/.default'
   },
   usgov: {
     label: 'Microsoft 365 GCC High',
     authorityHost: 'https://login.microsoftonline.us',
     smtpHost: 'smtp.office365.us',
     scope: 'https://outlook.office365.us/.default',
-    oidcAudience: 'api://AzureADTokenExchangeUSGov'
+    oidcAudience: 'api://AzureADTokenExchangeUSGov',
+    graphHost: 'https://graph.microsoft.us',
+    graphScope: 'https://graph.microsoft.us/.default'
   },
   'usgov-dod': {
     label: 'Microsoft 365 DoD',
     authorityHost: 'https://login.microsoftonline.us',
     smtpHost: 'outlook-dod.office365.us',
     scope: 'https://outlook-dod.office365.us/.default',
-    oidcAudience: 'api://AzureADTokenExchangeUSGov'
+    oidcAudience: 'api://AzureADTokenExchangeUSGov',
+    graphHost: 'https://dod-graph.microsoft.us',
+    graphScope: 'https://dod-graph.microsoft.us/.default'
   },
   china: {
     label: 'Microsoft 365 operated by 21Vianet',
     authorityHost: 'https://login.partner.microsoftonline.cn',
     smtpHost: 'smtp.partner.outlook.cn',
     scope: 'https://partner.outlook.cn/.default',
-    oidcAudience: 'api://AzureADTokenExchangeChina'
+    oidcAudience: 'api://AzureADTokenExchangeChina',
+    graphHost: 'https://microsoftgraph.chinacloudapi.cn',
+    graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default'
   }
 }
 

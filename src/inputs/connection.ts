@@ -17,7 +17,12 @@ type Connection = Pick<
   | 'smtpPort'
   | 'implicitTls'
   | 'smtpProxy'
+  | 'transport'
+  | 'graphHost'
 >
+
+/** The accepted values of `transport`. */
+const TRANSPORTS = ['smtp', 'graph'] as const
 
 /**
  * The tenant, the app and its credential, and the endpoints: the chosen cloud's presets, each
@@ -25,6 +30,7 @@ type Connection = Pick<
  */
 export function parseConnection(raw: RawInputs, derivedSecrets: string[]): Connection {
   const get = inputReader(raw)
+  const transport = parseTransport(get('transport'))
   const { tenantId, clientId } = parseApp(get)
 
   const cloud = get('cloud') || 'public'
@@ -33,8 +39,14 @@ export function parseConnection(raw: RawInputs, derivedSecrets: string[]): Conne
   }
   const preset = CLOUDS[cloud]
 
-  const authorityHost = parseAuthorityHost(get('authority-host') || preset.authorityHost)
-  const scope = get('token-scope') || preset.scope
+  const authorityHost = parseOrigin(
+    get('authority-host') || preset.authorityHost,
+    'authority-host',
+    preset.authorityHost
+  )
+  const graphHost = parseOrigin(get('graph-host') || preset.graphHost, 'graph-host', preset.graphHost)
+  // The token is for the resource the transport talks to: Exchange Online, or Microsoft Graph.
+  const scope = get('token-scope') || (transport === 'graph' ? preset.graphScope : preset.scope)
   if (/\s/.test(scope)) throw new InputError('token-scope', 'must be a single scope without spaces.')
 
   const credential = parseCredential(raw, preset.oidcAudience, derivedSecrets)
@@ -55,8 +67,17 @@ export function parseConnection(raw: RawInputs, derivedSecrets: string[]): Conne
     smtpHost,
     smtpPort,
     implicitTls: smtpPort === 465,
-    ...(smtpProxy ? { smtpProxy } : {})
+    ...(smtpProxy ? { smtpProxy } : {}),
+    transport,
+    graphHost
   }
+}
+
+/** `smtp` (the default) or `graph`; anything else is refused before any network use. */
+function parseTransport(value: string): Settings['transport'] {
+  const transport = (value || 'smtp').toLowerCase()
+  if ((TRANSPORTS as readonly string[]).includes(transport)) return transport as Settings['transport']
+  throw new InputError('transport', `unknown transport '${value}'; use ${TRANSPORTS.join(' or ')}.`)
 }
 
 function parseApp(get: InputValue): { tenantId: string; clientId: string } {
@@ -77,19 +98,18 @@ function parseApp(get: InputValue): { tenantId: string; clientId: string } {
   return { tenantId, clientId }
 }
 
-function parseAuthorityHost(value: string): string {
+/** An https origin (scheme, host, port), as `authority-host` and `graph-host` take it. */
+function parseOrigin(value: string, input: 'authority-host' | 'graph-host', example: string): string {
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw new InputError('authority-host', `'${value}' is not a URL; use e.g. https://login.microsoftonline.us.`)
+    throw new InputError(input, `'${value}' is not a URL; use e.g. ${example}.`)
   }
-  if (url.protocol !== 'https:') throw new InputError('authority-host', `must use https, got '${value}'.`)
+  if (url.protocol !== 'https:') throw new InputError(input, `must use https, got '${value}'.`)
   if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
-    throw new InputError(
-      'authority-host',
-      `give only the scheme and host (e.g. https://login.microsoftonline.com), without a tenant or path: '${value}'.`
-    )
+    const what = input === 'authority-host' ? 'a tenant or path' : 'a path such as /v1.0'
+    throw new InputError(input, `give only the scheme and host (e.g. ${example}), without ${what}: '${value}'.`)
   }
   return url.origin
 }

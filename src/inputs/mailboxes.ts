@@ -42,10 +42,19 @@ function singleMailbox(value: string, input: InputName): Mailbox {
   return list[0] as Mailbox
 }
 
-/** The From mailbox and the mailbox to authenticate as (the From address unless `smtp-user` says otherwise). */
+/**
+ * The From mailbox and the mailbox that sends: the one SMTP authenticates as, the one Graph posts
+ * for (`/users/{mailbox}/sendMail`). The From address unless `smtp-user` (or its transport-neutral
+ * alias `mailbox`) says otherwise.
+ */
 export function parseSender(get: InputValue): { from: Mailbox; smtpUser: string } {
   const from = singleMailbox(required(get('from'), 'from'), 'from')
   const smtpUserInput = get('smtp-user')
-  const smtpUser = smtpUserInput ? singleMailbox(smtpUserInput, 'smtp-user').address : from.address
-  return { from, smtpUser }
+  const mailboxInput = get('mailbox')
+  const smtpUser = smtpUserInput ? singleMailbox(smtpUserInput, 'smtp-user').address : undefined
+  const mailbox = mailboxInput ? singleMailbox(mailboxInput, 'mailbox').address : undefined
+  if (smtpUser && mailbox && smtpUser.toLowerCase() !== mailbox.toLowerCase()) {
+    throw new InputError('mailbox', `is another name for 'smtp-user': give one of them, not two different mailboxes.`)
+  }
+  return { from, smtpUser: smtpUser ?? mailbox ?? from.address }
 }

@@ -30,10 +30,12 @@ export interface Settings {
   cloud: CloudName
   /** Entra ID authority host, an https origin without a trailing slash. */
   authorityHost: string
-  /** OAuth scope requested for Exchange Online. */
+  /** OAuth scope requested: Exchange Online's for SMTP, Microsoft Graph's for Graph (or `token-scope`). */
   scope: string
-  transport?: 'smtp' | 'graph'
-  graphHost?: string
+  /** How the message goes: SMTP AUTH submission, or Microsoft Graph `sendMail`. */
+  transport: 'smtp' | 'graph'
+  /** Microsoft Graph endpoint, an https origin without a trailing slash (used with `transport: graph`). */
+  graphHost: string
   /** SMTP submission host. */
   smtpHost: string
   /** SMTP port: 587 with STARTTLS, 465 with implicit TLS. */
@@ -44,7 +46,7 @@ export interface Settings {
   smtpProxy?: string
   /** The From mailbox. */
   from: Mailbox
-  /** The mailbox to authenticate as (XOAUTH2 user=). */
+  /** The sending mailbox: the XOAUTH2 user= over SMTP, the `/users/{id}` of Graph (`smtp-user` or `mailbox`). */
   smtpUser: string
   /** To recipients. */
   to: Mailbox[]

@@ -13,6 +13,11 @@ export interface ComposedMessage {
   messageId: string
   /** The RFC 5322 message (Bcc is not among its headers), built once and sent as is by every attempt. */
   raw: Buffer
+  /**
+   * The same message with its Bcc header, for Microsoft Graph: Graph has no envelope and reads the
+   * recipients from the headers only. Built only for Graph; never logged or saved.
+   */
+  withBcc?: Buffer
 }
 
 /** Formats a mailbox as nodemailer takes it. */
@@ -93,20 +98,36 @@ function buildMailOptions(settings: Settings, message: RenderedMessage, extras?:
   return options
 }
 
-/** Composes the MIME message with nodemailer's MailComposer. */
+/**
+ * Composes the MIME message with nodemailer's MailComposer. `graph` composes it for Microsoft
+ * Graph, which takes the MIME as it is: CRLF line endings throughout (SMTP's DATA adds them on
+ * the way; a bare LF breaks quoted-printable decoding in Exchange), and a second build with the
+ * Bcc header (`withBcc`), which has the same Message-ID, Date and boundaries.
+ */
 export async function composeMessage(
   settings: Settings,
   message: RenderedMessage,
-  extras?: MessageExtras
+  extras?: MessageExtras,
+  options: { graph?: boolean; messageId?: string } = {}
 ): Promise<ComposedMessage> {
-  const mime = new MailComposer(buildMailOptions(settings, message, extras)).compile()
+  const mailOptions = buildMailOptions(settings, message, extras)
+  if (options.graph) mailOptions.newline = 'windows'
+  // the same message again, with other attachments (a Graph draft): the same Message-ID
+  if (options.messageId) mailOptions.messageId = options.messageId
+  const mime = new MailComposer(mailOptions).compile()
   const envelope = mime.getEnvelope()
-  const raw = await new Promise<Buffer>((resolve, reject) =>
-    mime.build((err, data) => (err ? reject(err) : resolve(data)))
-  )
-  return {
+  const build = (): Promise<Buffer> =>
+    new Promise<Buffer>((resolve, reject) => mime.build((err, data) => (err ? reject(err) : resolve(data))))
+  const raw = await build()
+  const composed: ComposedMessage = {
     envelope: { from: String(envelope.from || settings.from.address), to: envelope.to.map(String) },
     messageId: mime.messageId(),
     raw
   }
+  if (options.graph && settings.bcc.length > 0) {
+    // what nodemailer's Mailer does for its own `keepBcc` option
+    mime.keepBcc = true
+    composed.withBcc = await build()
+  }
+  return composed
 }

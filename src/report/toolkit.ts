@@ -34,12 +34,12 @@ function logSettings(log: Log, settings: Settings): void {
   log.infoGroup(
     'Settings',
     [
-      `Cloud: ${settings.cloud} · authority ${settings.authorityHost} · SMTP ${settings.smtpHost}:${settings.smtpPort}`,
+      `Cloud: ${settings.cloud} · authority ${settings.authorityHost} · ${settings.transport === 'graph' ? `Microsoft Graph ${settings.graphHost}` : `SMTP ${settings.smtpHost}:${settings.smtpPort}`}`,
       `Credential: ${describeCredential(settings)} · app ${settings.clientId} · tenant ${settings.tenantId}`
     ].join('\n')
   )
-  log.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`)
-  const port = smtpPortWarning(settings.smtpHost, settings.smtpPort)
+  log.debug(`Token scope: ${settings.scope}; sending mailbox: ${settings.smtpUser}`)
+  const port = settings.transport === 'smtp' ? smtpPortWarning(settings.smtpHost, settings.smtpPort) : undefined
   if (port) log.warning(port)
 }
 

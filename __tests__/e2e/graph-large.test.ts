@@ -1,0 +1,111 @@
+/**
+ * Messages over Graph's limit of one request, end to end: with Mail.ReadWrite (Entra consent or
+ * RBAC only) a draft and upload sessions; without it a refusal before any upload that names both
+ * sizes and the ways out.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { cleanupRunnerTemp, failedMessage } from '../fakes/runner.js'
+import {
+  CONSENT_APP,
+  RBAC_APP,
+  RBAC_READWRITE_APP,
+  READWRITE_APP,
+  startGraphWorld,
+  type GraphWorld
+} from './graph-world.js'
+
+let world: GraphWorld
+let workspace: string
+/** 7 MB of incompressible bytes: three upload chunks. */
+const big = randomBytes(7 * 1024 * 1024)
+/** Small enough to stay in the draft's MIME. */
+const small = Buffer.from('lines: 93.1%\n')
+
+beforeAll(async () => {
+  world = await startGraphWorld()
+  workspace = mkdtempSync(path.join(tmpdir(), 'graph-large-'))
+  mkdirSync(path.join(workspace, 'reports'))
+  writeFileSync(path.join(workspace, 'reports/trace.bin'), big)
+  writeFileSync(path.join(workspace, 'reports/coverage.txt'), small)
+})
+beforeEach(() => world.reset())
+afterAll(async () => {
+  await world?.close()
+  rmSync(workspace, { recursive: true, force: true })
+  cleanupRunnerTemp()
+})
+
+const send = (clientId: string) =>
+  world.run({
+    cwd: workspace,
+    timeoutMs: 60_000,
+    inputs: world.inputs({
+      'client-id': clientId,
+      attachments: 'reports/*',
+      bcc: 'audit@contoso.com',
+      subject: 'Nightly trace',
+      body: 'Attached.'
+    })
+  })
+
+describe('a message over the limit of one request', () => {
+  it.each([
+    ['Entra consent for Mail.ReadWrite', READWRITE_APP],
+    ['RBAC only (no role in the token)', RBAC_READWRITE_APP]
+  ])('goes as a draft with its large attachment uploaded in order, without the token (%s)', async (_what, app) => {
+    const result = await send(app)
+    expect(result.code, result.log).toBe(0)
+    expect(world.graph.messages).toHaveLength(1)
+    const sent = world.graph.messages[0]!
+    expect(sent.via).toBe('draft')
+    // the recipient gets both files, byte for byte: the small one in the draft, the large one uploaded
+    expect(sent.parsed.attachments.map((a) => a.filename)).toEqual(['coverage.txt'])
+    expect(sent.parsed.attachments[0]?.content.equals(small)).toBe(true)
+    expect(sent.uploads.map((u) => u.name)).toEqual(['trace.bin'])
+    expect(sent.uploads[0]?.content.equals(big)).toBe(true)
+    expect(sent.parsed.bcc).toBeDefined()
+    expect(sent.parsed.subject).toBe('Nightly trace')
+
+    const puts = world.graph.requests.filter((r) => r.method === 'PUT')
+    expect(puts.length).toBeGreaterThanOrEqual(2)
+    for (const put of puts) {
+      expect(put.headers.authorization).toBeUndefined()
+      expect(put.bodyBytes).toBeLessThanOrEqual(4 * 1024 * 1024)
+    }
+    const starts = puts.map((p) => Number(/^bytes (\d+)-/.exec(String(p.headers['content-range']))?.[1]))
+    expect(starts).toEqual([...starts].sort((a, b) => a - b))
+    expect(world.graph.requests.every((r) => r.bodyBytes <= 4 * 1024 * 1024)).toBe(true)
+    expect(world.graph.requests.filter((r) => r.path.endsWith('/sendMail'))).toHaveLength(0)
+    expect(world.graph.drafts.size).toBe(0)
+
+    expect(result.outputs['message-id']).toBe(sent.parsed.messageId)
+    expect(result.outputs.accepted).toBe('dev@contoso.com')
+    expect(result.outputs['accepted-count']).toBe('2')
+    expect(result.log).not.toContain('audit@contoso.com')
+  })
+
+  it.each([
+    ['Entra consent for Mail.Send only', CONSENT_APP, 'not Mail.ReadWrite'],
+    ['RBAC for Mail.Send only (no role in the token)', RBAC_APP, 'no role']
+  ])(
+    'fails before any upload without Mail.ReadWrite, naming both sizes and the ways out (%s)',
+    async (_what, app, why) => {
+      const result = await send(app)
+      expect(result.code).toBe(1)
+      expect(world.graph.messages).toHaveLength(0)
+      expect(
+        world.graph.requests.filter((r) => r.method === 'PUT' || r.path.endsWith('createUploadSession'))
+      ).toHaveLength(0)
+      const message = failedMessage(result) ?? ''
+      expect(message).toMatch(/The message is 1\d\.\d MB as a Microsoft Graph request, over the 4\.0 MB/)
+      expect(message).toContain(why)
+      expect(message).toContain('smaller attachments')
+      expect(message).toContain('Mail.ReadWrite')
+      expect(message).toContain("'transport: smtp'")
+    }
+  )
+})
