@@ -3402,8 +3402,8 @@ function safeEncodeURIComponent(str) {
 
 // EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/addressparser/index.js
 var addressparser = __webpack_require__(2844);
-// EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/fetch/index.js + 2 modules
-var fetch = __webpack_require__(6973);
+// EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/fetch/index.js + 1 modules
+var fetch = __webpack_require__(821);
 // EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/errors.js
 var errors = __webpack_require__(2809);
 ;// CONCATENATED MODULE: ./node_modules/nodemailer/dist/esm/mime-node/last-newline.js

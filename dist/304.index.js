@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _delivery_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4061);
 /* harmony import */ var _diagnosis_diagnose_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6442);
-/* harmony import */ var _diagnosis_failure_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1391);
+/* harmony import */ var _diagnosis_failure_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6523);
 /* harmony import */ var _diagnosis_format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3482);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5468);
 

@@ -7,11 +7,13 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   explainer: () => (/* binding */ explainer),
+/* harmony export */   report: () => (/* binding */ report),
 /* harmony export */   runSetupCheck: () => (/* binding */ runSetupCheck)
 /* harmony export */ });
 /* harmony import */ var _auth_refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2770);
 /* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6442);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1391);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6523);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3482);
 /* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3341);
 /* harmony import */ var _auth_claims_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1442);
@@ -67,7 +69,14 @@ async function runSetupCheck(plan, deps) {
         const note = 'needs a token and a TLS connection';
         lines.push({ key: 'auth', label: 'AUTH XOAUTH2', state: 'skipped', note, fix: [] });
     }
-    await report(deps, settings, lines);
+    const passed = lines.find((l) => l.key === 'auth')?.state === 'ok';
+    await report(deps, lines, {
+        passed,
+        verdict: passed
+            ? `Set-up check passed: ${settings.smtpUser} can authenticate to ${settings.smtpHost} with XOAUTH2. Nothing was sent.`
+            : 'Set-up check failed. Nothing was sent.',
+        footer: `Mailbox ${settings.smtpUser} · app ${settings.clientId} · nothing was sent.`
+    });
     // the failure as caught (a token, TLS or AUTH error), for main.ts to diagnose like any other
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (failure !== undefined)
@@ -136,9 +145,10 @@ const claimLines = [
 function compactResult(lines) {
     return lines.map((l) => `${l.key}=${l.state}`).join(' ');
 }
-async function report(deps, settings, lines) {
+/** Writes the checklist to the log (through the one printer), the `check-setup` output and the job summary. */
+async function report(deps, lines, outcome) {
     const { log, setOutput, summary } = deps;
-    const passed = lines.find((l) => l.key === 'auth')?.state === 'ok';
+    const { passed } = outcome;
     // the notes quote servers and token claims: printed through the one printer, as one block
     const checklist = lines.flatMap((line) => [
         `${MARK[line.state]} ${line.label}: ${line.note}`,
@@ -146,9 +156,7 @@ async function report(deps, settings, lines) {
         ...(line.link && line.state === 'fail' ? [`     See ${line.link}`] : [])
     ]);
     log.infoGroup('Set-up check', checklist.join('\n'));
-    log.info(passed
-        ? `Set-up check passed: ${settings.smtpUser} can authenticate to ${settings.smtpHost} with XOAUTH2. Nothing was sent.`
-        : 'Set-up check failed. Nothing was sent.');
+    log.info(outcome.verdict);
     setOutput('check-setup', compactResult(lines));
     const rows = lines
         .map((l) => `<tr><td>${MARK[l.state]}</td><th align="left">${escape(l.label)}</th><td>${escape(l.note)}${fixList(l)}</td></tr>`)
@@ -156,7 +164,7 @@ async function report(deps, settings, lines) {
     await summary
         .addHeading(passed ? '🩺 Set-up check passed' : '🩺 Set-up check failed', 3)
         .addRaw(`<table>${rows}</table>`, true)
-        .addRaw(`Mailbox ${escape(settings.smtpUser)} · app ${escape(settings.clientId)} · nothing was sent.`, true)
+        .addRaw(escape(outcome.footer), true)
         .write();
 }
 function fixList(line) {

@@ -77,16 +77,34 @@ function buildMailOptions(settings, message, extras) {
     }
     return options;
 }
-/** Composes the MIME message with nodemailer's MailComposer. */
-async function composeMessage(settings, message, extras) {
-    const mime = new nodemailer_lib_mail_composer__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A(buildMailOptions(settings, message, extras)).compile();
+/**
+ * Composes the MIME message with nodemailer's MailComposer. `graph` composes it for Microsoft
+ * Graph, which takes the MIME as it is: CRLF line endings throughout (SMTP's DATA adds them on
+ * the way; a bare LF breaks quoted-printable decoding in Exchange), and a second build with the
+ * Bcc header (`withBcc`), which has the same Message-ID, Date and boundaries.
+ */
+async function composeMessage(settings, message, extras, options = {}) {
+    const mailOptions = buildMailOptions(settings, message, extras);
+    if (options.graph)
+        mailOptions.newline = 'windows';
+    // the same message again, with other attachments (a Graph draft): the same Message-ID
+    if (options.messageId)
+        mailOptions.messageId = options.messageId;
+    const mime = new nodemailer_lib_mail_composer__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A(mailOptions).compile();
     const envelope = mime.getEnvelope();
-    const raw = await new Promise((resolve, reject) => mime.build((err, data) => (err ? reject(err) : resolve(data))));
-    return {
+    const build = () => new Promise((resolve, reject) => mime.build((err, data) => (err ? reject(err) : resolve(data))));
+    const raw = await build();
+    const composed = {
         envelope: { from: String(envelope.from || settings.from.address), to: envelope.to.map(String) },
         messageId: mime.messageId(),
         raw
     };
+    if (options.graph && settings.bcc.length > 0) {
+        // what nodemailer's Mailer does for its own `keepBcc` option
+        mime.keepBcc = true;
+        composed.withBcc = await build();
+    }
+    return composed;
 }
 
 

@@ -151,11 +151,11 @@ function blindCopies(settings) {
 }
 function logSettings(log, settings) {
     log.infoGroup('Settings', [
-        `Cloud: ${settings.cloud} · authority ${settings.authorityHost} · SMTP ${settings.smtpHost}:${settings.smtpPort}`,
+        `Cloud: ${settings.cloud} · authority ${settings.authorityHost} · ${settings.transport === 'graph' ? `Microsoft Graph ${settings.graphHost}` : `SMTP ${settings.smtpHost}:${settings.smtpPort}`}`,
         `Credential: ${describeCredential(settings)} · app ${settings.clientId} · tenant ${settings.tenantId}`
     ].join('\n'));
-    log.debug(`Token scope: ${settings.scope}; SMTP user: ${settings.smtpUser}`);
-    const port = (0,clouds/* smtpPortWarning */.qF)(settings.smtpHost, settings.smtpPort);
+    log.debug(`Token scope: ${settings.scope}; sending mailbox: ${settings.smtpUser}`);
+    const port = settings.transport === 'smtp' ? (0,clouds/* smtpPortWarning */.qF)(settings.smtpHost, settings.smtpPort) : undefined;
     if (port)
         log.warning(port);
 }

@@ -202,28 +202,36 @@ const CLOUDS = {
         authorityHost: 'https://login.microsoftonline.com',
         smtpHost: 'smtp.office365.com',
         scope: 'https://outlook.office365.com/.default',
-        oidcAudience: 'api://AzureADTokenExchange'
+        oidcAudience: 'api://AzureADTokenExchange',
+        graphHost: 'https://graph.microsoft.com',
+        graphScope: 'https://graph.microsoft.com/.default'
     },
     usgov: {
         label: 'Microsoft 365 GCC High',
         authorityHost: 'https://login.microsoftonline.us',
         smtpHost: 'smtp.office365.us',
         scope: 'https://outlook.office365.us/.default',
-        oidcAudience: 'api://AzureADTokenExchangeUSGov'
+        oidcAudience: 'api://AzureADTokenExchangeUSGov',
+        graphHost: 'https://graph.microsoft.us',
+        graphScope: 'https://graph.microsoft.us/.default'
     },
     'usgov-dod': {
         label: 'Microsoft 365 DoD',
         authorityHost: 'https://login.microsoftonline.us',
         smtpHost: 'outlook-dod.office365.us',
         scope: 'https://outlook-dod.office365.us/.default',
-        oidcAudience: 'api://AzureADTokenExchangeUSGov'
+        oidcAudience: 'api://AzureADTokenExchangeUSGov',
+        graphHost: 'https://dod-graph.microsoft.us',
+        graphScope: 'https://dod-graph.microsoft.us/.default'
     },
     china: {
         label: 'Microsoft 365 operated by 21Vianet',
         authorityHost: 'https://login.partner.microsoftonline.cn',
         smtpHost: 'smtp.partner.outlook.cn',
         scope: 'https://partner.outlook.cn/.default',
-        oidcAudience: 'api://AzureADTokenExchangeChina'
+        oidcAudience: 'api://AzureADTokenExchangeChina',
+        graphHost: 'https://microsoftgraph.chinacloudapi.cn',
+        graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default'
     }
 };
 const CLOUD_NAMES = Object.keys(CLOUDS);
@@ -309,12 +317,21 @@ function singleMailbox(value, input) {
         throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, 'must be exactly one address.');
     return list[0];
 }
-/** The From mailbox and the mailbox to authenticate as (the From address unless `smtp-user` says otherwise). */
+/**
+ * The From mailbox and the mailbox that sends: the one SMTP authenticates as, the one Graph posts
+ * for (`/users/{mailbox}/sendMail`). The From address unless `smtp-user` (or its transport-neutral
+ * alias `mailbox`) says otherwise.
+ */
 function parseSender(get) {
     const from = singleMailbox((0,_read_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .required */ .mw)(get('from'), 'from'), 'from');
     const smtpUserInput = get('smtp-user');
-    const smtpUser = smtpUserInput ? singleMailbox(smtpUserInput, 'smtp-user').address : from.address;
-    return { from, smtpUser };
+    const mailboxInput = get('mailbox');
+    const smtpUser = smtpUserInput ? singleMailbox(smtpUserInput, 'smtp-user').address : undefined;
+    const mailbox = mailboxInput ? singleMailbox(mailboxInput, 'mailbox').address : undefined;
+    if (smtpUser && mailbox && smtpUser.toLowerCase() !== mailbox.toLowerCase()) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('mailbox', `is another name for 'smtp-user': give one of them, not two different mailboxes.`);
+    }
+    return { from, smtpUser: smtpUser ?? mailbox ?? from.address };
 }
 
 
@@ -346,11 +363,14 @@ const INPUT_NAMES = [
     'cloud',
     'authority-host',
     'token-scope',
+    'transport',
+    'graph-host',
     'smtp-host',
     'smtp-port',
     'smtp-proxy',
     'from',
     'smtp-user',
+    'mailbox',
     'to',
     'cc',
     'bcc',
@@ -771,20 +791,25 @@ var read_inputs = __nccwpck_require__(8215);
 
 
 
+/** The accepted values of `transport`. */
+const TRANSPORTS = ['smtp', 'graph'];
 /**
  * The tenant, the app and its credential, and the endpoints: the chosen cloud's presets, each
  * overridable by its own input. A proxy password goes to `derivedSecrets`, to be masked.
  */
 function parseConnection(raw, derivedSecrets) {
     const get = (0,read_inputs/* inputReader */.cN)(raw);
+    const transport = parseTransport(get('transport'));
     const { tenantId, clientId } = parseApp(get);
     const cloud = get('cloud') || 'public';
     if (!(0,clouds/* isCloudName */.fJ)(cloud)) {
         throw new input_error/* InputError */.d('cloud', `unknown cloud '${cloud}'; use one of ${clouds/* CLOUD_NAMES */.vD.join(', ')}.`);
     }
     const preset = clouds/* CLOUDS */.JJ[cloud];
-    const authorityHost = parseAuthorityHost(get('authority-host') || preset.authorityHost);
-    const scope = get('token-scope') || preset.scope;
+    const authorityHost = parseOrigin(get('authority-host') || preset.authorityHost, 'authority-host', preset.authorityHost);
+    const graphHost = parseOrigin(get('graph-host') || preset.graphHost, 'graph-host', preset.graphHost);
+    // The token is for the resource the transport talks to: Exchange Online, or Microsoft Graph.
+    const scope = get('token-scope') || (transport === 'graph' ? preset.graphScope : preset.scope);
     if (/\s/.test(scope))
         throw new input_error/* InputError */.d('token-scope', 'must be a single scope without spaces.');
     const credential = parseCredential(raw, preset.oidcAudience, derivedSecrets);
@@ -804,8 +829,17 @@ function parseConnection(raw, derivedSecrets) {
         smtpHost,
         smtpPort,
         implicitTls: smtpPort === 465,
-        ...(smtpProxy ? { smtpProxy } : {})
+        ...(smtpProxy ? { smtpProxy } : {}),
+        transport,
+        graphHost
     };
+}
+/** `smtp` (the default) or `graph`; anything else is refused before any network use. */
+function parseTransport(value) {
+    const transport = (value || 'smtp').toLowerCase();
+    if (TRANSPORTS.includes(transport))
+        return transport;
+    throw new input_error/* InputError */.d('transport', `unknown transport '${value}'; use ${TRANSPORTS.join(' or ')}.`);
 }
 function parseApp(get) {
     const tenantId = (0,read_inputs/* required */.mw)(get('tenant-id'), 'tenant-id');
@@ -818,18 +852,20 @@ function parseApp(get) {
     }
     return { tenantId, clientId };
 }
-function parseAuthorityHost(value) {
+/** An https origin (scheme, host, port), as `authority-host` and `graph-host` take it. */
+function parseOrigin(value, input, example) {
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new input_error/* InputError */.d('authority-host', `'${value}' is not a URL; use e.g. https://login.microsoftonline.us.`);
+        throw new input_error/* InputError */.d(input, `'${value}' is not a URL; use e.g. ${example}.`);
     }
     if (url.protocol !== 'https:')
-        throw new input_error/* InputError */.d('authority-host', `must use https, got '${value}'.`);
+        throw new input_error/* InputError */.d(input, `must use https, got '${value}'.`);
     if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
-        throw new input_error/* InputError */.d('authority-host', `give only the scheme and host (e.g. https://login.microsoftonline.com), without a tenant or path: '${value}'.`);
+        const what = input === 'authority-host' ? 'a tenant or path' : 'a path such as /v1.0';
+        throw new input_error/* InputError */.d(input, `give only the scheme and host (e.g. ${example}), without ${what}: '${value}'.`);
     }
     return url.origin;
 }
@@ -3993,7 +4029,8 @@ async function boot() {
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         const { attachments: patterns, maxAttachmentBytes, ifNoFilesFound } = settings;
         const found = await (0,attachments/* resolveAttachments */.Bx)(patterns, workspace, maxAttachmentBytes, ifNoFilesFound);
-        const session = settings.dryRun
+        // Graph goes over HTTPS once the toolkit has loaded (graph/run.ts): no SMTP connection at all.
+        const session = settings.dryRun || settings.transport === 'graph'
             ? undefined
             : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) });
         return { ...booted, settings, ...found, ...(templates ? { templates } : {}), ...(session ? { session } : {}) };
@@ -4125,6 +4162,11 @@ async function runBooted(booted) {
     try {
         const settings = checkedSettings(booted);
         const session = booted.session;
+        if (settings.transport === 'graph' && !settings.dryRun) {
+            // Microsoft Graph over HTTPS instead of an SMTP session: token ∥ connection → message → sendMail → report.
+            await (await stages/* stages */._.graph()).runGraph({ booted, settings, core, log, progress });
+            return;
+        }
         // A dry run opens no connection: it renders the message and reports it, and requests no token.
         if (settings.dryRun || !session) {
             const message = await (await stages/* stages */._.message()).prepareMessage({ ...booted, settings, log });
@@ -4394,7 +4436,7 @@ const stages = {
     /** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
     tokenClient: () => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(669), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3035)),
     /** With check-setup: the checklist, instead of a message. */
-    checkSetup: () => Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(442), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393)),
+    checkSetup: () => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(442), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393)),
     /**
      * Liquid, the default templates and rendering, while the token is on its way. Also before the
      * dial when a template has Liquid markup: a template that does not parse fails before any network use.
@@ -4405,13 +4447,17 @@ const stages = {
     /** MIME composition, loading while the message renders. */
     mime: () => Promise.all(/* import() */[__nccwpck_require__.e(110), __nccwpck_require__.e(51)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7051)),
     /** Delivery with retries, loading while the message renders: AUTH must not wait for it. */
-    delivery: () => Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(908)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2908)),
+    delivery: () => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(973)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8973)),
+    /** `transport: graph`: the pipeline over Microsoft Graph, instead of the SMTP session (no SMTP connection at all). */
+    graph: () => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(551), __nccwpck_require__.e(721), __nccwpck_require__.e(761)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2761)),
+    /** With check-setup over Graph: the checklist and its test message to the sending mailbox. */
+    graphCheckSetup: () => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(442), __nccwpck_require__.e(721), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9452)),
     /** The outputs, the job summary and the log line of a delivery. */
     report: () => __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 9403)),
     /** The report of a dry run. */
     dryRun: () => __nccwpck_require__.e(/* import() */ 967).then(__nccwpck_require__.bind(__nccwpck_require__, 1967)),
     /** The diagnosis of a failure, and what got delivered before it. */
-    failure: () => Promise.all(/* import() */[__nccwpck_require__.e(131), __nccwpck_require__.e(442), __nccwpck_require__.e(304)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3304))
+    failure: () => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(442), __nccwpck_require__.e(304)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3304))
 };
 
 
@@ -4561,6 +4607,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -6232,7 +6285,7 @@ const ERR_ACCESS_DENIED = 'ERR_ACCESS_DENIED';
 
 /***/ }),
 
-/***/ 6973:
+/***/ 821:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6243,8 +6296,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: ./node_modules/nodemailer/dist/esm/shared/url.js
 var shared_url = __nccwpck_require__(1093);
 // EXTERNAL MODULE: external "node:zlib"
@@ -6650,7 +6703,7 @@ function nmfetch(url, options) {
     let finished = false;
     let cookies;
     let body;
-    const handler = parsed.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_;
+    const handler = parsed.protocol === 'https:' ? external_node_https_ : external_node_http_;
     const headers = {
         'accept-encoding': 'gzip,deflate',
         'user-agent': 'nodemailer/' + package_info/* version */.rE
@@ -7368,7 +7421,7 @@ const ucs2 = {
 /* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1093);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
-/* harmony import */ var _fetch_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6973);
+/* harmony import */ var _fetch_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(821);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2809);
 /* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7212);
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(610);
