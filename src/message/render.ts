@@ -11,7 +11,7 @@ import {
   type Engines
 } from './liquid.js'
 import { markdownToHtml } from './markdown.js'
-import { htmlToText, toSingleLine, toText } from './text.js'
+import { htmlToText, toLf, toSingleLine, toText } from './text.js'
 import type { InputName } from '../inputs/read-inputs.js'
 import type { TemplateSource } from '../inputs/template-sources.js'
 
@@ -117,7 +117,9 @@ export async function renderMessage(compiled: CompiledTemplates, context: Templa
     html = await markdownDocument(text, scope)
   }
   if (text === undefined) text = html ? await htmlToText(html) : ''
-  return html === undefined ? { subject, text } : { subject, text, html }
+  // Templates and data are LF already; this also catches a CR a template writes itself.
+  text = toLf(text)
+  return html === undefined ? { subject, text } : { subject, text, html: toLf(html) }
 }
 
 interface CompiledDefault {
