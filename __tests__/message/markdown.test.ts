@@ -3,7 +3,8 @@
  * output with inline styles for mail clients, and sanitised: nothing in the source can inject
  * markup, scripts or remote content.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { optional } from '../../src/stages.js'
 import {
   FEW_DELIMITERS,
   markdownToHtml,
@@ -175,10 +176,34 @@ describe('absurd input', () => {
       )
   })
 
+  it('nests quotes and lists 64 deep on a line, and takes deeper markers as text', async () => {
+    const quotes = await bare(`${'>'.repeat(20_000)} <b>x</b>`)
+    expect(count(quotes, 'blockquote')).toBe(64)
+    expect(quotes).toContain(`<p>${'&gt;'.repeat(20_000 - 64)} <b>x</b></p>`)
+    const lists = await bare(`${'- '.repeat(30_000)}x`)
+    expect(count(lists, 'li')).toBe(64)
+    expect(lists).toContain(`<li>${'- '.repeat(30_000 - 64)}x</li>`)
+    const mixed = await bare(`${'1. > '.repeat(40)}x`)
+    expect([count(mixed, 'ol'), count(mixed, 'blockquote')]).toEqual([32, 32])
+    expect(mixed).toContain(`<p>${'1. &gt; '.repeat(8)}x</p>`)
+  })
+
   it('falls back to escaped text when marked gives up', async () => {
-    const html = await md('>'.repeat(20_000) + ' <b>x</b>')
-    expect(html).toMatch(/^<p style="margin:0 0 12px;white-space:pre-wrap;">&gt;&gt;&gt;/)
-    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;</p>')
+    const real = await optional.marked()
+    class Failing extends real.Marked {
+      override parse = (): never => {
+        throw new RangeError('Maximum call stack size exceeded')
+      }
+    }
+    const spy = vi
+      .spyOn(optional, 'marked')
+      .mockResolvedValue({ ...real, Marked: Failing as unknown as typeof real.Marked })
+    try {
+      const html = await md('> quoted <b>x</b>')
+      expect(html).toBe('<p style="margin:0 0 12px;white-space:pre-wrap;">&gt; quoted &lt;b&gt;x&lt;/b&gt;</p>')
+    } finally {
+      spy.mockRestore()
+    }
   })
 })
 
@@ -213,7 +238,7 @@ describe('the emphasis guard, per inline context', () => {
   it('counts each table cell and each heading on its own', async () => {
     const table = await bare(`| a | b |\n|---|---|\n| ${over} | **b** |\n| ${under} | c |`)
     const cells = table.match(/<td>[\s\S]*?<\/td>/g)!
-    expect(count(cells[0]!, 'em')).toBe(0)
+    expect(count(cells[0], 'em')).toBe(0)
     expect(cells[1]).toBe('<td><strong>b</strong></td>')
     expect(count(cells[2]!, 'em')).toBe(MAX_DELIMITERS / 2)
     const headings = await bare(`# ${over}\n\n## ${under}\n\n**after**`)

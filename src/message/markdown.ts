@@ -21,6 +21,22 @@ export const MAX_DELIMITER_WORK = 3 * MAX_DELIMITERS ** 2
  */
 export const FEW_DELIMITERS = 100
 
+/**
+ * Containers (quotes, list items) nested deeper than 64 on one line: the next marker is text.
+ * marked lexes a container's content once per level, and thousands of levels (`> > > …`,
+ * `- - - …`) run it out of stack after a second or more. A marker takes the spaces after it
+ * and the next one none before it, so a space is read one way only: no backtracking.
+ */
+const DEEP_CONTAINERS =
+  /^((?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])){64}[ \t]*)(>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/gm
+
+/** The text with the marker at nesting level 65 of each line escaped (see DEEP_CONTAINERS). */
+function flattenDeepContainers(text: string): string {
+  return text.replace(DEEP_CONTAINERS, (_, outer: string, marker: string) =>
+    /\d/.test(marker) ? `${outer}${marker.slice(0, -1)}\\${marker.slice(-1)}` : `${outer}\\${marker}`
+  )
+}
+
 /** Where relative links and `@user` / `#123` references of rendered Markdown point. */
 export interface MarkdownLinks {
   /** e.g. https://github.com: `@user` links there, `/path` links resolve against it. */
@@ -58,6 +74,7 @@ export async function markdownToHtml(source: unknown, links: MarkdownLinks = {})
   let text = toLf(toText(source))
   if (!text.trim()) return ''
   if (text.length > MAX_MARKDOWN_LENGTH) text = `${text.slice(0, MAX_MARKDOWN_LENGTH)}…`
+  text = flattenDeepContainers(text)
   const { Marked, Renderer, Lexer } = await optional.marked()
   const renderer = new Renderer()
   styleBlocks(renderer)
