@@ -5,13 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { optional } from '../../src/stages.js'
-import {
-  FEW_DELIMITERS,
-  markdownToHtml,
-  MAX_DELIMITER_WORK,
-  MAX_DELIMITERS,
-  MAX_MARKDOWN_LENGTH
-} from '../../src/message/markdown.js'
+import { markdownToHtml, MAX_MARKDOWN_LENGTH } from '../../src/message/markdown.js'
+import { FEW_DELIMITERS, MAX_DELIMITER_WORK, MAX_DELIMITERS } from '../../src/message/markdown-limits.js'
 
 const LINKS = {
   serverUrl: 'https://github.com',
