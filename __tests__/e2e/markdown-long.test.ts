@@ -2,8 +2,11 @@
  * Long and hostile Markdown through the bundled action: the default release message renders
  * `release.body | markdown`, as a release whose notes conventional-changelog wrote, typed with
  * LF or with CRLF (GitHub's web editor, a Windows checkout). And bodies made to be slow still
- * make a message.
+ * make a message. And the same files, written with CRLF on a Windows runner, make the same message.
  */
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { cleanupRunnerTemp } from '../fakes/runner.js'
 import releaseEvent from '../fixtures/events/release.json' with { type: 'json' }
@@ -111,5 +114,63 @@ describe('hostile release bodies', () => {
     expect(m.html).not.toMatch(/<script|<img|<iframe|<style|\son\w+=|javascript:/i)
     expect(m.html).toContain('View the release')
     expect(m.text).toContain(body.slice(0, 1000))
+  })
+})
+
+describe('CRLF from a Windows runner', () => {
+  let root: string
+
+  beforeAll(() => {
+    root = realpathSync(mkdtempSync(path.join(tmpdir(), 'ema-crlf-')))
+    for (const eol of ['\n', '\r\n']) {
+      const workspace = path.join(root, eol === '\n' ? 'lf' : 'crlf')
+      mkdirSync(path.join(workspace, 'reports'), { recursive: true })
+      const notes = [
+        '## {{ vars.product }} notes',
+        '',
+        '{% for i in (1..3) %}* **scope{{ i }}:** change {{ i }}',
+        '{% endfor %}',
+        '{{ vars.footer }}'
+      ]
+      writeFileSync(path.join(workspace, 'notes.md'), notes.join(eol))
+      // a file name may hold a CR where the file system allows it
+      writeFileSync(path.join(workspace, 'reports', `a${eol === '\n' ? '\n' : '\r\n'}b.txt`), 'report')
+    }
+  })
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+  async function send(eol: string): Promise<Received & { attachments: string[] }> {
+    const result = await world.run({
+      cwd: path.join(root, eol === '\n' ? 'lf' : 'crlf'),
+      inputs: world.inputs({
+        body: 'file://notes.md',
+        markdown: 'true',
+        vars: ['product: App', 'footer: |', '  Thanks,', '  the team'].join(eol),
+        attachments: 'reports/*.txt'
+      })
+    })
+    expect(result.code, result.log).toBe(0)
+    const message = world.smtp.messages.at(-1)!
+    return {
+      text: message.parsed.text ?? '',
+      html: message.parsed.html as string,
+      raw: message.raw,
+      ms: result.durationMs,
+      attachments: message.parsed.attachments.map((a) => a.filename ?? '')
+    }
+  }
+
+  it('a CRLF template, CRLF vars and a CR in a file name make the message LF text makes', async () => {
+    const lf = await send('\n')
+    const crlf = await send('\r\n')
+    expect(lf.text).toBe(
+      '## App notes\n\n* **scope1:** change 1\n* **scope2:** change 2\n* **scope3:** change 3\n\nThanks,\nthe team\n'
+    )
+    expect(lf.html).toMatch(/<li style="[^"]*"><strong>scope3:<\/strong> change 3<\/li>/)
+    expect(crlf.text).toBe(lf.text)
+    expect(crlf.html).toBe(lf.html)
+    expect(crlf.attachments).toEqual(['a\nb.txt'])
+    expect(lf.attachments).toEqual(['a\nb.txt'])
+    expectCrlfOnTheWire(crlf.raw)
   })
 })
