@@ -33,7 +33,8 @@ export const SHAPES: Record<string, string> = {
   'emphasis: table cells of 200 delimiters': `| a | b |\n|---|---|\n${fill(`| ${' _*a'.repeat(100)} | ${' _*a'.repeat(100)} |`, '\n')}`,
   'emphasis: 2,000 delimiters then 100 KB of words': ` _*a`.repeat(1000) + fill(' word').slice(4000),
   'one run of "_a"': fill('_a'),
-  'runs of 1,000 "!a"': fill('!a'.repeat(500), ' '),
+  'runs of 1,000 characters of "!a"': fill('!a'.repeat(500), ' '),
+  'runs of 2,000 characters of "!a"': fill('!a'.repeat(1000), ' '),
   'nested lists': Array.from({ length: 400 }, (_, i) => `${' '.repeat(i * 2)}- x`)
     .join('\n')
     .slice(0, SIZE),

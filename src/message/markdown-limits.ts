@@ -81,9 +81,10 @@ function emphasisBudget(): (masked: string) => string {
  * (is this an e-mail address?), each time a `!`, `*`, `_`, `` ` `` or `~` in the run stops it: a
  * run of 60,000 `_a` or `!a` takes seconds to a minute. Runs longer than this (no word, URL or
  * hash is that long) have those characters escaped, so each piece is read once; they print as
- * written.
+ * written. (A match starts only where a run starts: tried inside a run of 1,000, it would read
+ * the run once per character.)
  */
-const LONG_WORD = /[\w.!#$%&'*+/=?`{|}~-]{1001,}/g
+const LONG_WORD = /(?<![\w.!#$%&'*+/=?`{|}~-])[\w.!#$%&'*+/=?`{|}~-]{1001,}/g
 
 /** Lexes with every inline context's overlong runs broken up (see LONG_WORD); code blocks are not inline. */
 function lexWithShortWords<P, R>(lexer: Lexer<P, R>, src: string): Token[] {
