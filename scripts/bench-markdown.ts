@@ -32,7 +32,7 @@ export const SHAPES: Record<string, string> = {
   'emphasis: list items of 100 delimiters': fill(`- ${' _*a'.repeat(50)}`, '\n'),
   'emphasis: table cells of 200 delimiters': `| a | b |\n|---|---|\n${fill(`| ${' _*a'.repeat(100)} | ${' _*a'.repeat(100)} |`, '\n')}`,
   'emphasis: 2,000 delimiters then 100 KB of words': ` _*a`.repeat(1000) + fill(' word').slice(4000),
-  'emphasis: 3 × (2,000 delimiters, 35 KB of words, a closer)': fill(
+  'emphasis: 3 × (2,000, then 35 KB of words, a closer)': fill(
     `${' _*a'.repeat(999)}${' word'.repeat(7000)} a*_`,
     '\n\n'
   ),
