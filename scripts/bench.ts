@@ -8,7 +8,8 @@
  * also started as its own Node process. Also prints the cold start of a dry run and the bundle
  * size. A Graph row: the same message with `transport: graph` against the Graph stand-in behind
  * the same kind of proxy (a token and one POST over a connection opened while the token is on its
- * way). Loopback only; every loop is bounded.
+ * way). Loopback only; every loop is bounded. Closes with the time the `markdown` filter takes
+ * for 125,000 characters of the worst shapes we know (scripts/bench-markdown.ts).
  *
  *   npm run bench                 5 runs per case at 0 ms and 50 ms RTT
  *   npm run bench -- --runs 9 --rtt 0,20,100
@@ -25,6 +26,7 @@ import { startDelayProxy } from '../__tests__/fakes/proxies.js'
 import { ACTION_PATH, cleanupRunnerTemp, runAction } from '../__tests__/fakes/runner.js'
 import { startSmtpServer } from '../__tests__/fakes/smtp-server.js'
 import { startTokenEndpoint } from '../__tests__/fakes/token-endpoint.js'
+import { benchMarkdown, printMarkdownRows } from './bench-markdown.js'
 
 const { values } = parseArgs({
   options: {
@@ -208,5 +210,15 @@ const allBytes = chunks.reduce((sum, f) => sum + statSync(path.join(distDir, f))
 console.log(
   `dist/index.js: ${(distBytes / 1024).toFixed(0)} KiB (loaded at start); all ${chunks.length} chunks: ${(allBytes / 1024).toFixed(0)} KiB`
 )
-const report = { node: nodeVersion, runs, rows, dryRunMs: median(dryRuns), distBytes, allChunkBytes: allBytes }
+const markdown = await benchMarkdown(Math.min(runs, 3))
+printMarkdownRows(markdown)
+const report = {
+  node: nodeVersion,
+  runs,
+  rows,
+  dryRunMs: median(dryRuns),
+  distBytes,
+  allChunkBytes: allBytes,
+  markdown
+}
 writeFileSync(path.join(here, '..', 'build', 'bench.json'), JSON.stringify(report, null, 2))

@@ -3,8 +3,10 @@
  * output with inline styles for mail clients, and sanitised: nothing in the source can inject
  * markup, scripts or remote content.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { optional } from '../../src/stages.js'
 import { markdownToHtml, MAX_MARKDOWN_LENGTH } from '../../src/message/markdown.js'
+import { FEW_DELIMITERS, MAX_DELIMITER_WORK, MAX_DELIMITERS } from '../../src/message/markdown-limits.js'
 
 const LINKS = {
   serverUrl: 'https://github.com',
@@ -145,24 +147,143 @@ describe('absurd input', () => {
   })
 
   it.each([
-    ['emphasis delimiters', '_a'.repeat(60_000)],
-    ['stars', '*a'.repeat(60_000)],
-    ['nested quotes', '>'.repeat(20_000) + ' x'],
-    ['nested lists', Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')],
-    ['open brackets', '[a]('.repeat(30_000)],
-    ['open tags', '<a '.repeat(40_000)],
-    ['a wide table', '|a'.repeat(30_000) + '\n' + '|-'.repeat(30_000)]
-  ])('renders %s in bounded time, never throwing', async (_name, source) => {
+    ['emphasis delimiters', true, '_a'.repeat(60_000)],
+    ['stars', true, '*a'.repeat(60_000)],
+    ['stars and underscores after spaces', true, ' _*a'.repeat(30_000)],
+    ['exclamation marks', true, '!a'.repeat(60_000)],
+    ['nested quotes', false, '>'.repeat(20_000) + ' x'],
+    ['nested lists', false, Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')],
+    ['open brackets', true, '[a]('.repeat(30_000)],
+    ['open tags', true, '<a '.repeat(40_000)],
+    ['a wide table', false, '|a'.repeat(30_000) + '\n' + '|-'.repeat(30_000)]
+  ])('renders %s in bounded time, never throwing', async (_name, keepsText, source) => {
     const started = performance.now()
     const html = await md(source)
-    // generous: marked needs a minute for 60,000 unescaped `_a` without the delimiter budget
+    // generous: marked needs a minute for 60,000 `_a` or ` _*a` without the guards
     expect(performance.now() - started).toBeLessThan(10_000)
     expect(html.length).toBeGreaterThan(0)
+    // sane: ours is the only markup, and the text is all there (as text, not as formatting)
+    expect(html).not.toMatch(/<(?!\/?(p|br|ul|ol|li|blockquote|table|tr|td|th|strong|em|del|code|pre|a)[ >])/)
+    const letters = (text: string) => text.replace(/[^a-z]/g, '').length
+    if (keepsText)
+      expect(letters(html.replace(/<[^>]*>/g, '').replace(/&\w+;/g, ''))).toBeGreaterThanOrEqual(
+        Math.min(letters(source), MAX_MARKDOWN_LENGTH) * 0.9
+      )
+  })
+
+  it('nests quotes and lists 64 deep on a line, and takes deeper markers as text', async () => {
+    const quotes = await bare(`${'>'.repeat(20_000)} <b>x</b>`)
+    expect(count(quotes, 'blockquote')).toBe(64)
+    expect(quotes).toContain(`<p>${'&gt;'.repeat(20_000 - 64)} <b>x</b></p>`)
+    const lists = await bare(`${'- '.repeat(30_000)}x`)
+    expect(count(lists, 'li')).toBe(64)
+    expect(lists).toContain(`<li>${'- '.repeat(30_000 - 64)}x</li>`)
+    const mixed = await bare(`${'1. > '.repeat(40)}x`)
+    expect([count(mixed, 'ol'), count(mixed, 'blockquote')]).toEqual([32, 32])
+    expect(mixed).toContain(`<p>${'1. &gt; '.repeat(8)}x</p>`)
   })
 
   it('falls back to escaped text when marked gives up', async () => {
-    const html = await md('>'.repeat(20_000) + ' <b>x</b>')
-    expect(html).toMatch(/^<p style="margin:0 0 12px;white-space:pre-wrap;">&gt;&gt;&gt;/)
-    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;</p>')
+    const real = await optional.marked()
+    class Failing extends real.Marked {
+      override parse = (): never => {
+        throw new RangeError('Maximum call stack size exceeded')
+      }
+    }
+    const spy = vi
+      .spyOn(optional, 'marked')
+      .mockResolvedValue({ ...real, Marked: Failing as unknown as typeof real.Marked })
+    try {
+      const html = await md('> quoted <b>x</b>')
+      expect(html).toBe('<p style="margin:0 0 12px;white-space:pre-wrap;">&gt; quoted &lt;b&gt;x&lt;/b&gt;</p>')
+    } finally {
+      spy.mockRestore()
+    }
+  })
+})
+
+/** `*a*` pairs: `pairs * 2` delimiters, each pair an <em> when matched. */
+const ems = (pairs: number) => Array.from({ length: pairs }, () => '*a*').join(' ')
+const count = (html: string, tag: string) => html.split(`<${tag}>`).length - 1
+
+describe('the emphasis guard, per inline context', () => {
+  // MAX_DELIMITERS `*`, then the same plus one `_` (intraword, so it formats nothing itself)
+  const under = ems(MAX_DELIMITERS / 2)
+  const over = `${under} snake_case`
+
+  it('matches a paragraph with MAX_DELIMITERS delimiters, takes one more literally', async () => {
+    expect(count(await bare(under), 'em')).toBe(MAX_DELIMITERS / 2)
+    const html = await bare(over)
+    expect(count(html, 'em')).toBe(0)
+    expect(html).toContain('*a* *a*')
+    expect(html).toContain('snake_case')
+  })
+
+  it('counts each list item on its own, and never counts or escapes list markers', async () => {
+    const html = await bare(`* ${under}
+* ${over}
+* **bold** and _em_`)
+    expect(count(html, 'li')).toBe(3)
+    const items = html.split('<li>').slice(1)
+    expect(count(items[0]!, 'em')).toBe(MAX_DELIMITERS / 2)
+    expect(count(items[1]!, 'em')).toBe(0)
+    expect(items[2]).toBe('<strong>bold</strong> and <em>em</em></li>\n</ul>')
+  })
+
+  it('counts each table cell and each heading on its own', async () => {
+    const table = await bare(`| a | b |\n|---|---|\n| ${over} | **b** |\n| ${under} | c |`)
+    const cells = table.match(/<td>[\s\S]*?<\/td>/g)!
+    expect(count(cells[0], 'em')).toBe(0)
+    expect(cells[1]).toBe('<td><strong>b</strong></td>')
+    expect(count(cells[2]!, 'em')).toBe(MAX_DELIMITERS / 2)
+    const headings = await bare(`# ${over}\n\n## ${under}\n\n**after**`)
+    expect(count(headings.split('<h2>')[0]!, 'em')).toBe(0)
+    expect(count(headings.split('<h2>')[1]!, 'em')).toBe(MAX_DELIMITERS / 2)
+    expect(headings).toContain('<p><strong>after</strong></p>')
+  })
+
+  it('counts neither backslash escapes nor code spans, and leaves code spans as they are', async () => {
+    const escaped = await bare(`${under} ${'\\*'.repeat(50)} \`${'_'.repeat(50)}\``)
+    expect(count(escaped, 'em')).toBe(MAX_DELIMITERS / 2)
+    expect(escaped).toContain(`<code>${'_'.repeat(50)}</code>`)
+    const literal = await bare(`${over} \`a_b*c\``)
+    expect(literal).toContain('<code>a_b*c</code>')
+  })
+
+  it('bounds the whole text: past MAX_DELIMITER_WORK dense contexts are literal, sparse ones never', async () => {
+    const dense = MAX_DELIMITER_WORK / MAX_DELIMITERS ** 2
+    expect(Number.isInteger(dense)).toBe(true)
+    const paragraphs = Array.from({ length: dense + 1 }, () => under)
+    const sparse = ems(FEW_DELIMITERS / 2)
+    const html = await bare([...paragraphs, sparse, '**real text** after'].join('\n\n'))
+    const ps = html.split('<p>').slice(1)
+    expect(ps.map((p) => count(p, 'em'))).toEqual([
+      ...Array<number>(dense).fill(MAX_DELIMITERS / 2),
+      0,
+      FEW_DELIMITERS / 2,
+      0
+    ])
+    expect(ps.at(-1)).toBe('<strong>real text</strong> after</p>')
+  })
+
+  it('renders a 600-item conventional-changelog list, LF or CRLF, with every item, bold scope and link', async () => {
+    const item = (i: number) =>
+      `* **scope${i}:** message ([#${i}](https://github.com/o/r/issues/${i})) ([abc${i}](https://github.com/o/r/commit/abc${i}))`
+    const items = Array.from({ length: 600 }, (_, i) => item(i))
+    const lf = await bare(`## Features\n\n${items.join('\n')}\n`)
+    expect(count(lf, 'li')).toBe(600)
+    expect(count(lf, 'strong')).toBe(600)
+    expect(lf).toContain(
+      '<li><strong>scope599:</strong> message (<a href="https://github.com/o/r/issues/599">#599</a>) (<a href="https://github.com/o/r/commit/abc599">abc599</a>)</li>'
+    )
+    expect(await bare(`## Features\r\n\r\n${items.join('\r\n')}\r\n`)).toBe(lf)
+  })
+})
+
+describe('overlong runs', () => {
+  it('keeps formatting in a run of 1,000 e-mail characters and takes a longer run as written', async () => {
+    const run = (length: number) => `*b*${'a'.repeat(length - 3)}`
+    expect(await bare(`**x** ${run(1000)}`)).toBe(`<p><strong>x</strong> <em>b</em>${'a'.repeat(997)}</p>`)
+    expect(await bare(`**x** ${run(1001)}`)).toBe(`<p><strong>x</strong> *b*${'a'.repeat(998)}</p>`)
   })
 })

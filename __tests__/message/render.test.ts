@@ -204,6 +204,46 @@ describe('markdown bodies', () => {
     expect(m.html).toBe('<p>mine</p>')
   })
 
+  it('render CRLF text as LF text: template, event data and vars alike', async () => {
+    const lf = await render(
+      {
+        subject: src('subject', 'Release {{ vars.name }}'),
+        body: src('body', '## Notes\n\n{{ github.event.notes }}\n\n{{ vars.footer }}'),
+        markdown: true
+      },
+      '',
+      { notes: '* **api:** one\n* **ui:** two\n\nLast line' },
+      { vars: { name: 'v1\n', footer: 'Thanks\nTeam' } }
+    )
+    const crlf = await render(
+      {
+        subject: src('subject', 'Release {{ vars.name }}'),
+        body: src('body', '## Notes\r\n\r\n{{ github.event.notes }}\r\n\r\n{{ vars.footer }}'),
+        markdown: true
+      },
+      '',
+      { notes: '* **api:** one\r\n* **ui:** two\r\n\r\nLast line' },
+      { vars: { name: 'v1\r\n', footer: 'Thanks\r\nTeam' } }
+    )
+    expect(crlf).toEqual(lf)
+    expect(lf.text).toBe('## Notes\n\n* **api:** one\n* **ui:** two\n\nLast line\n\nThanks\nTeam')
+    expect(lf.html).toMatch(/<li style="[^"]*"><strong>api:<\/strong> one<\/li>/)
+  })
+
+  it('split CRLF event text into lines as LF text', async () => {
+    const m = await render(
+      {
+        body: src(
+          'body',
+          '{% assign lines = github.event.notes | split: "\n" %}{{ lines.size }}:{{ lines | join: "|" }}'
+        )
+      },
+      '',
+      { notes: 'a\r\nb\rc' }
+    )
+    expect(m.text).toBe('3:a|b|c')
+  })
+
   it('are plain text without the switch', async () => {
     const m = await render({ body: src('body', '# Title') })
     expect(m.html).toBeUndefined()

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { safeUrl, toSingleLine, toText } from '../../src/message/text.js'
+import { safeUrl, toLf, toSingleLine, toText } from '../../src/message/text.js'
 
 describe('text helpers', () => {
+  it('toLf ends every line with LF: CRLF (Windows) and a lone CR (old Mac) alike', () => {
+    expect(toLf('a\r\nb\rc\n\r\n')).toBe('a\nb\nc\n\n')
+    expect(toLf('\r\r\n')).toBe('\n\n')
+    expect(toLf('no line ends')).toBe('no line ends')
+  })
+
   it('safeUrl keeps http(s) and mailto only', () => {
     expect(safeUrl('https://github.com/octo/app')).toBe('https://github.com/octo/app')
     expect(safeUrl('mailto:a@example.com')).toBe('mailto:a@example.com')

@@ -3,7 +3,7 @@ import type { TemplateContext } from './context.js'
 import { DEFAULT_PARTIALS } from './default-templates.js'
 import { formatDuration } from './duration.js'
 import { markdownToHtml, type MarkdownLinks } from './markdown.js'
-import { escapeHtml, safeUrl, toText } from './text.js'
+import { escapeHtml, safeUrl, toLf, toText } from './text.js'
 import { InputError } from '../inputs/input-error.js'
 import type { InputName } from '../inputs/read-inputs.js'
 import type { TemplateSource } from '../inputs/template-sources.js'
@@ -90,10 +90,10 @@ export function markdownLinks(scope: Record<string, unknown>): MarkdownLinks {
   }
 }
 
-/** Parses a template; InputError names the input (and the file) when it does not parse. */
+/** Parses a template (as LF text); InputError names the input (and the file) when it does not parse. */
 export function parseTemplate(engine: Liquid, source: TemplateSource): Template[] {
   try {
-    return engine.parse(source.text, source.file)
+    return engine.parse(toLf(source.text), source.file)
   } catch (err) {
     const where = source.file ? ` (file://${source.file})` : ''
     const message = err instanceof Error ? err.message : String(err)
@@ -149,7 +149,8 @@ export async function renderTemplate(
 
 /**
  * The context as templates see it: the event, `vars` and `run` copied as plain data, so that
- * hostile shapes (`{"toString": 1}`, absurd nesting) cannot make rendering throw.
+ * hostile shapes (`{"toString": 1}`, absurd nesting) cannot make rendering throw, and with LF
+ * line ends (a release body typed in GitHub's web editor arrives with CRLF).
  */
 export function templateScope(context: TemplateContext): Record<string, unknown> {
   const seen = new Map<object, unknown>()
@@ -162,6 +163,7 @@ export function templateScope(context: TemplateContext): Record<string, unknown>
 }
 
 function plainData(value: unknown, depth: number, seen: Map<object, unknown>): unknown {
+  if (typeof value === 'string') return toLf(value)
   if (value === null || typeof value !== 'object') return typeof value === 'function' ? undefined : value
   // Dates, buffers … stay as they are; plain objects are copied whatever their prototype.
   if (!Array.isArray(value) && Object.prototype.toString.call(value) !== '[object Object]') return value

@@ -1,12 +1,10 @@
 import type { Renderer, Tokens } from 'marked'
 import { optional } from '../stages.js'
-import { escapeHtml, escapeHtmlKeepEntities, safeUrl, toText } from './text.js'
+import { flattenDeepContainers, limitingHooks } from './markdown-limits.js'
+import { escapeHtml, escapeHtmlKeepEntities, safeUrl, toLf, toText } from './text.js'
 
 /** Longest Markdown source the `markdown` filter renders (GitHub allows 125,000 characters in a release body). */
 export const MAX_MARKDOWN_LENGTH = 200_000
-
-/** Emphasis delimiters one paragraph may hold before they are taken literally. */
-const MAX_DELIMITERS = 2000
 
 /** Where relative links and `@user` / `#123` references of rendered Markdown point. */
 export interface MarkdownLinks {
@@ -42,38 +40,23 @@ const HTML_TAG = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\?[^>]*>?|<\/?([a-zA-Z][\w-]*
  * - every element carries inline styles (no `<style>` block, no classes).
  */
 export async function markdownToHtml(source: unknown, links: MarkdownLinks = {}): Promise<string> {
-  let text = toText(source)
+  let text = toLf(toText(source))
   if (!text.trim()) return ''
   if (text.length > MAX_MARKDOWN_LENGTH) text = `${text.slice(0, MAX_MARKDOWN_LENGTH)}…`
-  text = defuseEmphasis(text)
-  const { Marked, Renderer } = await optional.marked()
+  text = flattenDeepContainers(text)
+  const { Marked, Renderer, Lexer } = await optional.marked()
   const renderer = new Renderer()
   styleBlocks(renderer)
   styleInline(renderer, linkWriter(links))
-  const markdown = new Marked({ gfm: true, breaks: true, async: false, renderer })
+  const hooks = limitingHooks(Lexer)
+  const markdown = new Marked({ gfm: true, breaks: true, async: false, renderer, hooks })
   try {
     return markdown.parse(text, { async: false }).trim()
   } catch {
-    // marked gives up on absurd input (thousands of nested quotes exhaust the stack):
-    // the text as it is, escaped, rather than no message at all.
+    // Should marked give up on absurd input all the same (it did on thousands of nested quotes,
+    // before flattenDeepContainers): the text as it is, escaped, rather than no message at all.
     return `<p style="margin:0 0 12px;white-space:pre-wrap;">${escapeHtml(text)}</p>`
   }
-}
-
-/**
- * marked matches emphasis in time quadratic in the number of `*` and `_` of a paragraph
- * (60,000 of them take a minute): in a paragraph with more than MAX_DELIMITERS they are
- * escaped, which no real text has.
- */
-function defuseEmphasis(text: string): string {
-  return text
-    .split(/(\n[ \t]*\n)/)
-    .map((block) => {
-      let delimiters = 0
-      for (let i = 0; i < block.length; i++) if (block[i] === '*' || block[i] === '_') delimiters++
-      return delimiters > MAX_DELIMITERS ? block.replace(/[*_]/g, '\\$&') : block
-    })
-    .join('')
 }
 
 /** How the links of one Markdown text are written. */

@@ -8,6 +8,7 @@ import { startRunInfo } from '../run-info/from-env.js'
 import { buildContext, messageKind, readEventPayload } from './context.js'
 import type { MessageExtras } from './mime.js'
 import { eventTextsWithMarkup } from './outside-text.js'
+import { toLf } from './text.js'
 import {
   compileTemplates,
   compileText,
@@ -83,6 +84,11 @@ export async function prepareMessage({
   const threadKey = compiled.threadKey ? await renderText(compiled.threadKey, context, 'thread-key') : undefined
   return {
     rendered,
-    extras: { attachments, repository: context.github.repository, ...(threadKey ? { threadKey } : {}) }
+    // A name is text like any other: LF inside (the MIME encodes it), whatever the file system allows.
+    extras: {
+      attachments: attachments.map((a) => ({ ...a, filename: toLf(a.filename) })),
+      repository: context.github.repository,
+      ...(threadKey ? { threadKey } : {})
+    }
   }
 }

@@ -13,7 +13,7 @@ import {
 } from './liquid.js'
 import { markdownToHtml } from './markdown.js'
 import { sentAsWrittenNotice, type EventText } from './outside-text.js'
-import { htmlToText, toSingleLine, toText } from './text.js'
+import { htmlToText, toLf, toSingleLine, toText } from './text.js'
 import type { InputName } from '../inputs/read-inputs.js'
 import type { TemplateSource } from '../inputs/template-sources.js'
 
@@ -153,7 +153,9 @@ export async function renderMessage(
     html = await markdownDocument(text, scope)
   }
   if (text === undefined) text = html ? await htmlToText(html) : ''
-  return html === undefined ? { subject, text } : { subject, text, html }
+  // Templates and data are LF already; this also catches a CR a template writes itself.
+  text = toLf(text)
+  return html === undefined ? { subject, text } : { subject, text, html: toLf(html) }
 }
 
 interface CompiledDefault {

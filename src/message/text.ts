@@ -19,6 +19,14 @@ export function toText(value: unknown, depth = 0): string {
   }
 }
 
+/**
+ * The text with LF line ends: CRLF (a Windows checkout, GitHub's web editor, PowerShell) and a
+ * lone CR end a line as LF does. Rendering works on LF text only; the MIME puts CRLF back.
+ */
+export function toLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
+}
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
 /** Escapes text for HTML content and double- or single-quoted attributes. */
