@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6442);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3482);
 /* harmony import */ var _auth_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1442);
-/* harmony import */ var _delivery_recipient_ledger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9733);
+/* harmony import */ var _delivery_recipient_ledger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2114);
 /* harmony import */ var _graph_send_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7261);
 /* harmony import */ var _inputs_clouds_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9295);
 /* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(474);

@@ -147,7 +147,7 @@ function codedError(code, message) {
 // EXTERNAL MODULE: ./src/graph/send.ts + 3 modules
 var send = __webpack_require__(7261);
 // EXTERNAL MODULE: ./src/delivery/recipient-ledger.ts
-var recipient_ledger = __webpack_require__(9733);
+var recipient_ledger = __webpack_require__(2114);
 // EXTERNAL MODULE: ./src/stages.ts + 1 modules
 var stages = __webpack_require__(474);
 ;// CONCATENATED MODULE: ./src/graph/run.ts

@@ -11,7 +11,8 @@ export const modules = {
 /* harmony export */   OX: () => (/* binding */ toSingleLine),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   fE: () => (/* binding */ toText)
+/* harmony export */   fE: () => (/* binding */ toText),
+/* harmony export */   yj: () => (/* binding */ toLf)
 /* harmony export */ });
 /* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(474);
 
@@ -36,6 +37,13 @@ function toText(value, depth = 0) {
     catch {
         return '';
     }
+}
+/**
+ * The text with LF line ends: CRLF (a Windows checkout, GitHub's web editor, PowerShell) and a
+ * lone CR end a line as LF does. Rendering works on LF text only; the MIME puts CRLF back.
+ */
+function toLf(text) {
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** Escapes text for HTML content and double- or single-quoted attributes. */

@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5322);
 /* harmony import */ var _smtp_smtp_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6396);
 /* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5065);
-/* harmony import */ var _recipient_ledger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9733);
+/* harmony import */ var _recipient_ledger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2114);
 
 
 
@@ -188,7 +188,7 @@ function firstLine(text) {
 
 /***/ }),
 
-/***/ 9733:
+/***/ 2114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

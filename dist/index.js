@@ -4441,7 +4441,7 @@ const stages = {
      * Liquid, the default templates and rendering, while the token is on its way. Also before the
      * dial when a template has Liquid markup: a template that does not parse fails before any network use.
      */
-    message: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(985)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9985)),
+    message: () => Promise.all(/* import() */[__nccwpck_require__.e(694), __nccwpck_require__.e(733)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9733)),
     /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
     runInfo: () => __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 7027)),
     /** MIME composition, loading while the message renders. */
