@@ -18,8 +18,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _delivery_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4061);
 /* harmony import */ var _diagnosis_diagnose_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6442);
 /* harmony import */ var _diagnosis_failure_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6523);
-/* harmony import */ var _diagnosis_format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3482);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5468);
+/* harmony import */ var _diagnosis_format_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3482);
+/* harmony import */ var _graph_graph_error_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5007);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5468);
+
 
 
 
@@ -34,26 +36,30 @@ __webpack_require__.r(__webpack_exports__);
  */
 async function describeFailure(err, core, log, settings, progress) {
     const token = progress.claims?.();
-    const troubleshooting = (0,_diagnosis_format_js__WEBPACK_IMPORTED_MODULE_6__/* .troubleshootingBase */ .WE)(process.env);
+    const troubleshooting = (0,_diagnosis_format_js__WEBPACK_IMPORTED_MODULE_7__/* .troubleshootingBase */ .WE)(process.env);
     const context = {
         ...(settings ? (0,_diagnosis_diagnose_js__WEBPACK_IMPORTED_MODULE_4__/* .diagnosisContext */ .zd)(settings) : {}),
         ...(token ? { token } : {}),
         ...(troubleshooting ? { troubleshooting } : {})
     };
-    let text = (0,_diagnosis_format_js__WEBPACK_IMPORTED_MODULE_6__/* .formatDiagnosis */ .Nb)((0,_diagnosis_diagnose_js__WEBPACK_IMPORTED_MODULE_4__/* .diagnose */ .h4)((0,_diagnosis_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .failureFromError */ .J)(err), context));
+    let text = (0,_diagnosis_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDiagnosis */ .Nb)((0,_diagnosis_diagnose_js__WEBPACK_IMPORTED_MODULE_4__/* .diagnose */ .h4)((0,_diagnosis_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .failureFromError */ .J)(err), context));
     // A partial delivery is the failure itself: its report already names who got the message.
     if (err instanceof _delivery_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PartialDeliveryError */ .e)
         return text;
     const delivered = progress.ledger?.accepted() ?? [];
     if (delivered.length > 0) {
         // Some transactions went through before the failure: say so, and report them as outputs.
-        (0,_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .setAcceptedOutputs */ .gz)(core, log, delivered);
-        text += `\n\nBefore this failure the message was delivered to ${delivered.length} of ${progress.ledger?.size ?? 0} recipients (${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .nameRecipients */ .Yg)(log, delivered)}; output accepted); they will not get it twice.`;
+        (0,_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .setAcceptedOutputs */ .gz)(core, log, delivered);
+        text += `\n\nBefore this failure the message was delivered to ${delivered.length} of ${progress.ledger?.size ?? 0} recipients (${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_8__/* .nameRecipients */ .Yg)(log, delivered)}; output accepted); they will not get it twice.`;
     }
     const saved = progress.composed ? await saveUndelivered(progress.composed, log) : undefined;
     if (saved) {
         core.setOutput('eml-path', saved);
-        text += `\n\nThe undelivered message was saved to ${saved} (output eml-path): keep it with actions/upload-artifact.`;
+        // Graph may have taken a message whose answer was lost: the copy is then not "undelivered".
+        const what = err instanceof _graph_graph_error_js__WEBPACK_IMPORTED_MODULE_6__/* .GraphError */ .h && err.mayHaveBeenAccepted
+            ? 'The message (perhaps delivered)'
+            : 'The undelivered message';
+        text += `\n\n${what} was saved to ${saved} (output eml-path): keep it with actions/upload-artifact.`;
     }
     return text;
 }

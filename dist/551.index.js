@@ -428,7 +428,7 @@ const TRANSPORT_ENTRIES = [
         match: { transport: ['ETLS_REQUIRED'] },
         meaning: 'The server did not offer STARTTLS, and the action never authenticates or sends in the clear.',
         fix: [
-            "Use Exchange Online's SMTP AUTH endpoint ({smtpHost}:587), or port 465 for implicit TLS; a proxy stripping STARTTLS must be bypassed."
+            "Use Exchange Online's SMTP AUTH endpoint ({smtpHost}:587, or port 25, which also takes STARTTLS); a proxy or firewall stripping STARTTLS must be bypassed, or use 'transport: graph' (HTTPS only)."
         ],
         docs: SMTP_AUTH_ENABLE,
         checklist: 'tls'

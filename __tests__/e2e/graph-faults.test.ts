@@ -61,6 +61,8 @@ describe('never two copies', () => {
     expect(world.graph.messages).toHaveLength(1)
     const message = failedMessage(result) ?? ''
     expect(message).toContain('may have been delivered')
+    expect(message).toContain('The message (perhaps delivered) was saved to')
+    expect(message).not.toContain('undelivered message')
     const eml = result.outputs['eml-path'] ?? ''
     expect(existsSync(eml)).toBe(true)
     const saved = readFileSync(eml, 'utf8')

@@ -7,6 +7,7 @@ import { PartialDeliveryError } from '../delivery/partial-delivery-error.js'
 import { diagnose, diagnosisContext } from '../diagnosis/diagnose.js'
 import { failureFromError } from '../diagnosis/failure.js'
 import { formatDiagnosis, troubleshootingBase } from '../diagnosis/format.js'
+import { GraphError } from '../graph/graph-error.js'
 import type { Settings } from '../inputs/settings.js'
 import type { ComposedMessage } from '../message/mime.js'
 import type { Logger } from './log.js'
@@ -53,7 +54,12 @@ export async function describeFailure(
   const saved = progress.composed ? await saveUndelivered(progress.composed, log) : undefined
   if (saved) {
     core.setOutput('eml-path', saved)
-    text += `\n\nThe undelivered message was saved to ${saved} (output eml-path): keep it with actions/upload-artifact.`
+    // Graph may have taken a message whose answer was lost: the copy is then not "undelivered".
+    const what =
+      err instanceof GraphError && err.mayHaveBeenAccepted
+        ? 'The message (perhaps delivered)'
+        : 'The undelivered message'
+    text += `\n\n${what} was saved to ${saved} (output eml-path): keep it with actions/upload-artifact.`
   }
   return text
 }
