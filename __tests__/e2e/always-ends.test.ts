@@ -143,6 +143,26 @@ describe('a silent OIDC endpoint', () => {
   })
 })
 
+describe('a silent Graph endpoint', () => {
+  // The world's token endpoint issues Exchange tokens: token-scope keeps the token request working,
+  // so that only graph-host is silent.
+  const graph = { transport: 'graph', 'token-scope': 'https://outlook.office365.com/.default' }
+
+  it('fails the send, and the process ends', async () => {
+    const result = await run({ ...graph, 'graph-host': silentUrl('https') })
+    expectEndedByItself(result)
+    expect(result.code).toBe(1)
+    expect(failedMessage(result)).toBeDefined()
+    expect(silent.connections()).toBeGreaterThan(0)
+  })
+
+  it('fails a set-up check, and the process ends', async () => {
+    const result = await run({ ...graph, 'graph-host': silentUrl('https'), 'check-setup': 'true' })
+    expectEndedByItself(result)
+    expect(result.code).toBe(1)
+  })
+})
+
 describe('a silent proxy', () => {
   it('as smtp-proxy (CONNECT never answered): fails, and the process ends', async () => {
     const result = await run({ 'smtp-proxy': silentUrl('http') })
