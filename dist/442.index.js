@@ -290,6 +290,7 @@ var format = __webpack_require__(3482);
 const OPERATIONS = {
     sendMail: 'sendMail',
     createDraft: 'creating the draft of a large message',
+    addAttachment: 'adding an attachment to the draft',
     createUploadSession: 'opening an attachment upload session',
     upload: 'an attachment upload',
     send: 'sending the draft'

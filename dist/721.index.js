@@ -551,9 +551,15 @@ function sleepFor(ms, signal) {
 /** The largest piece of one upload request: Graph takes at most 4 MB per request. */
 const CHUNK_BYTES = 3 * 1024 * 1024;
 /**
+ * Microsoft documents upload sessions for files of 3 MB to 150 MB, and one POST of the attachment
+ * for smaller ones; a file this small also fits, base64 in JSON, in one request.
+ */
+const UPLOAD_SESSION_FROM_BYTES = 3_000_000;
+/**
  * A message over the limit of one request goes as a draft: the MIME with the attachments that
- * fit (`POST /messages`), the others uploaded through an upload session each, in order, in chunks
- * with Content-Range and without the token (the upload URL is pre-authenticated), then
+ * fit (`POST /messages`), the others added one by one — under 3 MB with one `POST …/attachments`,
+ * larger through an upload session, in order, in chunks with Content-Range and without the token
+ * (the upload URL is pre-authenticated) — then
  * `POST /messages/{id}/send`. Drafts need Mail.ReadWrite. Whether the app holds it is learned from
  * Graph's answer to the draft, never from the token's roles alone (an app granted it through
  * Exchange RBAC for Applications carries no role): a refused draft fails before any upload.
@@ -586,8 +592,13 @@ async function sendLargeMessage(plan, calls, bodyBytes) {
     }
     let sending = false;
     try {
-        for (const attachment of uploads)
-            await upload(calls, `${base}/${encodeURIComponent(id)}`, attachment);
+        for (const attachment of uploads) {
+            const messageUrl = `${base}/${encodeURIComponent(id)}`;
+            if (attachment.content.length < UPLOAD_SESSION_FROM_BYTES)
+                await attach(calls, messageUrl, attachment);
+            else
+                await upload(calls, messageUrl, attachment);
+        }
         sending = true;
         return await calls.call((token) => ({
             operation: 'send',
@@ -628,6 +639,21 @@ async function splitAttachments(source, messageId) {
             return { draft, uploads: bySize.slice(kept) };
         }
     }
+}
+/** A file under 3 MB: one POST of the attachment to the draft, as Microsoft documents for that size. */
+async function attach(calls, messageUrl, attachment) {
+    await calls.call((token) => ({
+        operation: 'addAttachment',
+        method: 'POST',
+        url: `${messageUrl}/attachments`,
+        token,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+            '@odata.type': '#microsoft.graph.fileAttachment',
+            name: attachment.filename,
+            contentBytes: attachment.content.toString('base64')
+        })
+    }), 201);
 }
 /** One attachment through its upload session: PUTs in order, each ≤ 4 MB, never with the token. */
 async function upload(calls, messageUrl, attachment) {

@@ -88,6 +88,39 @@ describe('a message over the limit of one request', () => {
     expect(result.log).not.toContain('audit@contoso.com')
   })
 
+  it('adds files under 3 MB that do not fit in the draft with one POST each, not through upload sessions', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'graph-medium-'))
+    try {
+      // three 1.5 MB files: one fits in the draft's request, the other two do not
+      const files = ['a.bin', 'b.bin', 'c.bin'].map((name) => ({ name, content: randomBytes(1_500_000) }))
+      mkdirSync(path.join(dir, 'out'))
+      for (const f of files) writeFileSync(path.join(dir, 'out', f.name), f.content)
+      const result = await world.run({
+        cwd: dir,
+        timeoutMs: 60_000,
+        inputs: world.inputs({ 'client-id': READWRITE_APP, attachments: 'out/*.bin', body: 'Attached.' })
+      })
+      expect(result.code, result.log).toBe(0)
+      const sent = world.graph.messages[0]!
+      expect(sent.via).toBe('draft')
+      const posted = world.graph.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/attachments'))
+      expect(posted).toHaveLength(2)
+      expect(world.graph.requests.filter((r) => r.method === 'PUT' || r.path.endsWith('createUploadSession'))).toEqual(
+        []
+      )
+      // the recipient gets all three, byte for byte
+      const received = [
+        ...sent.parsed.attachments.map((a) => ({ name: a.filename ?? '', content: a.content })),
+        ...sent.uploads
+      ].sort((x, y) => x.name.localeCompare(y.name))
+      expect(received.map((r) => r.name)).toEqual(['a.bin', 'b.bin', 'c.bin'])
+      for (const [i, f] of files.entries()) expect(received[i]?.content.equals(f.content)).toBe(true)
+      expect(world.graph.requests.every((r) => r.bodyBytes <= 4 * 1024 * 1024)).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it.each([
     ['Entra consent for Mail.Send only', CONSENT_APP, 'not Mail.ReadWrite'],
     ['RBAC for Mail.Send only (no role in the token)', RBAC_APP, 'no role']

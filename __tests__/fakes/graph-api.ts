@@ -174,7 +174,7 @@ export async function startGraphApi(opts: GraphApiOptions): Promise<GraphApi> {
     const url = new URL(req.url ?? '/', 'https://graph.local')
     if (url.pathname.startsWith('/upload/')) return upload(ctx, url)
     const route =
-      /^\/v1\.0\/users\/([^/]+)\/(sendMail|messages)(?:\/([^/]+)(?:\/(send|attachments\/createUploadSession))?)?$/.exec(
+      /^\/v1\.0\/users\/([^/]+)\/(sendMail|messages)(?:\/([^/]+)(?:\/(send|attachments\/createUploadSession|attachments))?)?$/.exec(
         url.pathname
       )
     if (!route) return sendError(ctx, 400, 'BadRequest', `Resource not found for the segment '${url.pathname}'.`)
@@ -186,9 +186,11 @@ export async function startGraphApi(opts: GraphApiOptions): Promise<GraphApi> {
           ? 'createDraft'
           : action === 'send'
             ? 'send'
-            : action
-              ? 'createUploadSession'
-              : 'delete'
+            : action === 'attachments'
+              ? 'addAttachment'
+              : action
+                ? 'createUploadSession'
+                : 'delete'
     if (ctx.body.length > limit)
       return sendError(ctx, 413, 'RequestEntityTooLarge', 'The maximum request length supported is 4MB.')
     const fault = faults.get(operation)?.shift()
@@ -224,6 +226,7 @@ export async function startGraphApi(opts: GraphApiOptions): Promise<GraphApi> {
       return void ctx.res.writeHead(204).end()
     }
     if (operation === 'createUploadSession') return createUploadSession(ctx, messageId ?? '', draft)
+    if (operation === 'addAttachment') return addAttachment(ctx, draft)
     // send: the draft (also needs Mail.Send)
     if (!may(claims, 'Mail.Send', mailbox))
       return sendError(ctx, 403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.')
@@ -319,6 +322,31 @@ export async function startGraphApi(opts: GraphApiOptions): Promise<GraphApi> {
       expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(),
       nextExpectedRanges: ['0-']
     })
+  }
+
+  /** `POST …/attachments` with a fileAttachment: the way Microsoft documents for files under 3 MB. */
+  function addAttachment(ctx: Context, draft: { uploads: { name: string; content: Buffer }[] }): void {
+    let item: { '@odata.type'?: string; name?: string; contentBytes?: string } = {}
+    try {
+      item = JSON.parse(ctx.body.toString('utf8')) as typeof item
+    } catch {
+      /* checked below */
+    }
+    if (
+      item['@odata.type'] !== '#microsoft.graph.fileAttachment' ||
+      !item.name ||
+      typeof item.contentBytes !== 'string' ||
+      !/^[A-Za-z0-9+/]*={0,2}$/.test(item.contentBytes)
+    ) {
+      return sendError(
+        ctx,
+        400,
+        'ErrorInvalidRequest',
+        'A fileAttachment with name and base64 contentBytes is required.'
+      )
+    }
+    draft.uploads.push({ name: item.name, content: Buffer.from(item.contentBytes, 'base64') })
+    answer(ctx, 201, { id: `AAMkAtt${randomUUID().replace(/-/g, '')}`, name: item.name })
   }
 
   function upload(ctx: Context, url: URL): void {

@@ -23,6 +23,7 @@ type GraphFailure = Extract<Failure, { source: 'graph' }>
 const OPERATIONS: Record<GraphFailure['operation'], string> = {
   sendMail: 'sendMail',
   createDraft: 'creating the draft of a large message',
+  addAttachment: 'adding an attachment to the draft',
   createUploadSession: 'opening an attachment upload session',
   upload: 'an attachment upload',
   send: 'sending the draft'

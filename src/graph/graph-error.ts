@@ -12,8 +12,8 @@ export interface GraphErrorFacts {
   code: string
   /** Graph's `error.message`, bounded; empty when no answer came. */
   graphMessage: string
-  /** Which request failed: sendMail, createDraft, createUploadSession, upload, send. */
-  operation: 'sendMail' | 'createDraft' | 'createUploadSession' | 'upload' | 'send'
+  /** Which request failed: sendMail, createDraft, addAttachment, createUploadSession, upload, send. */
+  operation: 'sendMail' | 'createDraft' | 'addAttachment' | 'createUploadSession' | 'upload' | 'send'
   /** Graph's `request-id` (header or innerError), when it answered. */
   requestId?: string
   /** The `client-request-id` the action sent with this request. */
