@@ -3,6 +3,7 @@ import https from 'node:https'
 import type { Duplex } from 'node:stream'
 import tls from 'node:tls'
 import { getProxyUrl } from '@actions/http-client'
+import type { EarlyTls } from '../boot/early.js'
 
 /** A place to connect to: host and port, as the agent keys its connections. */
 interface Endpoint {
@@ -25,6 +26,18 @@ export class GraphAgent extends https.Agent {
   /** @param timeoutMs the limit of one connection attempt (TCP, proxy and TLS together) */
   constructor(private readonly timeoutMs: () => number) {
     super({ keepAlive: true, maxSockets: 4 })
+  }
+
+  /**
+   * Takes the connection opened at start (boot/early.ts) as the first to its origin; should it
+   * have failed, the request connects afresh, and reports that attempt's failure.
+   */
+  adopt(early: EarlyTls): void {
+    const endpoint = { host: early.host, port: early.port }
+    this.opened.push(`${keyOf(endpoint)} (opened at start)`)
+    const socket = early.socket.catch(() => this.connect(endpoint))
+    socket.catch(() => undefined) // the request that takes it reports the failure
+    this.early = { key: keyOf(endpoint), socket }
   }
 
   /** Opens the connection to `origin` now; the first request to it takes it. */
