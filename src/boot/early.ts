@@ -151,7 +151,7 @@ function earlyTls(originText: string, limitMs: number): EarlyTls | undefined {
     })
     s.once('close', () => {
       dialed()
-      reject(new Error('The connection was closed'))
+      reject(Object.assign(new Error('The connection was closed'), { code: 'ECONNRESET' }))
     })
   })
   socket.catch(() => undefined) // whoever takes the connection sees the failure, and connects afresh

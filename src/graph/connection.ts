@@ -29,15 +29,12 @@ export class GraphAgent extends https.Agent {
   }
 
   /**
-   * Takes the connection opened at start (boot/early.ts) as the first to its origin; should it
-   * have failed, the request connects afresh, and reports that attempt's failure.
+   * Takes the connection opened at start (boot/early.ts) as the first to its origin, as if
+   * `preconnect` had opened it: a failure of it is the first request's, retried as any other.
    */
   adopt(early: EarlyTls): void {
-    const endpoint = { host: early.host, port: early.port }
-    this.opened.push(`${keyOf(endpoint)} (opened at start)`)
-    const socket = early.socket.catch(() => this.connect(endpoint))
-    socket.catch(() => undefined) // the request that takes it reports the failure
-    this.early = { key: keyOf(endpoint), socket }
+    this.opened.push(keyOf({ host: early.host, port: early.port }))
+    this.early = { key: keyOf({ host: early.host, port: early.port }), socket: early.socket }
   }
 
   /** Opens the connection to `origin` now; the first request to it takes it. */
