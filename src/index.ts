@@ -1,3 +1,8 @@
-import { run } from './main.js'
+import { dialed, openEarlyConnections } from './boot/early.js'
+import { stages } from './stages.js'
 
-await run()
+// The connections leave before the rest of the action is even parsed (see boot/early.ts).
+const early = openEarlyConnections()
+await dialed(early)
+const { run } = await stages.main()
+await run(early)

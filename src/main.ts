@@ -1,4 +1,5 @@
 import { boot, type Booted } from './boot/boot.js'
+import type { EarlyConnections } from './boot/early.js'
 import { armWatchdog, endProcess, WATCHDOG_GRACE_MS } from './boot/step-end.js'
 import type { Settings } from './inputs/settings.js'
 import type { Progress } from './report/failure.js'
@@ -16,8 +17,8 @@ import { stages } from './stages.js'
  * The step always ends: within timeout-seconds the run reports, and then the process exits
  * whatever its peers still hold open (see step-end.ts).
  */
-export async function run(): Promise<void> {
-  const booted = await boot()
+export async function run(early: EarlyConnections = {}): Promise<void> {
+  const booted = await boot(early)
   const disarm = armWatchdog(booted.budget.deadline + WATCHDOG_GRACE_MS, Math.round(booted.budget.totalMs / 1000))
   try {
     await runBooted(booted)
@@ -47,8 +48,10 @@ async function runBooted(booted: Booted): Promise<void> {
       return
     }
     const { startTokens, tokenTimeout } = await stages.tokens()
-    const tokens = startTokens(settings, { log, getIdToken: (audience) => core.getIDToken(audience) }, () =>
-      booted.budget.tokenRequestMs()
+    const tokens = startTokens(
+      settings,
+      { log, getIdToken: (audience) => core.getIDToken(audience), connection: booted.tokenConnection },
+      () => booted.budget.tokenRequestMs()
     )
     progress.claims = () => tokens.claims()
     log.info(
@@ -84,8 +87,11 @@ async function runBooted(booted: Booted): Promise<void> {
       ledger: progress.ledger,
       log
     }
+    // The report loads while the message is on its way: after the server's last reply only printing is left.
+    const report = stages.report()
+    report.catch(() => undefined) // awaited after delivery, which may fail first
     const delivery = await log.group('Send', () => booted.budget.enforce(send.deliverWithRetries(plan), stalled))
-    await (await stages.report()).reportDelivery(core, log, settings, message.rendered, delivery)
+    await (await report).reportDelivery(core, log, settings, message.rendered, delivery)
   } catch (err) {
     const { describeFailure } = await stages.failure()
     log.fail(await describeFailure(err, core, log, booted.settings, progress))

@@ -6,6 +6,14 @@
 import { lazy } from './shared/lazy.js'
 
 /**
+ * Lets the event loop poll before a chunk loads. Node resolves import() of a local file without
+ * waiting on I/O, so a chain of loads would run start to end as one task: the connections opened
+ * at start would get their connect, greeting and handshake only after the last load. Between
+ * loads, what the network brought in meanwhile is handled first.
+ */
+const afterIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/**
  * Optional features: loaded on first use, once, and only by a run that uses them.
  */
 export const optional = {
@@ -26,33 +34,38 @@ export const optional = {
  * keeps the CPU busy, so none may load before the SMTP connection attempt has left.
  */
 export const stages = {
+  /**
+   * The action itself (inputs, checks, nodemailer's SMTP client, the pipeline): parsed while the
+   * connections that src/index.ts opened first are under way.
+   */
+  main: () => afterIo().then(() => import('./main.js')),
   /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
-  toolkit: () => import('./report/toolkit.js'),
+  toolkit: () => afterIo().then(() => import('./report/toolkit.js')),
   /** The token's lifecycle, whose first request starts at once: besides the SMTP handshake, the one wait before AUTH. */
-  tokens: () => import('./auth/tokens.js'),
+  tokens: () => afterIo().then(() => import('./auth/tokens.js')),
   /** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
-  tokenClient: () => import('./auth/token-provider.js'),
+  tokenClient: () => afterIo().then(() => import('./auth/token-provider.js')),
   /** With check-setup: the checklist, instead of a message. */
-  checkSetup: () => import('./diagnosis/check-setup.js'),
+  checkSetup: () => afterIo().then(() => import('./diagnosis/check-setup.js')),
   /**
    * Liquid, the default templates and rendering, while the token is on its way. Also before the
    * dial when a template has Liquid markup: a template that does not parse fails before any network use.
    */
-  message: () => import('./message/prepare.js'),
+  message: () => afterIo().then(() => import('./message/prepare.js')),
   /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
-  runInfo: () => import('./run-info/fetch.js'),
+  runInfo: () => afterIo().then(() => import('./run-info/fetch.js')),
   /** MIME composition, loading while the message renders. */
-  mime: () => import('./message/mime.js'),
+  mime: () => afterIo().then(() => import('./message/mime.js')),
   /** Delivery with retries, loading while the message renders: AUTH must not wait for it. */
-  delivery: () => import('./delivery/deliver.js'),
+  delivery: () => afterIo().then(() => import('./delivery/deliver.js')),
   /** `transport: graph`: the pipeline over Microsoft Graph, instead of the SMTP session (no SMTP connection at all). */
-  graph: () => import('./graph/run.js'),
+  graph: () => afterIo().then(() => import('./graph/run.js')),
   /** With check-setup over Graph: the checklist and its test message to the sending mailbox. */
-  graphCheckSetup: () => import('./diagnosis/check-setup-graph.js'),
+  graphCheckSetup: () => afterIo().then(() => import('./diagnosis/check-setup-graph.js')),
   /** The outputs, the job summary and the log line of a delivery. */
-  report: () => import('./report/delivery-report.js'),
+  report: () => afterIo().then(() => import('./report/delivery-report.js')),
   /** The report of a dry run. */
-  dryRun: () => import('./report/dry-run.js'),
+  dryRun: () => afterIo().then(() => import('./report/dry-run.js')),
   /** The diagnosis of a failure, and what got delivered before it. */
-  failure: () => import('./report/failure.js')
+  failure: () => afterIo().then(() => import('./report/failure.js'))
 }

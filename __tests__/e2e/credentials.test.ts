@@ -7,7 +7,17 @@ import { createClientCertificate } from '../fakes/certs.js'
 import { startConnectProxy, type ConnectProxy } from '../fakes/proxies.js'
 import { cleanupRunnerTemp, failedMessage, maskedValues } from '../fakes/runner.js'
 import { startSmtpServer } from '../fakes/smtp-server.js'
-import { CERT_APP, FED_APP, FED_SUBJECT, MAILBOX, TENANT, startWorld, withoutMasks, type World } from './world.js'
+import {
+  CERT_APP,
+  expectNothingSent,
+  FED_APP,
+  FED_SUBJECT,
+  MAILBOX,
+  TENANT,
+  startWorld,
+  withoutMasks,
+  type World
+} from './world.js'
 
 let world: World
 let proxy: ConnectProxy
@@ -102,8 +112,7 @@ describe('certificate credential', () => {
     const result = await world.run({ inputs: certificateInputs(world.cert.certPem) })
     expect(result.code).toBe(1)
     expect(failedMessage(result)).toContain("Input 'client-certificate': holds no private key")
-    expect(world.endpoint.requests).toHaveLength(0)
-    expect(world.smtp.sessions).toBe(0)
+    expectNothingSent(world)
   })
 
   it('rejects a secret and a certificate together', async () => {
@@ -143,8 +152,7 @@ describe('GitHub OIDC federation', () => {
     expect(error).toContain('permissions:\n  id-token: write\n  contents: read\n  actions: read')
     // a block without these would cost the failure mail its "what failed" section
     expect(error).toContain('\n  checks: read')
-    expect(world.endpoint.requests).toHaveLength(0)
-    expect(world.smtp.sessions).toBe(0)
+    expectNothingSent(world)
   })
 
   it.each([

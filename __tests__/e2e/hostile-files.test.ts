@@ -11,7 +11,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { cleanupRunnerTemp, failedMessage } from '../fakes/runner.js'
 import { expectOnlyOwnCommands } from './runner-safety.js'
-import { SECRET_VALUE, startWorld, type World } from './world.js'
+import { expectNothingSent, SECRET_VALUE, startWorld, type World } from './world.js'
 
 // Linux has the process's environment as a file; elsewhere the link leads to a file outside.
 const SECRET_TARGET = process.platform === 'linux' ? '/proc/self/environ' : undefined
@@ -80,8 +80,7 @@ describe('refused before any network use, naming the input, the path and why', (
     const failure = failedMessage(result) ?? ''
     if (typeof message === 'string') expect(failure).toContain(message)
     else expect(failure).toMatch(message)
-    expect(world.endpoint.requests).toHaveLength(0)
-    expect(world.smtp.sessions).toBe(0)
+    expectNothingSent(world)
     // nothing of the environment (the client secret is in INPUT_CLIENT-SECRET) or the outside file leaked
     expect(result.stdout).not.toContain('OUTSIDE-THE-WORKSPACE')
     expect(result.stdout).not.toContain('INPUT_CLIENT-SECRET')

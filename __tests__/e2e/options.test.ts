@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { cleanupRunnerTemp, failedMessage, workflowCommands } from '../fakes/runner.js'
-import { startWorld, type World } from './world.js'
+import { expectNothingSent, startWorld, type World } from './world.js'
 
 let world: World
 let workspace: string
@@ -72,8 +72,7 @@ describe('message options', () => {
     })
     expect(result.code).toBe(1)
     expect(failedMessage(result)).toContain("Input 'attachments': 'reports/*.pdf' matches no file")
-    expect(world.smtp.sessions).toBe(0)
-    expect(world.endpoint.requests).toHaveLength(0)
+    expectNothingSent(world)
   })
 
   it.skipIf(process.platform === 'win32')(
@@ -82,7 +81,7 @@ describe('message options', () => {
       const result = await world.run({ cwd: workspace, inputs: world.inputs({ attachments: 'reports\\*.html' }) })
       expect(result.code).toBe(1)
       expect(failedMessage(result)).toContain("write 'reports/*.html', which works on every runner")
-      expect(world.smtp.sessions).toBe(0)
+      expectNothingSent(world)
     }
   )
 

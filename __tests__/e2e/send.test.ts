@@ -10,7 +10,17 @@ import { escapeHtml } from '../../src/message/text.js'
 import { cleanupRunnerTemp, failedMessage, maskedValues } from '../fakes/runner.js'
 import { EXO_REPLIES } from '../fakes/smtp-server.js'
 import pushEvent from '../fixtures/events/push.json' with { type: 'json' }
-import { EXPIRED_APP, MAILBOX, SECRET_ID, SECRET_VALUE, TENANT, startWorld, withoutMasks, type World } from './world.js'
+import {
+  EXPIRED_APP,
+  expectNothingSent,
+  MAILBOX,
+  SECRET_ID,
+  SECRET_VALUE,
+  TENANT,
+  startWorld,
+  withoutMasks,
+  type World
+} from './world.js'
 
 let world: World
 
@@ -23,10 +33,9 @@ afterAll(async () => {
   cleanupRunnerTemp()
 })
 
-/** Nothing reached the network: no identity request, no SMTP session. */
+/** Nothing was sent: no identity request, nothing said on the SMTP connection opened at start. */
 function expectNoNetwork(): void {
-  expect(world.endpoint.requests).toHaveLength(0)
-  expect(world.smtp.sessions).toBe(0)
+  expectNothingSent(world)
 }
 
 describe('delivery with a client secret', () => {

@@ -167,3 +167,16 @@ export function withoutMasks(log: string): string {
     .filter((line) => !line.startsWith('::add-mask::'))
     .join('\n')
 }
+
+/**
+ * An input error was found before anything was sent: no identity request, and on the SMTP side
+ * at most the connection opened at start (issue 22), on which not one command was said, no AUTH
+ * tried and no message sent.
+ */
+export function expectNothingSent(world: World): void {
+  expect(world.endpoint.requests).toHaveLength(0)
+  expect(world.smtp.sessions).toBeLessThanOrEqual(1)
+  expect(world.smtp.commands).toHaveLength(0)
+  expect(world.smtp.authAttempts).toHaveLength(0)
+  expect(world.smtp.messages).toHaveLength(0)
+}

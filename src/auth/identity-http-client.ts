@@ -1,5 +1,7 @@
 import { HttpClient } from '@actions/http-client'
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node'
+import type { EarlyTls } from '../boot/early.js'
+import { EarlyConnectionAgent } from './early-agent.js'
 
 /**
  * msal-node's network client, built on @actions/http-client: it honours HTTPS_PROXY and
@@ -21,9 +23,26 @@ export class IdentityNetworkClient implements INetworkModule {
 
   private readonly http: HttpClient
 
-  /** @param timeoutMs time limit of one request, connection included */
-  constructor(timeoutMs: number) {
-    this.http = new HttpClient('exchange-online-mail-action', [], {
+  /**
+   * @param timeoutMs time limit of one request, connection included
+   * @param connection the TLS connection to the authority opened at start, for the first request to take
+   */
+  constructor(timeoutMs: number, connection?: EarlyTls) {
+    const agent = connection ? new EarlyConnectionAgent(connection) : undefined
+    // A handler is http-client's own hook into each request: here it only chooses the agent, for
+    // requests to the host the early connection goes to (with no proxy, or none would be open).
+    const handlers = agent
+      ? [
+          {
+            prepareRequest: (options: { host?: string | null; port?: number | string | null; agent?: unknown }) => {
+              if (options.host === connection?.host && Number(options.port) === connection?.port) options.agent = agent
+            },
+            canHandleAuthentication: () => false,
+            handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+          }
+        ]
+      : []
+    this.http = new HttpClient('exchange-online-mail-action', handlers, {
       allowRetries: false,
       allowRedirects: false,
       socketTimeout: timeoutMs

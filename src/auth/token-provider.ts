@@ -1,6 +1,7 @@
 import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node'
 import { TokenError } from './token-error.js'
 import { IdentityNetworkClient } from './identity-http-client.js'
+import type { EarlyTls } from '../boot/early.js'
 import type { Settings } from '../inputs/settings.js'
 
 /** What the token provider needs from the runner; injected so the module reads no environment. */
@@ -11,6 +12,8 @@ interface AuthDependencies {
   mask: (secret: string) => void
   /** Debug log (core.debug). */
   debug: (message: string) => void
+  /** The TLS connection to the authority opened at start, for the first request to take. */
+  connection?: EarlyTls
 }
 
 /** An access token for Exchange Online. */
@@ -72,7 +75,7 @@ function decodeClaims(jwt: string): Record<string, unknown> | undefined {
 
 /** Creates the token provider for the settings' credential. */
 export function createTokenProvider(settings: Settings, deps: AuthDependencies, timeoutMs: number): TokenProvider {
-  const network = new IdentityNetworkClient(timeoutMs)
+  const network = new IdentityNetworkClient(timeoutMs, deps.connection)
   const credential = settings.credential
   const oidc = credential.kind === 'oidc' ? new OidcAssertion(credential.audience, deps) : undefined
   const configuration = msalConfiguration(settings, network, deps, oidc)

@@ -3,6 +3,7 @@ import { formatClaims, readClaims, type TokenClaims } from './claims.js'
 import { TokenError } from './token-error.js'
 import { excerpt } from '../shared/bounded-text.js'
 import { xoauth2Response, type PresentedToken } from '../smtp/sasl.js'
+import type { EarlyTls } from '../boot/early.js'
 import type { Logger } from '../report/log.js'
 import type { Settings } from '../inputs/settings.js'
 import { stages } from '../stages.js'
@@ -27,6 +28,8 @@ export interface TokenDependencies {
   log: Logger
   /** Fetches the runner's OIDC token for an audience (the toolkit's getIDToken). */
   getIdToken: (audience: string) => Promise<string>
+  /** The TLS connection to the authority opened at start, for the first token request. */
+  connection?: EarlyTls
 }
 
 /** The XOAUTH2 SASL string AUTH sends; masked like the token it contains. */
@@ -47,15 +50,18 @@ export function startTokens(settings: Settings, deps: TokenDependencies, request
   let inFlight = 0
   let requests: () => string[] = () => []
   let claims: TokenClaims | undefined
-  const provider = stages
-    .tokenClient()
-    .then(({ createTokenProvider }) =>
-      createTokenProvider(
-        settings,
-        { getIdToken: deps.getIdToken, mask: (secret) => log.mask(secret), debug: (line) => log.debug(excerpt(line)) },
-        requestMs()
-      )
+  const provider = stages.tokenClient().then(({ createTokenProvider }) =>
+    createTokenProvider(
+      settings,
+      {
+        getIdToken: deps.getIdToken,
+        mask: (secret) => log.mask(secret),
+        debug: (line) => log.debug(excerpt(line)),
+        ...(deps.connection ? { connection: deps.connection } : {})
+      },
+      requestMs()
     )
+  )
   const acquire = (renew: boolean): Promise<PresentedToken> => {
     failure = undefined
     inFlight++

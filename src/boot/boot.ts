@@ -3,6 +3,7 @@ import { readSettings, type Settings } from '../inputs/settings.js'
 import type { CompiledMessageTemplates } from '../message/prepare.js'
 import { SmtpSession } from '../smtp/session.js'
 import { stages } from '../stages.js'
+import { closeEarly, type EarlyConnections, type EarlyTls } from './early.js'
 import { StepBudget } from './step-budget.js'
 
 /** timeout-seconds' default (action.yml), for a run whose inputs could not be read. */
@@ -30,15 +31,56 @@ export interface Booted {
   templates?: CompiledMessageTemplates
   /** The SMTP connection, already opening (none in a dry run, none with `transport: graph`). */
   session?: SmtpSession
+  /** The TLS connection to the authority host opened at start, for the token request to take. */
+  tokenConnection?: EarlyTls
+  /** With `transport: graph`: the TLS connection to graph-host opened at start. */
+  graphConnection?: EarlyTls
   /** The SMTP conversation so far, held until the log can print it. */
   transcript: HeldLines
 }
 
 /**
- * Reads and checks every input, then opens the SMTP connection (not in a dry run). Every check
- * that needs no network comes first, so a mistake fails before anything is sent anywhere.
+ * Reads and checks every input while the connections opened at start (`early`) are under way,
+ * then takes them over, or opens the SMTP connection now if none was (not in a dry run). Every
+ * check that needs no network comes first, so a mistake fails before anything is sent anywhere;
+ * a connection the run will not use is closed at once (Exchange counts it against the mailbox).
  */
-export async function boot(): Promise<Booted> {
+export async function boot(early: EarlyConnections = {}): Promise<Booted> {
+  const booted = await readAndCheck()
+  const settings = booted.problem === undefined ? booted.settings : undefined
+  if (!settings || settings.dryRun) {
+    closeEarly(early)
+    return booted
+  }
+  const smtp = early.smtp
+  const sameSmtp =
+    settings.transport === 'smtp' &&
+    smtp?.host === settings.smtpHost &&
+    smtp.port === settings.smtpPort &&
+    smtp.proxy === settings.smtpProxy
+  const sameToken = early.token?.origin === settings.authorityHost
+  const sameGraph = settings.transport === 'graph' && early.graph?.origin === settings.graphHost
+  closeEarly(early, { smtp: sameSmtp, token: sameToken, graph: sameGraph })
+  // Graph goes over HTTPS once the toolkit has loaded (graph/run.ts): no SMTP connection at all.
+  const session =
+    settings.transport === 'graph'
+      ? undefined
+      : SmtpSession.open(
+          settings,
+          booted.budget.smtpTimeouts(),
+          { debug: (line) => booted.transcript.write(line) },
+          sameSmtp ? smtp.dial : undefined
+        )
+  return {
+    ...booted,
+    ...(session ? { session } : {}),
+    ...(sameToken ? { tokenConnection: early.token } : {}),
+    ...(sameGraph ? { graphConnection: early.graph } : {})
+  }
+}
+
+/** Every input read and checked, templates with markup compiled, attachments found. */
+async function readAndCheck(): Promise<Booted> {
   const reading = await readSettings()
   // Counted from the start of the process, as the runner counts the step: loading the bundle is part of it.
   const budget = new StepBudget(reading.settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS, Date.now, performance.timeOrigin)
@@ -55,12 +97,7 @@ export async function boot(): Promise<Booted> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const { attachments: patterns, maxAttachmentBytes, ifNoFilesFound } = settings
     const found = await resolveAttachments(patterns, workspace, maxAttachmentBytes, ifNoFilesFound)
-    // Graph goes over HTTPS once the toolkit has loaded (graph/run.ts): no SMTP connection at all.
-    const session =
-      settings.dryRun || settings.transport === 'graph'
-        ? undefined
-        : SmtpSession.open(settings, budget.smtpTimeouts(), { debug: (line) => transcript.write(line) })
-    return { ...booted, settings, ...found, ...(templates ? { templates } : {}), ...(session ? { session } : {}) }
+    return { ...booted, settings, ...found, ...(templates ? { templates } : {}) }
   } catch (err) {
     return { ...booted, settings, problem: err }
   }

@@ -4,6 +4,9 @@ import { smtpError } from '../smtp/smtp-errors.js'
 /** The least time any wait is given, however little of the budget is left. */
 const MIN_WAIT_MS = 1000
 
+/** How long an SMTP connection's limits outlast the deadline, so that the deadline reports first. */
+const REPORT_FIRST_MS = 300
+
 /**
  * The step's time (`timeout-seconds`), counted from the start of the run: every time limit of
  * the run is taken from it, so no wait outlives the step. At the deadline `signal` aborts, with
@@ -44,12 +47,17 @@ export class StepBudget {
     return waitMs + thenMs <= this.remainingMs()
   }
 
-  /** The limits of a new SMTP connection: the protocol's usual ones, cut to what is left. */
+  /**
+   * The limits of a new SMTP connection: the protocol's usual ones, cut to what is left and a
+   * moment more, so that at the deadline the step's own report (which names the stage that kept
+   * it, see `enforce`) comes first, not the connection's timeout.
+   */
   smtpTimeouts(): SmtpTimeouts {
+    const left = this.remainingMs() + REPORT_FIRST_MS
     return {
-      connection: Math.min(30_000, this.remainingMs()),
-      greeting: Math.min(30_000, this.remainingMs()),
-      socket: Math.min(60_000, this.remainingMs())
+      connection: Math.min(30_000, left),
+      greeting: Math.min(30_000, left),
+      socket: Math.min(60_000, left)
     }
   }
 

@@ -3,6 +3,7 @@ import https from 'node:https'
 import type { Duplex } from 'node:stream'
 import tls from 'node:tls'
 import { getProxyUrl } from '@actions/http-client'
+import type { EarlyTls } from '../boot/early.js'
 
 /** A place to connect to: host and port, as the agent keys its connections. */
 interface Endpoint {
@@ -25,6 +26,15 @@ export class GraphAgent extends https.Agent {
   /** @param timeoutMs the limit of one connection attempt (TCP, proxy and TLS together) */
   constructor(private readonly timeoutMs: () => number) {
     super({ keepAlive: true, maxSockets: 4 })
+  }
+
+  /**
+   * Takes the connection opened at start (boot/early.ts) as the first to its origin, as if
+   * `preconnect` had opened it: a failure of it is the first request's, retried as any other.
+   */
+  adopt(early: EarlyTls): void {
+    this.opened.push(keyOf({ host: early.host, port: early.port }))
+    this.early = { key: keyOf({ host: early.host, port: early.port }), socket: early.socket }
   }
 
   /** Opens the connection to `origin` now; the first request to it takes it. */

@@ -30,11 +30,14 @@ export async function runGraph(run: GraphRun): Promise<void> {
   const { booted, settings, core, log, progress } = run
   const { budget } = booted
   const agent = new GraphAgent(() => Math.min(30_000, budget.remainingMs()))
-  agent.preconnect(settings.graphHost)
+  if (booted.graphConnection) agent.adopt(booted.graphConnection)
+  else agent.preconnect(settings.graphHost)
   try {
     const { startTokens, tokenTimeout } = await stages.tokens()
-    const tokens = startTokens(settings, { log, getIdToken: (audience) => core.getIDToken(audience) }, () =>
-      budget.tokenRequestMs()
+    const tokens = startTokens(
+      settings,
+      { log, getIdToken: (audience) => core.getIDToken(audience), connection: booted.tokenConnection },
+      () => budget.tokenRequestMs()
     )
     progress.claims = () => tokens.claims()
     log.info(`Connecting to ${settings.graphHost} and requesting a token from ${settings.authorityHost}…`)

@@ -1,4 +1,4 @@
-/** A problem with the step's inputs: always names the input, found before any network use. */
+/** A problem with the step's inputs: always names the input, found before anything is sent (see boot/early.ts). */
 export class InputError extends Error {
   /** The kebab-case name of the input at fault. */
   readonly input: string

@@ -58,17 +58,21 @@ export class SmtpSession {
   private constructor(
     private readonly settings: Settings,
     private readonly timeouts: SmtpTimeouts,
-    private readonly log: MailLog
+    private readonly log: MailLog,
+    under: Dial | undefined
   ) {
-    this.tcp = dial(settings, timeouts.connection)
+    this.tcp = under ?? dial(settings, timeouts.connection)
     this.dialing = this.tcp.dialing
     this.ready = this.connect()
     this.ready.catch(() => undefined) // awaited by login(); never an unhandled rejection
   }
 
-  /** Starts connecting now; await `ready` (or call login) later. */
-  static open(settings: Settings, timeouts: SmtpTimeouts, log: MailLog): SmtpSession {
-    return new SmtpSession(settings, timeouts, log)
+  /**
+   * Starts connecting now, or takes over a connection already under way (`under`, dialled to the
+   * same host, port and proxy); await `ready` (or call login) later.
+   */
+  static open(settings: Settings, timeouts: SmtpTimeouts, log: MailLog, under?: Dial): SmtpSession {
+    return new SmtpSession(settings, timeouts, log, under)
   }
 
   private async connect(): Promise<void> {
@@ -77,6 +81,10 @@ export class SmtpSession {
     if (this.closed) {
       socket.destroy()
       throw closedWhileConnecting()
+    }
+    // Dialled before the inputs were read: the server (or a reset) may have closed it meanwhile.
+    if (socket.destroyed || !socket.readable) {
+      throw smtpError('The server closed the connection before the greeting', { code: 'ECONNECTION', command: 'CONN' })
     }
     const connection = new SMTPConnection({
       host: s.smtpHost,
