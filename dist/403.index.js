@@ -27,6 +27,70 @@ class PartialDeliveryError extends Error {
 
 /***/ }),
 
+/***/ 7485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSender),
+/* harmony export */   KX: () => (/* binding */ formatMailbox),
+/* harmony export */   ug: () => (/* binding */ parseAddresses)
+/* harmony export */ });
+/* harmony import */ var nodemailer_lib_addressparser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2844);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9354);
+/* harmony import */ var _read_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8215);
+
+
+
+/** "Name <address>" or "address". */
+function formatMailbox(m) {
+    return m.name ? `${m.name} <${m.address}>` : m.address;
+}
+const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+/** Parses a comma- or newline-separated address list ("Name <a@b>", "a@b"). */
+function parseAddresses(value, input) {
+    const result = [];
+    for (const line of value.split(/\r?\n/)) {
+        if (!line.trim())
+            continue;
+        for (const entry of (0,nodemailer_lib_addressparser__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A)(line, { flatten: true })) {
+            const address = (entry.address ?? '').trim();
+            const name = (entry.name ?? '').replace(/[\r\n]+/g, ' ').trim();
+            if (!address) {
+                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${name || line.trim()}' is not an e-mail address.`);
+            }
+            if (!ADDRESS.test(address))
+                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${address}' is not a valid e-mail address.`);
+            result.push({ name, address });
+        }
+    }
+    return result;
+}
+function singleMailbox(value, input) {
+    const list = parseAddresses(value, input);
+    if (list.length !== 1)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, 'must be exactly one address.');
+    return list[0];
+}
+/**
+ * The From mailbox and the mailbox that sends: the one SMTP authenticates as, the one Graph posts
+ * for (`/users/{mailbox}/sendMail`). The From address unless `smtp-user` (or its transport-neutral
+ * alias `mailbox`) says otherwise.
+ */
+function parseSender(get) {
+    const from = singleMailbox((0,_read_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .required */ .mw)(get('from'), 'from'), 'from');
+    const smtpUserInput = get('smtp-user');
+    const mailboxInput = get('mailbox');
+    const smtpUser = smtpUserInput ? singleMailbox(smtpUserInput, 'smtp-user').address : undefined;
+    const mailbox = mailboxInput ? singleMailbox(mailboxInput, 'mailbox').address : undefined;
+    if (smtpUser && mailbox && smtpUser.toLowerCase() !== mailbox.toLowerCase()) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('mailbox', `is another name for 'smtp-user': give one of them, not two different mailboxes.`);
+    }
+    return { from, smtpUser: smtpUser ?? mailbox ?? from.address };
+}
+
+
+/***/ }),
+
 /***/ 8048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -269,6 +333,35 @@ function nameRecipients(log, addresses) {
 }
 function shownOnly(log, addresses) {
     return addresses.filter((address) => !log.isHidden(address));
+}
+
+
+/***/ }),
+
+/***/ 5322:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ excerpt),
+/* harmony export */   Y: () => (/* binding */ boundedList)
+/* harmony export */ });
+/**
+ * Bounds for outside text in reports: a server reply, an error page or a list of thousands of
+ * recipients stays readable, and a hostile peer cannot flood the job log.
+ */
+/** The longest piece of outside text (a server reply, an error page) printed in one place. */
+const EXCERPT_CHARS = 2000;
+/** At most `max` characters of `text`, marked when cut. */
+function excerpt(text, max = EXCERPT_CHARS) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [cut: ${text.length - max} more characters not shown]`;
+}
+/** At most `max` items, then "and N more": reports stay readable with thousands of recipients. */
+function boundedList(items, max = 5, separator = ', ') {
+    if (items.length <= max)
+        return items.join(separator);
+    return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`;
 }
 
 

@@ -266,9 +266,12 @@ function startTokens(settings, deps, requestMs) {
     let inFlight = 0;
     let requests = () => [];
     let claims;
-    const provider = stages/* stages */._
-        .tokenClient()
-        .then(({ createTokenProvider }) => createTokenProvider(settings, { getIdToken: deps.getIdToken, mask: (secret) => log.mask(secret), debug: (line) => log.debug((0,bounded_text/* excerpt */.K)(line)) }, requestMs()));
+    const provider = stages/* stages */._.tokenClient().then(({ createTokenProvider }) => createTokenProvider(settings, {
+        getIdToken: deps.getIdToken,
+        mask: (secret) => log.mask(secret),
+        debug: (line) => log.debug((0,bounded_text/* excerpt */.K)(line)),
+        ...(deps.connection ? { connection: deps.connection } : {})
+    }, requestMs()));
     const acquire = (renew) => {
         failure = undefined;
         inFlight++;
@@ -324,6 +327,115 @@ function tokenTimeout(settings, seconds) {
         description: `No answer from the token endpoint within timeout-seconds (${seconds} s).`,
         credentialKind: settings.credential.kind
     });
+}
+
+
+/***/ }),
+
+/***/ 5322:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ excerpt),
+/* harmony export */   Y: () => (/* binding */ boundedList)
+/* harmony export */ });
+/**
+ * Bounds for outside text in reports: a server reply, an error page or a list of thousands of
+ * recipients stays readable, and a hostile peer cannot flood the job log.
+ */
+/** The longest piece of outside text (a server reply, an error page) printed in one place. */
+const EXCERPT_CHARS = 2000;
+/** At most `max` characters of `text`, marked when cut. */
+function excerpt(text, max = EXCERPT_CHARS) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [cut: ${text.length - max} more characters not shown]`;
+}
+/** At most `max` items, then "and N more": reports stay readable with thousands of recipients. */
+function boundedList(items, max = 5, separator = ', ') {
+    if (items.length <= max)
+        return items.join(separator);
+    return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`;
+}
+
+
+/***/ }),
+
+/***/ 1493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fk: () => (/* binding */ presentToken),
+/* harmony export */   aY: () => (/* binding */ mayBeStale),
+/* harmony export */   bG: () => (/* binding */ xoauth2Response),
+/* harmony export */   ie: () => (/* binding */ advertisedMechanisms)
+/* harmony export */ });
+/* unused harmony exports STALE_AFTER_MS, decodeChallenge */
+/** A token older than this, or expiring within it, could be refused for being stale. */
+const STALE_AFTER_MS = 5 * 60_000;
+/**
+ * Whether a refused token could have been refused for its age, so that a renewed one might be
+ * accepted: only a token acquired before this connection attempt began, and issued more than
+ * five minutes ago or expiring within five minutes. A token from this same attempt is as fresh
+ * as a renewed one would be; presenting another would only add a failed login, which Dovecot
+ * and Postfix answer with growing delays. Pure.
+ */
+function mayBeStale(token, attemptStartedAt, now) {
+    if (token.acquiredAt >= attemptStartedAt)
+        return false;
+    if (now - token.acquiredAt > STALE_AFTER_MS)
+        return true;
+    return token.expiresOn !== undefined && token.expiresOn.getTime() - now < STALE_AFTER_MS;
+}
+/** The SASL mechanisms an EHLO reply advertises (`AUTH LOGIN XOAUTH2`, `AUTH=PLAIN`), upper-cased. */
+function advertisedMechanisms(ehloLines) {
+    const found = new Set();
+    for (const line of ehloLines) {
+        const m = /^AUTH[\s=](.*)$/i.exec(line.trim());
+        if (m)
+            for (const mechanism of (m[1] ?? '').split(/[\s=]+/).filter(Boolean))
+                found.add(mechanism.toUpperCase());
+    }
+    return [...found];
+}
+/**
+ * The text of a `334` XOAUTH2 challenge, decoded: servers other than Exchange (Gmail, Dovecot)
+ * answer a refused token with base64 JSON such as {"status":"401","schemes":"bearer","scope":"mail"}.
+ * Bounded, and only printable characters. Pure.
+ */
+function decodeChallenge(text) {
+    const decoded = Buffer.from(text.trim(), 'base64').toString('utf8');
+    return decoded
+        .replace(/[^\x20-\x7e]+/g, ' ')
+        .trim()
+        .slice(0, 300);
+}
+/** XOAUTH2's initial response: base64 of `user=…^Aauth=Bearer …^A^A`. */
+function xoauth2Response(user, token) {
+    return Buffer.from(`user=${user}\x01auth=Bearer ${token}\x01\x01`, 'utf8').toString('base64');
+}
+/**
+ * Presents one token: `AUTH XOAUTH2 <response>`; a `334` challenge is answered with the empty
+ * line the SASL mechanism requires (RFC 7628 §3.2.3), and the server's final reply is returned.
+ * nodemailer's own XOAUTH2 would instead answer the challenge with a second AUTH and a renewed
+ * token, whatever the token's age. nodemailer logs the command with the token masked.
+ */
+async function presentToken(ctx, user, token) {
+    const response = xoauth2Response(user, token);
+    let first = await ctx.sendCommand(`AUTH XOAUTH2 ${response}`);
+    // Dovecot 2.3.19 refuses an AUTH line over 1 KiB (500 5.5.2 Line too long): the same response
+    // after a bare AUTH and its 334 is accepted. A syntax reply is no failed login.
+    if (first.status === 500 || first.status === 501) {
+        const ready = await ctx.sendCommand('AUTH XOAUTH2');
+        if (ready.status !== 334)
+            return { reply: ready };
+        first = await ctx.sendCommand(response);
+    }
+    if (first.status !== 334)
+        return { reply: first };
+    const challenge = decodeChallenge(first.text || first.response.replace(/^334[ -]?/, ''));
+    const reply = await ctx.sendCommand('');
+    return challenge ? { reply, challenge } : { reply };
 }
 
 

@@ -46,6 +46,14 @@ class GraphAgent extends (external_node_https_default()).Agent {
         super({ keepAlive: true, maxSockets: 4 });
         this.timeoutMs = timeoutMs;
     }
+    /**
+     * Takes the connection opened at start (boot/early.ts) as the first to its origin, as if
+     * `preconnect` had opened it: a failure of it is the first request's, retried as any other.
+     */
+    adopt(early) {
+        this.opened.push(keyOf({ host: early.host, port: early.port }));
+        this.early = { key: keyOf({ host: early.host, port: early.port }), socket: early.socket };
+    }
     /** Opens the connection to `origin` now; the first request to it takes it. */
     preconnect(origin) {
         const endpoint = endpointOf(new URL(origin));
@@ -165,10 +173,13 @@ async function runGraph(run) {
     const { booted, settings, core, log, progress } = run;
     const { budget } = booted;
     const agent = new GraphAgent(() => Math.min(30_000, budget.remainingMs()));
-    agent.preconnect(settings.graphHost);
+    if (booted.graphConnection)
+        agent.adopt(booted.graphConnection);
+    else
+        agent.preconnect(settings.graphHost);
     try {
         const { startTokens, tokenTimeout } = await stages/* stages */._.tokens();
-        const tokens = startTokens(settings, { log, getIdToken: (audience) => core.getIDToken(audience) }, () => budget.tokenRequestMs());
+        const tokens = startTokens(settings, { log, getIdToken: (audience) => core.getIDToken(audience), connection: booted.tokenConnection }, () => budget.tokenRequestMs());
         progress.claims = () => tokens.claims();
         log.info(`Connecting to ${settings.graphHost} and requesting a token from ${settings.authorityHost}…`);
         const transport = {

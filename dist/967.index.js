@@ -2,6 +2,448 @@ export const id = 967;
 export const ids = [967];
 export const modules = {
 
+/***/ 8339:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bx: () => (/* binding */ resolveAttachments),
+/* harmony export */   pU: () => (/* binding */ parseIfNoFilesFound),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony export globPattern */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(474);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9354);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4342);
+
+
+
+
+/** Bytes as "1.2 MB". */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['kB', 'MB', 'GB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+/** The `if-no-files-found` input: warn (the default), error or ignore, in any case. */
+function parseIfNoFilesFound(value) {
+    const choice = (value || 'warn').toLowerCase();
+    if (choice !== 'warn' && choice !== 'error' && choice !== 'ignore') {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('if-no-files-found', `'${value}' is not one of warn, error or ignore.`);
+    }
+    return choice;
+}
+/**
+ * Resolves the attachment patterns (relative to the workspace) with @actions/glob and reads the
+ * files, before any network use: a file outside the workspace or not a regular file (see
+ * workspace-files.ts), or a total above the limit, is an input error; a pattern that matches no
+ * file is one with `if-no-files-found: error`, a warning with `warn` (a nightly report whose job
+ * failed before writing it still mails what failed). The bytes are read once, here, and those
+ * bytes are sent: nothing is read again by path later.
+ */
+async function resolveAttachments(patterns, workspace, maxBytes, ifNoFilesFound) {
+    if (patterns.length === 0)
+        return { attachments: [], warnings: [] };
+    // @actions/glob is loaded only when there is something to attach.
+    const glob = await _stages_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .l.glob();
+    const matched = new Map(); // name → identity, once known
+    const warnings = [];
+    for (const pattern of patterns) {
+        const negated = pattern.startsWith('!');
+        const body = negated ? pattern.slice(1) : pattern;
+        const globber = await glob.create(globPattern(workspace, body, pattern), {
+            matchDirectories: false,
+            implicitDescendants: false
+        });
+        const files = await globber.glob();
+        if (negated) {
+            exclude(matched, files, workspace);
+            continue;
+        }
+        if (files.length === 0) {
+            const found = noFileFound(pattern, workspace, ifNoFilesFound);
+            if (found)
+                warnings.push(found);
+        }
+        for (const file of files.sort())
+            if (!matched.has(file))
+                matched.set(file, undefined);
+    }
+    return { attachments: readAttachments([...matched.keys()], workspace, maxBytes), warnings };
+}
+/**
+ * The absolute glob pattern for `body`. The workspace's own path is escaped: a runner folder
+ * named `C:\actions-runner[2]` or `/home/me/build*` must not turn into a glob of its own. A
+ * backslash is a separator on Windows only; elsewhere it is the glob's escape, so a pattern
+ * written for Windows (`reports\*.xml`) would silently match nothing: it is refused instead.
+ */
+function globPattern(workspace, body, pattern, p = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    if (p.sep === '/' && body.includes('\\')) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('attachments', `'${pattern}' holds a backslash, which is not a path separator on Linux or macOS runners: write '${pattern.replace(/\\/g, '/')}', which works on every runner. To match a glob character literally, use brackets ('[*]').`);
+    }
+    const absolute = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveInWorkspace */ .z1)(workspace, body, 'attachments', 'pattern', p);
+    const root = p.resolve(workspace);
+    const relative = p.relative(root, absolute);
+    if (relative === '')
+        return escapeGlob(root, p);
+    // Outside by name (another spelling of the workspace, see workspace-files.ts): as written.
+    if (relative === '..' || relative.startsWith(`..${p.sep}`) || p.isAbsolute(relative))
+        return absolute;
+    return `${escapeGlob(root, p)}${p.sep}${relative}`;
+}
+/** `literal` as a glob that matches exactly it (as @actions/glob's own Pattern.globEscape). */
+function escapeGlob(literal, p) {
+    return (p.sep === '/' ? literal.replace(/\\/g, '\\\\') : literal)
+        .replace(/\[/g, '[[]')
+        .replace(/\?/g, '[?]')
+        .replace(/\*/g, '[*]');
+}
+/** What an unmatched pattern gives: an input error, a warning, or nothing. */
+function noFileFound(pattern, workspace, ifNoFilesFound) {
+    if (ifNoFilesFound === 'ignore')
+        return undefined;
+    const what = `'${pattern}' matches no file (in ${workspace})`;
+    if (ifNoFilesFound === 'error') {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('attachments', `${what}; 'if-no-files-found' is 'error'.`);
+    }
+    return `Input 'attachments': ${what}: the message is sent without it. Set 'if-no-files-found' to 'error' to fail the step instead, or to 'ignore'.`;
+}
+/**
+ * Removes every matched file that an exclusion names, compared as files, not names: on NTFS and
+ * APFS `!Reports/sub/*.xml` excludes `reports/sub/B.XML`, which the glob spells as found.
+ */
+function exclude(matched, files, workspace) {
+    const excluded = new Set();
+    for (const file of files) {
+        matched.delete(file);
+        const id = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceFileIdentity */ .AY)(workspace, file);
+        if (id !== undefined)
+            excluded.add(id);
+    }
+    if (excluded.size === 0)
+        return;
+    for (const [file, known] of matched) {
+        const id = known ?? (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceFileIdentity */ .AY)(workspace, file);
+        matched.set(file, id);
+        if (id !== undefined && excluded.has(id))
+            matched.delete(file);
+    }
+}
+/** Reads the files, each once (two names of one file, such as `report.xml` and `REPORT.xml` on NTFS, count once). */
+function readAttachments(files, workspace, maxBytes) {
+    const attachments = [];
+    const seen = new Set();
+    let total = 0;
+    const tooLarge = () => new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d('attachments', `the files total more than 'max-attachment-size' (${formatBytes(maxBytes)}). Exchange Online takes 35 MB per message after encoding, which adds about a third.`);
+    for (const file of files) {
+        if (total > maxBytes)
+            throw tooLarge();
+        // Known before reading, so that the second name is not measured against what is left.
+        const id = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .workspaceFileIdentity */ .AY)(workspace, file);
+        if (id !== undefined && seen.has(id))
+            continue;
+        const read = (0,_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readWorkspaceFile */ .sL)(workspace, file, 'attachments', {
+            maxBytes: maxBytes - total,
+            label: 'file',
+            tooLarge
+        });
+        if (read.identity !== undefined) {
+            if (seen.has(read.identity))
+                continue;
+            seen.add(read.identity);
+        }
+        total += read.content.length;
+        attachments.push({
+            path: read.path,
+            filename: node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(file),
+            size: read.content.length,
+            content: read.content
+        });
+    }
+    return attachments;
+}
+
+
+/***/ }),
+
+/***/ 7485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSender),
+/* harmony export */   KX: () => (/* binding */ formatMailbox),
+/* harmony export */   ug: () => (/* binding */ parseAddresses)
+/* harmony export */ });
+/* harmony import */ var nodemailer_lib_addressparser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2844);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9354);
+/* harmony import */ var _read_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8215);
+
+
+
+/** "Name <address>" or "address". */
+function formatMailbox(m) {
+    return m.name ? `${m.name} <${m.address}>` : m.address;
+}
+const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+/** Parses a comma- or newline-separated address list ("Name <a@b>", "a@b"). */
+function parseAddresses(value, input) {
+    const result = [];
+    for (const line of value.split(/\r?\n/)) {
+        if (!line.trim())
+            continue;
+        for (const entry of (0,nodemailer_lib_addressparser__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A)(line, { flatten: true })) {
+            const address = (entry.address ?? '').trim();
+            const name = (entry.name ?? '').replace(/[\r\n]+/g, ' ').trim();
+            if (!address) {
+                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${name || line.trim()}' is not an e-mail address.`);
+            }
+            if (!ADDRESS.test(address))
+                throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `'${address}' is not a valid e-mail address.`);
+            result.push({ name, address });
+        }
+    }
+    return result;
+}
+function singleMailbox(value, input) {
+    const list = parseAddresses(value, input);
+    if (list.length !== 1)
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, 'must be exactly one address.');
+    return list[0];
+}
+/**
+ * The From mailbox and the mailbox that sends: the one SMTP authenticates as, the one Graph posts
+ * for (`/users/{mailbox}/sendMail`). The From address unless `smtp-user` (or its transport-neutral
+ * alias `mailbox`) says otherwise.
+ */
+function parseSender(get) {
+    const from = singleMailbox((0,_read_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .required */ .mw)(get('from'), 'from'), 'from');
+    const smtpUserInput = get('smtp-user');
+    const mailboxInput = get('mailbox');
+    const smtpUser = smtpUserInput ? singleMailbox(smtpUserInput, 'smtp-user').address : undefined;
+    const mailbox = mailboxInput ? singleMailbox(mailboxInput, 'mailbox').address : undefined;
+    if (smtpUser && mailbox && smtpUser.toLowerCase() !== mailbox.toLowerCase()) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('mailbox', `is another name for 'smtp-user': give one of them, not two different mailboxes.`);
+    }
+    return { from, smtpUser: smtpUser ?? mailbox ?? from.address };
+}
+
+
+/***/ }),
+
+/***/ 4342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AY: () => (/* binding */ workspaceFileIdentity),
+/* harmony export */   sL: () => (/* binding */ readWorkspaceFile),
+/* harmony export */   z1: () => (/* binding */ resolveInWorkspace)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9354);
+
+
+
+/** The workspace's own real path (it may itself be reached through a symlink). */
+function realWorkspace(workspace, p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
+    }
+    catch {
+        return p.resolve(workspace);
+    }
+}
+/** True when `candidate` is `root` or lies below it, by name alone. */
+function isBelow(root, candidate, p) {
+    const relative = p.relative(root, candidate);
+    // `..env.md` and `...` are names inside the root; only `..` itself or `../…` leaves it. On
+    // Windows another drive gives an absolute "relative" path.
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${p.sep}`) && !p.isAbsolute(relative));
+}
+/**
+ * True when `candidate` lies in the workspace: below it by name, or (on a case-insensitive file
+ * system, where `/Users/x/REPO` names `/Users/x/repo`) below a directory that is the workspace
+ * itself. Windows' path functions already ignore case; macOS's APFS needs the second test.
+ */
+function isInside(root, candidate, p) {
+    if (isBelow(root, candidate, p))
+        return true;
+    const workspaceId = identityOf(root);
+    // Without file IDs (some network shares report 0) every directory would look the same: no second test.
+    if (workspaceId === undefined)
+        return false;
+    for (let dir = p.dirname(candidate);; dir = p.dirname(dir)) {
+        if (identityOf(dir) === workspaceId)
+            return true;
+        if (p.dirname(dir) === dir)
+            return false;
+    }
+}
+/** Where `name` points, lexically, from the workspace; refuses a path that leaves it. */
+function resolveInWorkspace(workspace, name, input, label, p = (node_path__WEBPACK_IMPORTED_MODULE_1___default())) {
+    const absolute = p.resolve(workspace, name);
+    if (!isInside(p.resolve(workspace), absolute, p) && !isInside(realWorkspace(workspace, p), absolute, p)) {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${label} '${name}' is outside the workspace (${workspace}); ${OUTSIDE_ADVICE}`);
+    }
+    return absolute;
+}
+const OUTSIDE_ADVICE = 'only files inside GITHUB_WORKSPACE are read. Copy a generated file into the workspace first (RUNNER_TEMP and the home directory are outside on purpose).';
+// Opening a FIFO for reading would wait for a writer; a device could be a terminal.
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOCTTY ?? 0);
+/**
+ * Which file an open descriptor is: device and file ID as exact integers. NTFS and ReFS file IDs
+ * go beyond 2^53, where JavaScript numbers lose bits and two files could compare equal. Always
+ * from a descriptor: on newer Windows builds a stat by path comes from another API than a stat
+ * of a handle, and the two need not agree.
+ */
+function identityOfDescriptor(fd) {
+    const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd, { bigint: true });
+    return { id: stats.ino === 0n ? undefined : `${stats.dev}:${stats.ino}`, stats };
+}
+/** The identity of the file or directory at `name` (opened, never read), or undefined. */
+function identityOf(name) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(name, OPEN_FLAGS);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return identityOfDescriptor(fd).id;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * The identity of `file` (a name the glob gave) when it is a regular file whose real path is
+ * inside the workspace, else undefined. Attachments compare files by identity, not by name: on
+ * NTFS and APFS `Reports/B.XML` and `reports/b.xml` are one file.
+ */
+function workspaceFileIdentity(workspace, file) {
+    try {
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+        if (!isInside(realWorkspace(workspace, (node_path__WEBPACK_IMPORTED_MODULE_1___default())), real, (node_path__WEBPACK_IMPORTED_MODULE_1___default())))
+            return undefined;
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+        try {
+            const { id, stats } = identityOfDescriptor(fd);
+            return stats.isFile() ? id : undefined;
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Reads `name` (relative to the workspace, or absolute inside it): a regular file whose real
+ * path is inside the workspace, at most `maxBytes` bytes (more is an input error that says so).
+ */
+function readWorkspaceFile(workspace, name, input, limits) {
+    const { maxBytes, label } = limits;
+    const root = realWorkspace(workspace, (node_path__WEBPACK_IMPORTED_MODULE_1___default()));
+    const absolute = resolveInWorkspace(workspace, name, input, label);
+    const refuse = (why) => {
+        throw new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${label} '${name}' ${why}`);
+    };
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
+    }
+    catch (err) {
+        const code = err.code;
+        return refuse(code === 'ENOENT' ? `does not exist (looked in ${absolute}).` : `cannot be read (${code ?? describe(err)}).`);
+    }
+    if (!isInside(root, real, (node_path__WEBPACK_IMPORTED_MODULE_1___default())))
+        return refuse(`leads outside the workspace (to ${real}) through a symlink; ${OUTSIDE_ADVICE}`);
+    limits.interleave?.('before open');
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, OPEN_FLAGS);
+    }
+    catch (err) {
+        return refuse(`cannot be opened (${err.code ?? describe(err)}).`);
+    }
+    try {
+        limits.interleave?.('after open');
+        const opened = identityOfDescriptor(fd);
+        if (!opened.stats.isFile()) {
+            return refuse(`is not a regular file (${kindOf(opened.stats)}); only regular files are read.`);
+        }
+        // What is open must still be what the real path names: a link swapped after realpath fails
+        // here. Both identities come from open descriptors (see identityOfDescriptor).
+        let again;
+        try {
+            again = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(absolute);
+        }
+        catch {
+            return refuse('changed while it was being read.');
+        }
+        if (!isInside(root, again, (node_path__WEBPACK_IMPORTED_MODULE_1___default())) || (opened.id !== undefined && identityOf(again) !== opened.id)) {
+            return refuse('changed while it was being read (a symlink was swapped); refused.');
+        }
+        const content = readBounded(fd, maxBytes);
+        if (content === undefined) {
+            throw limits.tooLarge?.() ?? new _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d(input, `${label} '${name}' is larger than ${maxBytes} bytes.`);
+        }
+        // Reached through another spelling of the workspace (APFS's case), the name as written says more.
+        const relative = isBelow(root, real, (node_path__WEBPACK_IMPORTED_MODULE_1___default())) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, real) : name;
+        return { path: real, relative, content, identity: opened.id };
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** Reads the whole file, or gives undefined as soon as it holds more than `maxBytes`. */
+function readBounded(fd, maxBytes) {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes - total + 1));
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, chunk, 0, chunk.length, null);
+        if (read === 0)
+            return Buffer.concat(chunks, total);
+        total += read;
+        if (total > maxBytes)
+            return undefined;
+        chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    }
+}
+function kindOf(stats) {
+    if (stats.isDirectory())
+        return 'a directory';
+    if (stats.isFIFO())
+        return 'a named pipe';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isCharacterDevice() || stats.isBlockDevice())
+        return 'a device';
+    return 'not a file';
+}
+function describe(err) {
+    return err instanceof Error ? err.message : 'unknown error';
+}
+
+
+/***/ }),
+
 /***/ 8048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -265,6 +707,35 @@ function nameRecipients(log, addresses) {
 }
 function shownOnly(log, addresses) {
     return addresses.filter((address) => !log.isHidden(address));
+}
+
+
+/***/ }),
+
+/***/ 5322:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ excerpt),
+/* harmony export */   Y: () => (/* binding */ boundedList)
+/* harmony export */ });
+/**
+ * Bounds for outside text in reports: a server reply, an error page or a list of thousands of
+ * recipients stays readable, and a hostile peer cannot flood the job log.
+ */
+/** The longest piece of outside text (a server reply, an error page) printed in one place. */
+const EXCERPT_CHARS = 2000;
+/** At most `max` characters of `text`, marked when cut. */
+function excerpt(text, max = EXCERPT_CHARS) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [cut: ${text.length - max} more characters not shown]`;
+}
+/** At most `max` items, then "and N more": reports stay readable with thousands of recipients. */
+function boundedList(items, max = 5, separator = ', ') {
+    if (items.length <= max)
+        return items.join(separator);
+    return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`;
 }
 
 

@@ -1,0 +1,404 @@
+export const id = 516;
+export const ids = [516];
+export const modules = {
+
+/***/ 1888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ TokenError)
+/* harmony export */ });
+/** The facts of a failed token request, kept for the diagnosis. */
+class TokenError extends Error {
+    /** OAuth `error` (e.g. invalid_client), or msal's own code (e.g. network_error). */
+    errorCode;
+    /** Entra's error text (AADSTS… description, trace and correlation IDs). */
+    description;
+    /** HTTP status of the token response, when there was one. */
+    status;
+    /** Transport-level cause (DNS, refused, TLS, timeout) msal-node does not keep. */
+    networkCause;
+    /** The credential kind that was presented. */
+    credentialKind;
+    /** Claims of the presented GitHub OIDC token (never the token itself). */
+    presentedClaims;
+    /** How long the token endpoint asked us to wait (Retry-After), in milliseconds. */
+    retryAfterMs;
+    /** Where the token endpoint redirected the request (never followed). */
+    location;
+    /** The text of an HTML error page, tags stripped and bounded. */
+    htmlExcerpt;
+    constructor(init) {
+        super(`Token request failed: ${init.errorCode}${init.description ? `: ${init.description}` : ''}`);
+        this.name = 'TokenError';
+        this.errorCode = init.errorCode;
+        this.description = init.description;
+        this.status = init.status;
+        this.networkCause = init.networkCause;
+        this.credentialKind = init.credentialKind;
+        this.presentedClaims = init.presentedClaims;
+        this.retryAfterMs = init.retryAfterMs;
+        this.location = init.location;
+        this.htmlExcerpt = init.htmlExcerpt;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createTokenProvider: () => (/* binding */ createTokenProvider)
+});
+
+// EXTERNAL MODULE: ./node_modules/@azure/msal-node/dist/index.mjs + 115 modules
+var dist = __webpack_require__(2669);
+// EXTERNAL MODULE: ./src/auth/token-error.ts
+var token_error = __webpack_require__(1888);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+;// CONCATENATED MODULE: ./src/auth/early-agent.ts
+
+/**
+ * The token request's agent: its first connection to the authority is the one opened at start
+ * (boot/early.ts), whose handshake overlapped loading msal-node, so the request pays no TCP or
+ * TLS round trip. Keep-alive, so a renewal takes it too. An early connection that failed or was
+ * closed meanwhile is replaced by an ordinary one, made as @actions/http-client's own agent would
+ * make it, so a failure reads exactly as it did without the early connection.
+ */
+class EarlyConnectionAgent extends (external_node_https_default()).Agent {
+    early;
+    constructor(early) {
+        super({ keepAlive: true });
+        this.early = early;
+    }
+    /** Whether a request to this URL goes where the early connection goes. */
+    serves(url) {
+        const early = this.early;
+        return !!early && url.protocol === 'https:' && url.origin === early.origin;
+    }
+    createConnection(options, callback) {
+        const early = this.early;
+        this.early = undefined;
+        if (!early ||
+            String(options.host ?? options.hostname) !== early.host ||
+            Number(options.port ?? 443) !== early.port) {
+            return super.createConnection(options, callback);
+        }
+        const fresh = () => {
+            const socket = super.createConnection(options);
+            callback?.(null, socket);
+        };
+        early.socket.then((socket) => (socket.destroyed || !socket.writable ? fresh() : callback?.(null, socket)), () => fresh());
+        return undefined;
+    }
+    /** Closes the early connection too, if no request took it. */
+    destroy() {
+        this.early?.socket.then((s) => s.destroy()).catch(() => undefined);
+        this.early = undefined;
+        super.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/identity-http-client.ts
+
+
+/**
+ * msal-node's network client, built on @actions/http-client: it honours HTTPS_PROXY and
+ * NO_PROXY like every other action, bounds each request by a timeout, counts requests, and
+ * keeps the cause of a network failure (msal-node reports only `network_error`).
+ */
+class IdentityNetworkClient {
+    /** Requests sent, in order (method and URL, never bodies). */
+    requests = [];
+    /** The last transport-level failure (DNS, refused, TLS, timeout), if any. */
+    lastError;
+    /** Retry-After of the last response, in milliseconds, if it had one. */
+    lastRetryAfterMs;
+    /** What the last response was instead of a token response: a redirect or an HTML page. */
+    lastOddity;
+    http;
+    /**
+     * @param timeoutMs time limit of one request, connection included
+     * @param connection the TLS connection to the authority opened at start, for the first request to take
+     */
+    constructor(timeoutMs, connection) {
+        const agent = connection ? new EarlyConnectionAgent(connection) : undefined;
+        // A handler is http-client's own hook into each request: here it only chooses the agent, for
+        // requests to the host the early connection goes to (with no proxy, or none would be open).
+        const handlers = agent
+            ? [
+                {
+                    prepareRequest: (options) => {
+                        if (options.host === connection?.host && Number(options.port) === connection?.port)
+                            options.agent = agent;
+                    },
+                    canHandleAuthentication: () => false,
+                    handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+                }
+            ]
+            : [];
+        this.http = new lib/* HttpClient */.Qq('exchange-online-mail-action', handlers, {
+            allowRetries: false,
+            allowRedirects: false,
+            socketTimeout: timeoutMs
+        });
+    }
+    sendGetRequestAsync(url, options) {
+        return this.send('GET', url, options);
+    }
+    sendPostRequestAsync(url, options) {
+        return this.send('POST', url, options);
+    }
+    async send(method, url, options) {
+        this.requests.push({ method, url });
+        this.lastOddity = undefined;
+        try {
+            const response = await this.http.request(method, url, options?.body ?? null, options?.headers ?? {});
+            const text = await response.readBody();
+            const headers = {};
+            for (const [name, value] of Object.entries(response.message.headers)) {
+                if (value !== undefined)
+                    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+            }
+            const status = response.message.statusCode ?? 0;
+            let body;
+            if (status >= 300 && status < 400) {
+                // Never followed (allowRedirects: false): the client secret or assertion stays with the
+                // configured host. msal gets an OAuth-shaped error; the facts stay here for the diagnosis.
+                const location = (headers.location ?? '(no Location header)').slice(0, 200);
+                this.lastOddity = { kind: 'redirected', status, location };
+                body = { error: 'redirected', error_description: `HTTP ${status} redirect to ${location}` };
+            }
+            else {
+                try {
+                    body = text ? JSON.parse(text) : {};
+                }
+                catch {
+                    // Not JSON (a proxy's or load balancer's error page): give msal an OAuth-shaped body.
+                    const html = /html/i.test(headers['content-type'] ?? '') || /^\s*</.test(text);
+                    const excerpt = html ? htmlText(text) : text.slice(0, 300);
+                    if (html)
+                        this.lastOddity = { kind: 'html_response', status, excerpt };
+                    body = {
+                        error: html ? 'html_response' : 'invalid_response',
+                        error_description: `HTTP ${status} with a non-JSON body: ${excerpt}`
+                    };
+                }
+            }
+            this.lastRetryAfterMs = parseRetryAfter(headers['retry-after']);
+            return { status, headers, body: body };
+        }
+        catch (err) {
+            this.lastError = err instanceof Error ? err : new Error(String(err));
+            throw this.lastError;
+        }
+    }
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** The readable text of an HTML page, tags, scripts and styles stripped, at most 300 characters. */
+function htmlText(html, max = 300) {
+    const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+    const text = html
+        .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/&(#\d+|[a-z]+);/gi, (whole, name) => name.startsWith('#') ? String.fromCharCode(Number(name.slice(1)) || 32) : (entities[name.toLowerCase()] ?? whole))
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/auth/token-provider.ts
+
+
+
+/**
+ * The OpenID metadata msal-node would otherwise GET (and instance discovery it would otherwise
+ * ask login.microsoftonline.com for), built from the authority host so that the token POST is
+ * the only request, for Microsoft's hosts and any other HTTPS host alike.
+ */
+function authorityConfig(authorityHost, tenantId) {
+    const authority = `${authorityHost}/${tenantId}`;
+    const host = new URL(authorityHost).host;
+    return {
+        authority,
+        knownAuthorities: [host],
+        authorityMetadata: JSON.stringify({
+            token_endpoint: `${authority}/oauth2/v2.0/token`,
+            authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+            end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+            issuer: `${authority}/v2.0`,
+            jwks_uri: `${authority}/discovery/v2.0/keys`
+        }),
+        cloudDiscoveryMetadata: JSON.stringify({
+            tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`,
+            'api-version': '1.1',
+            metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }]
+        })
+    };
+}
+/** Decodes a JWT's claims for diagnosis. Never verifies, never returns the token. */
+function decodeClaims(jwt) {
+    const payload = jwt.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        return claims && typeof claims === 'object' ? claims : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Creates the token provider for the settings' credential. */
+function createTokenProvider(settings, deps, timeoutMs) {
+    const network = new IdentityNetworkClient(timeoutMs, deps.connection);
+    const credential = settings.credential;
+    const oidc = credential.kind === 'oidc' ? new OidcAssertion(credential.audience, deps) : undefined;
+    const configuration = msalConfiguration(settings, network, deps, oidc);
+    // A fresh application on renewal: msal-node answers a request it saw throttled from a cache
+    // without sending it, and the renewed token must come from the network.
+    let app = new dist/* ConfidentialClientApplication */.WR(configuration);
+    return {
+        requests: network.requests,
+        async getToken(renew) {
+            if (renew) {
+                app = new dist/* ConfidentialClientApplication */.WR(configuration);
+                oidc?.forget();
+            }
+            try {
+                const result = await app.acquireTokenByClientCredential({ scopes: [settings.scope], skipCache: renew });
+                if (!result?.accessToken) {
+                    throw new token_error/* TokenError */.g({
+                        errorCode: 'empty_response',
+                        description: 'The token endpoint answered without an access token.',
+                        credentialKind: credential.kind
+                    });
+                }
+                deps.mask(result.accessToken);
+                return { token: result.accessToken, expiresOn: result.expiresOn ?? undefined };
+            }
+            catch (err) {
+                throw tokenFailure(err, network, credential.kind, oidc?.presentedClaims);
+            }
+        }
+    };
+}
+/** msal-node's configuration: the credential, the one-request authority, our HTTP client and log. */
+function msalConfiguration(settings, network, deps, oidc) {
+    const auth = {
+        clientId: settings.clientId,
+        ...authorityConfig(settings.authorityHost, settings.tenantId)
+    };
+    const credential = settings.credential;
+    if (credential.kind === 'secret') {
+        auth.clientSecret = credential.secret;
+    }
+    else if (credential.kind === 'certificate') {
+        auth.clientCertificate = {
+            thumbprintSha256: credential.thumbprintSha256,
+            privateKey: credential.privateKeyPem,
+            x5c: credential.chainPem
+        };
+    }
+    else if (oidc) {
+        auth.clientAssertion = () => oidc.token();
+    }
+    return {
+        auth,
+        system: {
+            networkClient: network,
+            loggerOptions: {
+                logLevel: dist/* LogLevel */.$b.Warning,
+                piiLoggingEnabled: false,
+                loggerCallback: (_level, message) => deps.debug(`msal: ${message}`)
+            }
+        }
+    };
+}
+/** The runner's OIDC token as the client assertion: fetched once, again after `forget` (renewal). */
+class OidcAssertion {
+    audience;
+    deps;
+    pending;
+    /** Claims of the presented GitHub OIDC token, for the diagnosis (never the token itself). */
+    presentedClaims;
+    constructor(audience, deps) {
+        this.audience = audience;
+        this.deps = deps;
+    }
+    /** msal-node asks on every acquire. */
+    token() {
+        return (this.pending ??= this.fetch());
+    }
+    forget() {
+        this.pending = undefined;
+    }
+    async fetch() {
+        let token;
+        try {
+            token = await this.deps.getIdToken(this.audience);
+        }
+        catch (err) {
+            throw new token_error/* TokenError */.g({
+                errorCode: 'oidc_token_unavailable',
+                description: `The runner did not issue a GitHub OIDC token: ${err instanceof Error ? err.message : String(err)}`,
+                credentialKind: 'oidc'
+            });
+        }
+        this.deps.mask(token);
+        const claims = decodeClaims(token);
+        this.presentedClaims = claims;
+        this.deps.debug(`GitHub OIDC token: iss=${String(claims?.iss)} sub=${String(claims?.sub)} aud=${String(claims?.aud)}`);
+        return token;
+    }
+}
+/** A failed acquisition as a TokenError, with what our HTTP client saw that msal-node does not keep. */
+function tokenFailure(err, network, credentialKind, presentedClaims) {
+    if (err instanceof token_error/* TokenError */.g)
+        return err;
+    const e = err;
+    const oddity = network.lastOddity;
+    const errorCode = oddity?.kind ?? (e.errorCode || 'unknown_error');
+    return new token_error/* TokenError */.g({
+        errorCode,
+        description: e.errorMessage || e.message || '',
+        status: e.status ?? oddity?.status,
+        ...(oddity?.kind === 'redirected' ? { location: oddity.location } : {}),
+        ...(oddity?.kind === 'html_response' ? { htmlExcerpt: oddity.excerpt } : {}),
+        networkCause: errorCode === 'network_error' ? describeNetworkError(network.lastError) : undefined,
+        credentialKind,
+        presentedClaims,
+        retryAfterMs: network.lastRetryAfterMs
+    });
+}
+/** A one-line account of a transport failure, e.g. "ECONNREFUSED connect ECONNREFUSED 127.0.0.1:1". */
+function describeNetworkError(err) {
+    if (!err)
+        return undefined;
+    const code = err.code;
+    return code && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
+}
+
+
+/***/ })
+
+};
