@@ -10,7 +10,7 @@ import { GraphError, type GraphErrorFacts } from '../../src/graph/graph-error.js
 import type { GraphAgent } from '../../src/graph/connection.js'
 import type { GraphRequest, GraphResponse } from '../../src/graph/request.js'
 import { sendOverGraph } from '../../src/graph/send.js'
-import type { Logger } from '../../src/report/log.js'
+import type { Logger } from '../../src/shared/logger.js'
 
 /** What the scripted Graph does with one request: an answer (status, headers) or a failure without one. */
 type Step = { status: number; headers?: Record<string, string>; body?: object } | GraphError

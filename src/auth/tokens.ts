@@ -4,7 +4,7 @@ import { TokenError } from './token-error.js'
 import { excerpt } from '../shared/bounded-text.js'
 import { xoauth2Response, type PresentedToken } from '../smtp/sasl.js'
 import type { EarlyTls } from '../boot/early.js'
-import type { Logger } from '../report/log.js'
+import type { Logger } from '../shared/logger.js'
 import type { Settings } from '../inputs/settings.js'
 import { stages } from '../stages.js'
 

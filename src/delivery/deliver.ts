@@ -7,7 +7,7 @@ import type { ComposedMessage } from '../message/mime.js'
 import type { Delivery } from '../smtp/outcome.js'
 import type { SmtpSession, SmtpTimeouts } from '../smtp/session.js'
 import type { StepBudget } from '../boot/step-budget.js'
-import type { Logger } from '../report/log.js'
+import type { Logger } from '../shared/logger.js'
 import type { Settings } from '../inputs/settings.js'
 
 export { RecipientLedger } from './recipient-ledger.js'

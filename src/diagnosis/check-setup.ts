@@ -5,7 +5,7 @@ import { troubleshootingBase } from './format.js'
 import { catalogueEntry } from './match.js'
 import { assessClaims, SEND_ROLE, type CheckState } from '../auth/claims.js'
 import type { Tokens } from '../auth/tokens.js'
-import type { Logger } from '../report/log.js'
+import type { Logger } from '../shared/logger.js'
 import type { SmtpSession } from '../smtp/session.js'
 import type { Settings } from '../inputs/settings.js'
 

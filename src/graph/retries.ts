@@ -11,7 +11,7 @@ import { backoffMs, retryDecision, throttleBackoffMs } from '../delivery/retry-p
 import { excerpt } from '../shared/bounded-text.js'
 import type { Tokens } from '../auth/tokens.js'
 import type { StepBudget } from '../boot/step-budget.js'
-import type { Logger } from '../report/log.js'
+import type { Logger } from '../shared/logger.js'
 
 /** What the requests of one Graph send share: the token, the connection, the time and the count of failures. */
 export interface GraphCallDeps {

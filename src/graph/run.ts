@@ -6,7 +6,7 @@ import { RecipientLedger } from '../delivery/recipient-ledger.js'
 import type { Booted } from '../boot/boot.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Progress } from '../report/failure.js'
-import type { Logger } from '../report/log.js'
+import type { Logger } from '../shared/logger.js'
 import type { Toolkit } from '../report/toolkit.js'
 import { stages } from '../stages.js'
 

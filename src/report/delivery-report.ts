@@ -4,7 +4,7 @@ import type { RenderedMessage } from '../message/render.js'
 import { boundedList, excerpt } from '../shared/bounded-text.js'
 import type { Delivery } from '../smtp/outcome.js'
 import { writeDeliverySummary } from './job-summary.js'
-import type { Logger } from './log.js'
+import type { Logger } from '../shared/logger.js'
 import { nameRecipients, setDeliveryOutputs } from './outputs.js'
 import type { Toolkit } from './toolkit.js'
 

@@ -3,7 +3,7 @@ import { formatMailbox } from '../inputs/mailboxes.js'
 import type { Settings } from '../inputs/settings.js'
 import type { PreparedMessage } from '../message/prepare.js'
 import { writeDryRunSummary } from './job-summary.js'
-import type { Logger } from './log.js'
+import type { Logger } from '../shared/logger.js'
 import { setDeliveryOutputs } from './outputs.js'
 import type { Toolkit } from './toolkit.js'
 

@@ -10,7 +10,7 @@ import { formatDiagnosis, troubleshootingBase } from '../diagnosis/format.js'
 import { GraphError } from '../graph/graph-error.js'
 import type { Settings } from '../inputs/settings.js'
 import type { ComposedMessage } from '../message/mime.js'
-import type { Logger } from './log.js'
+import type { Logger } from '../shared/logger.js'
 import { nameRecipients, setAcceptedOutputs } from './outputs.js'
 import type { Toolkit } from './toolkit.js'
 

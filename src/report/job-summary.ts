@@ -1,5 +1,5 @@
 import { boundedList, excerpt } from '../shared/bounded-text.js'
-import type { Logger } from './log.js'
+import type { Logger } from '../shared/logger.js'
 import type { Toolkit } from './toolkit.js'
 import type { Delivery } from '../smtp/outcome.js'
 import type { RenderedMessage } from '../message/render.js'

@@ -1,6 +1,6 @@
 import { boundedList } from '../shared/bounded-text.js'
 import type { Delivery } from '../smtp/outcome.js'
-import type { Logger } from './log.js'
+import type { Logger } from '../shared/logger.js'
 import type { Toolkit } from './toolkit.js'
 
 /** Output names, as declared in action.yml. */

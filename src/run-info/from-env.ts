@@ -1,7 +1,7 @@
 import type { StepBudget } from '../boot/step-budget.js'
 import type { Settings } from '../inputs/settings.js'
 import type { DefaultMessageKind } from '../message/context.js'
-import type { Logger } from '../report/log.js'
+import type { Logger } from '../shared/logger.js'
 import { excerpt } from '../shared/bounded-text.js'
 import { stages } from '../stages.js'
 import type { RunInfo, RunInfoRequest } from './types.js'
