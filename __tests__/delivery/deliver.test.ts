@@ -11,6 +11,7 @@ import type { ComposedMessage } from '../../src/message/mime.js'
 import type { Logger } from '../../src/shared/logger.js'
 import type { Refusal, Transaction } from '../../src/smtp/outcome.js'
 import type { TokenSupplier } from '../../src/smtp/sasl.js'
+import { SmtpTransport } from '../../src/smtp/transport.js'
 import { smtpError } from '../../src/smtp/smtp-errors.js'
 
 /** What a fake session does at one call of `send`: a transaction's outcome, or a failure. */
@@ -120,21 +121,28 @@ function setUp(
   const waits: number[] = []
   const lines: string[] = []
   const [first, ...later] = sessions
-  const plan: DeliveryPlan = {
-    settings: { smtpUser: 'ci@contoso.com', maxAttempts: options.maxAttempts ?? 3 },
+  const log = fakeLogger(lines)
+  const transport = new SmtpTransport({
+    user: 'ci@contoso.com',
+    log,
     firstSession: first!,
+    timeouts: () => budget.smtpTimeouts(),
     openSession: (timeouts) => {
       expect(timeouts).toEqual(budget.smtpTimeouts())
       const next = later.shift()
       if (!next) throw new Error('the script has no more sessions')
       opened.push(next)
       return next
-    },
+    }
+  })
+  const plan: DeliveryPlan = {
+    settings: { maxAttempts: options.maxAttempts ?? 3 },
+    transport,
     tokens: fakeTokens(options.tokenError),
     message: { envelope: { from: 'ci@contoso.com', to }, messageId: '<m@x>', raw: Buffer.from('Subject: x\r\n\r\nx') },
     budget,
     ledger: new RecipientLedger(to),
-    log: fakeLogger(lines),
+    log,
     sleep: (ms) => {
       waits.push(ms)
       clock.now += ms

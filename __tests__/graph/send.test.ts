@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Tokens } from '../../src/auth/tokens.js'
 import { StepBudget } from '../../src/boot/step-budget.js'
+import { retryFor } from '../../src/delivery/deliver.js'
 import { RecipientLedger } from '../../src/delivery/recipient-ledger.js'
+import { graphRetryRules } from '../../src/graph/retries.js'
 import { GraphError, type GraphErrorFacts } from '../../src/graph/graph-error.js'
 import type { GraphAgent } from '../../src/graph/connection.js'
 import type { GraphRequest, GraphResponse } from '../../src/graph/request.js'
@@ -49,21 +51,21 @@ function setUp(script: Step[], options: { maxAttempts?: number; budgetMs?: numbe
     mask: () => undefined
   }
   const to = ['dev@contoso.com', 'audit@contoso.com']
+  const maxAttempts = options.maxAttempts ?? 3
+  const sleep = (ms: number): Promise<void> => {
+    waits.push(ms)
+    clock.now += ms
+    return Promise.resolve()
+  }
   const plan = {
     transport: { agent: {} as GraphAgent, timeoutMs: () => 1000, signal: budget.signal, debug: () => undefined },
     tokens,
-    budget,
     log,
-    maxAttempts: options.maxAttempts ?? 3,
+    retry: retryFor({ budget, log, maxAttempts, rules: graphRetryRules, sleep }),
     settings: { graphHost: 'https://graph.microsoft.com', smtpUser: 'ci@contoso.com' },
     message: { envelope: { from: 'ci@contoso.com', to }, messageId: '<m@x>', raw: Buffer.from('Subject: x\r\n\r\nx') },
     ledger: new RecipientLedger(to),
     roles: () => undefined,
-    sleep: (ms: number) => {
-      waits.push(ms)
-      clock.now += ms
-      return Promise.resolve()
-    },
     send: (_transport: unknown, request: GraphRequest): Promise<GraphResponse> => {
       requests.push(request)
       const step = script.shift() ?? { status: 202, headers: { 'request-id': 'r-1' } }

@@ -1,5 +1,5 @@
 import { boundedList } from '../shared/bounded-text.js'
-import type { Delivery, RecipientResponse } from '../smtp/outcome.js'
+import type { Delivery, RecipientResponse } from '../shared/transport.js'
 
 /** Some recipients were rejected while the others got the message. */
 export class PartialDeliveryError extends Error {

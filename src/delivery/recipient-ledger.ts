@@ -1,7 +1,8 @@
-import type { Refusal, RecipientResponse, Transaction } from '../smtp/outcome.js'
+import type { Refusal, RecipientResponse, Transaction } from '../shared/transport.js'
 
-/** Exchange Online takes at most 500 recipients per message. */
-export const MAX_RECIPIENTS_PER_TRANSACTION = 500
+import { MAX_RECIPIENTS_PER_TRANSACTION } from '../smtp/transport.js'
+
+export { MAX_RECIPIENTS_PER_TRANSACTION }
 
 type State =
   | { status: 'pending' }
@@ -42,9 +43,9 @@ export class RecipientLedger {
     return this.select((s) => s.status === 'pending' || s.status === 'deferred').map((e) => e.address)
   }
 
-  /** The next transaction's recipients: at most 500 of the open ones. */
-  nextBatch(): string[] {
-    return this.open().slice(0, MAX_RECIPIENTS_PER_TRANSACTION)
+  /** The next transaction's recipients: at most `limit` (500 by default) of the open ones. */
+  nextBatch(limit = MAX_RECIPIENTS_PER_TRANSACTION): string[] {
+    return this.open().slice(0, limit)
   }
 
   /**

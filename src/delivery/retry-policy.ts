@@ -1,20 +1,8 @@
 import { failureFromError, type Failure } from '../diagnosis/failure.js'
 import { catalogueEntry, enhancedCode } from '../diagnosis/match.js'
+import type { RetryDecision } from '../shared/transport.js'
 
-/** Whether and how to try a failed delivery again. */
-export interface RetryDecision {
-  /** Try again? */
-  retry: boolean
-  /** Why (or why not), for the log. */
-  reason: string
-  /** Wait the server asked for (Retry-After), in milliseconds, if any. */
-  waitMs?: number
-  /**
-   * The server is busy or throttling (432 4.3.2, 421 4.3.2, 451 4.7.500-699, token endpoint 429):
-   * waited out for as long as timeout-seconds allows, not counted against max-attempts.
-   */
-  throttled?: boolean
-}
+export type { RetryDecision }
 
 const TRANSIENT_NETWORK = [
   'ECONNRESET',

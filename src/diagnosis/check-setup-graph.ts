@@ -5,6 +5,7 @@ import { assessClaims, type ClaimCheck, type TokenClaims } from '../auth/claims.
 import { RecipientLedger } from '../delivery/recipient-ledger.js'
 import { sendOverGraph } from '../graph/send.js'
 import type { GraphCallDeps } from '../graph/retries.js'
+import type { Tokens } from '../auth/tokens.js'
 import { CLOUDS } from '../inputs/clouds.js'
 import type { Settings } from '../inputs/settings.js'
 import { stages } from '../stages.js'
@@ -14,6 +15,7 @@ const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000'
 
 /** What a set-up check over Graph needs: what a send needs, and the settings. */
 export interface GraphCheckPlan extends GraphCallDeps {
+  tokens: Tokens
   settings: Settings
 }
 

@@ -3,7 +3,7 @@ import https from 'node:https'
 import type { Duplex } from 'node:stream'
 import tls from 'node:tls'
 import { getProxyUrl } from '@actions/http-client'
-import type { EarlyTls } from '../boot/early.js'
+import type { EarlyTls } from '../shared/early-tls.js'
 
 /** A place to connect to: host and port, as the agent keys its connections. */
 interface Endpoint {

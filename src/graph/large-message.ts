@@ -1,8 +1,8 @@
 import { GraphError } from './graph-error.js'
 import { supportIds, type GraphResponse } from './request.js'
 import type { GraphCalls } from './retries.js'
-import { GRAPH_REQUEST_LIMIT, mailboxUrl, mimeBody, type GraphSendPlan } from './send.js'
-import type { ComposedMessage } from '../message/mime.js'
+import { GRAPH_REQUEST_LIMIT, mailboxUrl, mimeBody, type GraphPostPlan } from './send.js'
+import type { ComposedMail } from '../shared/transport.js'
 
 /** One file attached to the message. */
 export interface DraftAttachment {
@@ -14,7 +14,7 @@ export interface DraftAttachment {
 export interface DraftSource {
   attachments: DraftAttachment[]
   /** The message with only these attachments, the same Message-ID, composed for Graph. */
-  compose(attachments: DraftAttachment[], messageId: string): Promise<ComposedMessage>
+  compose(attachments: DraftAttachment[], messageId: string): Promise<ComposedMail>
 }
 
 /** The largest piece of one upload request: Graph takes at most 4 MB per request. */
@@ -36,11 +36,12 @@ const UPLOAD_SESSION_FROM_BYTES = 3_000_000
  * Exchange RBAC for Applications carries no role): a refused draft fails before any upload.
  */
 export async function sendLargeMessage(
-  plan: GraphSendPlan,
+  plan: GraphPostPlan,
+  message: ComposedMail,
   calls: GraphCalls,
   bodyBytes: number
 ): Promise<GraphResponse> {
-  const { settings, log, message } = plan
+  const { settings, log } = plan
   if (!plan.draft || plan.draft.attachments.length === 0) {
     throw tooLarge(bodyBytes, 'this message has no attachment to upload separately')
   }
@@ -203,7 +204,7 @@ function field(answer: GraphResponse, name: string): string {
 }
 
 /** Why the draft was refused, with what the token's roles say (they never decide). */
-function refusedDraft(err: GraphError, plan: GraphSendPlan): string {
+function refusedDraft(err: GraphError, plan: GraphPostPlan): string {
   const roles = plan.roles()
   const held = !roles?.length
     ? 'its token carries no role (with Exchange RBAC for Applications, Mail.ReadWrite needs an "Application Mail.ReadWrite" role assignment besides "Application Mail.Send")'

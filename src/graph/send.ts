@@ -1,9 +1,7 @@
 import { GraphCalls, type GraphCallDeps } from './retries.js'
 import { sendLargeMessage, type DraftSource } from './large-message.js'
-import type { RecipientLedger } from '../delivery/recipient-ledger.js'
-import type { ComposedMessage } from '../message/mime.js'
-import type { Delivery } from '../smtp/outcome.js'
 import type { Settings } from '../inputs/settings.js'
+import type { ComposedMail, Delivery, Transaction } from '../shared/transport.js'
 
 /**
  * Graph's limit of one request, applied to the final request body (base64 of the MIME, whose
@@ -12,17 +10,21 @@ import type { Settings } from '../inputs/settings.js'
  */
 export const GRAPH_REQUEST_LIMIT = 4_000_000
 
-/** How one message goes out through Microsoft Graph. */
-export interface GraphSendPlan extends GraphCallDeps {
+/** How messages go out through Microsoft Graph. */
+export interface GraphPostPlan extends GraphCallDeps {
   settings: Pick<Settings, 'graphHost' | 'smtpUser'>
-  /** The message, composed with its Bcc header (`withBcc`) when it has Bcc recipients. */
-  message: ComposedMessage
-  /** Where each recipient stands: all accepted at once, or none. */
-  ledger: RecipientLedger
   /** The token's roles, when it carried any: they explain a refused draft, never decide. */
   roles: () => string[] | undefined
   /** The message with fewer attachments, for a draft when the whole is over the limit of one request. */
   draft?: DraftSource
+}
+
+/** How one message goes out through Microsoft Graph, outside a delivery (the set-up check's test message). */
+export interface GraphSendPlan extends GraphPostPlan {
+  /** The message, composed with its Bcc header (`withBcc`) when it has Bcc recipients. */
+  message: ComposedMail
+  /** Where each recipient stands (delivery's RecipientLedger): all accepted at once, or none. */
+  ledger: { record(transaction: Transaction): number; accepted(): string[] }
 }
 
 /**
@@ -44,13 +46,13 @@ export function mimeBody(raw: Buffer): string {
  * 202 is success, and it means Graph accepted the message for every recipient. A message over the
  * limit of one request goes as a draft with its attachments uploaded (large-message.ts).
  */
-export async function sendOverGraph(plan: GraphSendPlan): Promise<Delivery> {
-  const { settings, message, ledger, log } = plan
+export async function postMessage(plan: GraphPostPlan, message: ComposedMail): Promise<Transaction> {
+  const { settings, log } = plan
   const calls = new GraphCalls(plan)
   const body = mimeBody(message.withBcc ?? message.raw)
   let answer
   if (body.length > GRAPH_REQUEST_LIMIT) {
-    answer = await sendLargeMessage(plan, calls, body.length)
+    answer = await sendLargeMessage(plan, message, calls, body.length)
   } else {
     log.info(`Posting the message to ${settings.graphHost} as ${settings.smtpUser} (${body.length} bytes).`)
     answer = await calls.call(
@@ -67,6 +69,14 @@ export async function sendOverGraph(plan: GraphSendPlan): Promise<Delivery> {
   }
   const requestId = answer.headers['request-id']
   const response = `202 Accepted${requestId ? ` (request-id ${requestId})` : ''}`
-  ledger.record({ delivered: true, messageId: message.messageId, accepted: message.envelope.to, refused: [], response })
+  return { delivered: true, messageId: message.messageId, accepted: [...message.envelope.to], refused: [], response }
+}
+
+/** Sends one message outside a delivery (the set-up check's test message), and records it in the ledger. */
+export async function sendOverGraph(plan: GraphSendPlan): Promise<Delivery> {
+  const { message, ledger } = plan
+  const transaction = await postMessage(plan, message)
+  ledger.record(transaction)
+  const response = transaction.delivered ? transaction.response : ''
   return { messageId: message.messageId, accepted: ledger.accepted(), rejected: [], response, transactions: 1 }
 }

@@ -1,14 +1,8 @@
 import type { SMTPConnectionCustomAuthContext, SMTPConnectionCustomAuthResponse } from 'nodemailer/lib/smtp-connection'
 
-/** A token as AUTH presents it, with what tells whether it could be stale. */
-export interface PresentedToken {
-  /** The bearer token. */
-  token: string
-  /** When the action received it (ms since the epoch). */
-  acquiredAt: number
-  /** When it expires, if the token endpoint said. */
-  expiresOn: Date | undefined
-}
+import type { PresentedToken } from '../shared/transport.js'
+
+export type { PresentedToken }
 
 /** Supplies the token at AUTH; `renew` asks for a fresh one (a stale token was refused). */
 export type TokenSupplier = (renew: boolean) => Promise<PresentedToken>
