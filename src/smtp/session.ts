@@ -3,7 +3,7 @@ import SMTPConnection, {
   type SMTPConnectionCustomAuthContext,
   type SMTPConnectionSendInfo
 } from 'nodemailer/lib/smtp-connection'
-import type { ComposedMessage } from '../message/mime.js'
+import type { ComposedMail } from '../shared/transport.js'
 import { MessageTooLargeError, NoXoauth2Error, smtpError } from './smtp-errors.js'
 import { closedWhileConnecting, dial, type Dial } from './dial.js'
 import { transcriptLogger, type MailLog } from './transcript.js'
@@ -195,7 +195,7 @@ export class SmtpSession {
    * session is reset (RSET) and stays usable for the next one. A message above the server's SIZE
    * limit is refused before MAIL FROM.
    */
-  async send(message: ComposedMessage, recipients: readonly string[]): Promise<Transaction> {
+  async send(message: ComposedMail, recipients: readonly string[]): Promise<Transaction> {
     const connection = this.connection as SMTPConnection
     const size = wireSize(message.raw)
     const limit = this.limits?.maxSize
