@@ -56,9 +56,12 @@ export const stages = {
   runInfo: () => afterIo().then(() => import('./run-info/fetch.js')),
   /** MIME composition, loading while the message renders. */
   mime: () => afterIo().then(() => import('./message/mime.js')),
-  /** Delivery with retries, loading while the message renders: AUTH must not wait for it. */
+  /** Delivery with retries over the transport chosen, loading while the message renders: AUTH must not wait for it. */
   delivery: () => afterIo().then(() => import('./delivery/deliver.js')),
-  /** `transport: graph`: the pipeline over Microsoft Graph, instead of the SMTP session (no SMTP connection at all). */
+  /**
+   * `transport: graph`: the Graph transport (its connections, opened before the token is requested;
+   * its requests; Graph's retry rules), instead of the SMTP session (no SMTP connection at all).
+   */
   graph: () => afterIo().then(() => import('./graph/run.js')),
   /** With check-setup over Graph: the checklist and its test message to the sending mailbox. */
   graphCheckSetup: () => afterIo().then(() => import('./diagnosis/check-setup-graph.js')),
