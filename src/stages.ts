@@ -62,7 +62,7 @@ export const stages = {
    * `transport: graph`: the Graph transport (its connections, opened before the token is requested;
    * its requests; Graph's retry rules), instead of the SMTP session (no SMTP connection at all).
    */
-  graph: () => afterIo().then(() => import('./graph/run.js')),
+  graph: () => afterIo().then(() => import('./graph/open.js')),
   /** With check-setup over Graph: the checklist and its test message to the sending mailbox. */
   graphCheckSetup: () => afterIo().then(() => import('./diagnosis/check-setup-graph.js')),
   /** The outputs, the job summary and the log line of a delivery. */

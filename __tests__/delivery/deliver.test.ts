@@ -9,6 +9,7 @@ import { TokenError } from '../../src/auth/token-error.js'
 import { StepBudget } from '../../src/boot/step-budget.js'
 import type { ComposedMessage } from '../../src/message/mime.js'
 import type { Logger } from '../../src/shared/logger.js'
+import type { ComposedMail, Transport } from '../../src/shared/transport.js'
 import type { Refusal, Transaction } from '../../src/smtp/outcome.js'
 import type { TokenSupplier } from '../../src/smtp/sasl.js'
 import { SmtpTransport } from '../../src/smtp/transport.js'
@@ -327,5 +328,59 @@ describe('deliverWithRetries', () => {
       response: '550 5.1.10 Recipient not found',
       rejectedErrors: [{ recipient: 'a@contoso.com', response: '550 5.1.10 Recipient not found' }]
     })
+  })
+})
+
+/** A transport that retries each of its requests itself (as Graph does): every send follows the script. */
+class RequestRetriedTransport implements Transport {
+  readonly retries = 'request'
+  readonly recipientsPerSend = Number.POSITIVE_INFINITY
+  readonly sent: string[][] = []
+  authenticated = 0
+  closed = 0
+
+  constructor(private readonly sends: SendStep[] = []) {}
+
+  open(): void {
+    throw new Error('a transport retried per request is never reopened by delivery')
+  }
+
+  authenticate(): Promise<void> {
+    this.authenticated++
+    return Promise.resolve()
+  }
+
+  send(_message: ComposedMail, recipients: readonly string[]): Promise<Transaction> {
+    this.sent.push([...recipients])
+    const outcome = (this.sends.shift() ?? acceptAll)(recipients)
+    return outcome instanceof Error ? Promise.reject(outcome) : Promise.resolve(outcome)
+  }
+
+  close(): void {
+    this.closed++
+  }
+
+  abort(): void {}
+}
+
+describe('deliverWithRetries over a transport that retries each request itself', () => {
+  it('sends every recipient at once when the transport takes them all in one send', async () => {
+    const transport = new RequestRetriedTransport()
+    const { plan, lines } = setUp([new FakeSession()], { to: addresses(1200) })
+    const delivery = await deliverWithRetries({ ...plan, transport })
+    expect(transport.sent.map((batch) => batch.length)).toEqual([1200])
+    expect(delivery).toMatchObject({ accepted: addresses(1200), rejected: [], transactions: 1 })
+    expect(lines.filter((line) => line.startsWith('Transaction'))).toEqual([])
+    expect(transport.closed).toBe(1)
+  })
+
+  it('never sends again what the transport gave up on, even a failure delivery would retry', async () => {
+    const failure = dropped()
+    const transport = new RequestRetriedTransport([() => failure])
+    const { plan, waits } = setUp([new FakeSession()], { to: ['a@contoso.com'] })
+    await expect(deliverWithRetries({ ...plan, transport })).rejects.toBe(failure)
+    expect(transport.sent).toHaveLength(1)
+    expect(waits).toEqual([])
+    expect(plan.ledger.accepted()).toEqual([])
   })
 })
