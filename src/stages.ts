@@ -3,7 +3,6 @@
  * (dist/index.js) holds only what reads the inputs and dials; every import here becomes a chunk
  * ncc splits off, and lint keeps the start-chunk folders from importing any of it directly.
  */
-import { lazy } from './shared/lazy.js'
 
 /**
  * Lets the event loop poll before a chunk loads. Node resolves import() of a local file without
@@ -12,22 +11,6 @@ import { lazy } from './shared/lazy.js'
  * loads, what the network brought in meanwhile is handled first.
  */
 const afterIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-
-/**
- * Optional features: loaded on first use, once, and only by a run that uses them.
- */
-export const optional = {
-  /** The YAML parser, for the `vars` and `headers` inputs. */
-  yaml: lazy(() => import('yaml')),
-  /** Glob patterns of the `attachments` input. */
-  glob: lazy(() => import('@actions/glob')),
-  /** Markdown bodies. */
-  marked: lazy(() => import('marked')),
-  /** The text part of a message given only as HTML. */
-  htmlToText: lazy(() => import('html-to-text')),
-  /** Octokit, to read the run's jobs for the message. */
-  octokit: lazy(() => Promise.all([import('@actions/github'), import('@actions/github/lib/utils')]))
-}
 
 /**
  * The stages after the dial, in the order they load. Each is a chunk of its own: loading one

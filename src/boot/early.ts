@@ -1,7 +1,11 @@
 import tls from 'node:tls'
 import { CLOUDS, isCloudName } from '../inputs/clouds.js'
 import { inputVariable } from '../inputs/read-inputs.js'
+import type { EarlyTls } from '../shared/early-tls.js'
 import { dial, type Dial } from '../smtp/dial.js'
+
+// The contract lives in shared/, where auth/ and graph/ may import it.
+export type { EarlyTls }
 
 /**
  * The connections a run opens before it reads anything else: on a runner a few milliseconds from
@@ -28,18 +32,6 @@ export interface EarlySmtp {
   port: number
   proxy: string | undefined
   dial: Dial
-}
-
-/** A TLS connection opening to an https origin. */
-export interface EarlyTls {
-  /** The origin as URL.origin spells it, to compare with the settings'. */
-  origin: string
-  host: string
-  port: number
-  /** Settles once the handshake is done (the certificate verified) or has failed. */
-  socket: Promise<tls.TLSSocket>
-  /** Resolves once the connection attempt has left (the name resolved), or has failed. */
-  dialing: Promise<void>
 }
 
 /** The limit of an early connection attempt: the SMTP connection's usual one, or the step's budget if less. */

@@ -1,5 +1,5 @@
 import type { Template } from 'liquidjs'
-import type { StepBudget } from '../boot/step-budget.js'
+import type { Budget } from '../shared/budget.js'
 import type { Attachment } from '../inputs/attachments.js'
 import type { Settings } from '../inputs/settings.js'
 import { messageFacts } from '../report/job-summary.js'
@@ -48,7 +48,7 @@ export interface MessageInputs {
   /** Templates compiled before the dial (those with Liquid markup), else compiled now. */
   templates?: CompiledMessageTemplates
   attachments: Attachment[]
-  budget: StepBudget
+  budget: Budget
   log: Logger
 }
 

@@ -1,6 +1,6 @@
-import type { StepBudget } from '../boot/step-budget.js'
+import type { Budget } from '../shared/budget.js'
 import type { Settings } from '../inputs/settings.js'
-import type { DefaultMessageKind } from '../message/context.js'
+import type { DefaultMessageKind } from '../shared/message-kind.js'
 import type { Logger } from '../shared/logger.js'
 import { excerpt } from '../shared/bounded-text.js'
 import { stages } from '../stages.js'
@@ -17,7 +17,7 @@ type RunInfoLimits = NonNullable<RunInfoRequest['limits']>
 export function startRunInfo(
   settings: Settings,
   kind: DefaultMessageKind,
-  budget: StepBudget,
+  budget: Budget,
   log: Logger
 ): Promise<RunInfo | undefined> | undefined {
   const limits = wantsRunInfo(settings, kind)
