@@ -2,6 +2,10 @@
  * Everything that loads after the SMTP connection attempt has left (see main.ts): the start chunk
  * (dist/index.js) holds only what reads the inputs and dials; every import here becomes a chunk
  * ncc splits off, and lint keeps the start-chunk folders from importing any of it directly.
+ *
+ * This is the composition root's registry: no folder below the root imports it (lint, "Layers" in
+ * CONTRIBUTING.md). What a lower stage loads later (the token client, the run's reader, MIME and
+ * the recipient ledger for the Graph check) is wired here and passed down to it as an argument.
  */
 import type { TokenDependencies } from './auth/tokens.js'
 import type { SetupCheckDeps } from './diagnosis/check-setup.js'
