@@ -1,12 +1,18 @@
 import js from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import importX from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
 // Everything the action prints goes through src/report/log.ts, the one printer that keeps outside text
 // (server replies, event text, file names) from being run as a workflow command and hides Bcc
 // addresses. Printing any other way fails the lint.
 const PRINT_ADVICE = 'Print through `log` (src/report/log.ts): it fences outside text and hides Bcc addresses.'
 const printers = ['info', 'warning', 'error', 'notice', 'debug', 'setFailed']
+const PRINTER_IMPORT = {
+  selector: `ImportDeclaration[source.value='@actions/core'] > ImportSpecifier[imported.name=/^(${printers.join('|')})$/]`,
+  message: PRINT_ADVICE
+}
 
 // The start-up rule: dist/index.js, the chunk Node parses before anything else, holds only what
 // reads the inputs and dials SMTP, so the connection attempt leaves before the toolkit, msal,
@@ -53,6 +59,38 @@ const startChunkFence = {
   ]
 }
 
+// The layers of src/, bottom first (CONTRIBUTING.md, "Layers", shows this table). A folder may
+// import the folders of the layers below its own, type imports included, and nothing beside or
+// above it; the composition root (main.ts, stages.ts, index.ts, boot/) may import everything.
+// Lower code gets what the root loads (a stage, a port) as an argument.
+export const LAYERS = [
+  ['contracts', ['shared']],
+  ['inputs', ['inputs']],
+  ['transports', ['smtp', 'graph']],
+  ['stages', ['auth', 'message', 'run-info']],
+  ['diagnosis', ['diagnosis']],
+  ['delivery', ['delivery']],
+  ['report', ['report']]
+]
+export const ROOT = ['main.ts', 'stages.ts', 'index.ts', 'boot']
+
+/** One zone per folder: everything beside it, above it, and the root is out of bounds. */
+function layerZones() {
+  const zones = []
+  LAYERS.forEach(([layer, folders], index) => {
+    const above = LAYERS.slice(index + 1).flatMap(([, higher]) => higher)
+    for (const folder of folders) {
+      const from = [...folders.filter((f) => f !== folder), ...above, ...ROOT]
+      zones.push({
+        target: `./src/${folder}`,
+        from: from.map((f) => `./src/${f}`),
+        message: `Layers: src/${folder}/ (layer "${layer}") may import only the layers below it (see CONTRIBUTING.md, "Layers"); what it needs from above comes in as an argument.`
+      })
+    }
+  })
+  return zones
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'build/'] },
   js.configs.recommended,
@@ -88,17 +126,20 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        {
-          selector: `ImportDeclaration[source.value='@actions/core'] > ImportSpecifier[imported.name=/^(${printers.join('|')})$/]`,
-          message: PRINT_ADVICE
-        },
+        PRINTER_IMPORT,
         {
           // Every import that waits for the dial is in one place, in load order, with why it waits.
           selector: 'ImportExpression',
-          message: 'Load modules after the dial through src/stages.ts (`stages` or `optional`), not with import() here.'
+          message:
+            'Load modules after the dial through src/stages.ts (a stage, passed down as an argument) or a package through src/shared/optional.ts, not with import() here.'
         }
       ]
     }
+  },
+  {
+    // The optional packages' loaders: the one place below the root that may use import().
+    files: ['src/shared/optional.ts'],
+    rules: { 'no-restricted-syntax': ['error', PRINTER_IMPORT] }
   },
   {
     files: ['src/stages.ts'],
@@ -116,5 +157,20 @@ export default tseslint.config(
   {
     files: START_CHUNK,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', startChunkFence] }
+  },
+  {
+    // The layers, and no import cycle (dynamic imports are the registry's, loaded later: not counted).
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // The plugin's TypeScript settings (which files it parses to follow their imports), with the resolver.
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver': undefined,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: import.meta.dirname })]
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: layerZones() }],
+      'import-x/no-cycle': ['error', { allowUnsafeDynamicCyclicDependency: true }]
+    }
   }
 )

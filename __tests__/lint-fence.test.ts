@@ -47,14 +47,15 @@ describe('the start-chunk fence', () => {
   })
 
   it('fails a value import from a post-dial folder in start-chunk code, and allows its types', async () => {
-    const value = await lint('src/smtp/x.ts', "import { log } from '../report/log.js'\nlog.info('dialled')\n")
+    // boot/ is the composition root: the layers let it import report/, the fence only its types.
+    const value = await lint('src/boot/x.ts', "import { log } from '../report/log.js'\nlog.info('dialled')\n")
     expect(value).toHaveLength(1)
     expect(value[0]?.ruleId).toBe(FENCE)
     expect(value[0]?.message).toContain('Start-up rule')
     expect(value[0]?.message).toContain('src/stages.ts')
 
     const types = await lint(
-      'src/smtp/x.ts',
+      'src/boot/x.ts',
       "import type { log } from '../report/log.js'\nexport type Log = typeof log\n"
     )
     expect(types).toEqual([])

@@ -2,8 +2,16 @@
  * Everything that loads after the SMTP connection attempt has left (see main.ts): the start chunk
  * (dist/index.js) holds only what reads the inputs and dials; every import here becomes a chunk
  * ncc splits off, and lint keeps the start-chunk folders from importing any of it directly.
+ *
+ * This is the composition root's registry: no folder below the root imports it (lint, "Layers" in
+ * CONTRIBUTING.md). What a lower stage loads later (the token client, the run's reader, MIME and
+ * the recipient ledger for the Graph check) is wired here and passed down to it as an argument.
  */
-import { lazy } from './shared/lazy.js'
+import type { TokenDependencies } from './auth/tokens.js'
+import type { SetupCheckDeps } from './diagnosis/check-setup.js'
+import type { GraphCheckPlan } from './diagnosis/check-setup-graph.js'
+import type { Settings } from './inputs/settings.js'
+import type { MessageInputs } from './message/prepare.js'
 
 /**
  * Lets the event loop poll before a chunk loads. Node resolves import() of a local file without
@@ -13,21 +21,13 @@ import { lazy } from './shared/lazy.js'
  */
 const afterIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
-/**
- * Optional features: loaded on first use, once, and only by a run that uses them.
- */
-export const optional = {
-  /** The YAML parser, for the `vars` and `headers` inputs. */
-  yaml: lazy(() => import('yaml')),
-  /** Glob patterns of the `attachments` input. */
-  glob: lazy(() => import('@actions/glob')),
-  /** Markdown bodies. */
-  marked: lazy(() => import('marked')),
-  /** The text part of a message given only as HTML. */
-  htmlToText: lazy(() => import('html-to-text')),
-  /** Octokit, to read the run's jobs for the message. */
-  octokit: lazy(() => Promise.all([import('@actions/github'), import('@actions/github/lib/utils')]))
-}
+/** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
+const tokenClient = (): Promise<typeof import('./auth/token-provider.js')> =>
+  afterIo().then(() => import('./auth/token-provider.js'))
+/** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
+const runInfo = (): Promise<typeof import('./run-info/fetch.js')> => afterIo().then(() => import('./run-info/fetch.js'))
+/** MIME composition, loading while the message renders. */
+const mime = (): Promise<typeof import('./message/mime.js')> => afterIo().then(() => import('./message/mime.js'))
 
 /**
  * The stages after the dial, in the order they load. Each is a chunk of its own: loading one
@@ -42,20 +42,36 @@ export const stages = {
   /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
   toolkit: () => afterIo().then(() => import('./report/toolkit.js')),
   /** The token's lifecycle, whose first request starts at once: besides the SMTP handshake, the one wait before AUTH. */
-  tokens: () => afterIo().then(() => import('./auth/tokens.js')),
-  /** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
-  tokenClient: () => afterIo().then(() => import('./auth/token-provider.js')),
+  tokens: () =>
+    afterIo()
+      .then(() => import('./auth/tokens.js'))
+      .then((m) => ({
+        ...m,
+        /** The lifecycle loads the token client through its stage: auth/ does not reach up here. */
+        startTokens: (settings: Settings, deps: Omit<TokenDependencies, 'loadClient'>, requestMs: () => number) =>
+          m.startTokens(settings, { ...deps, loadClient: tokenClient }, requestMs)
+      })),
+  tokenClient,
   /** With check-setup: the checklist, instead of a message. */
   checkSetup: () => afterIo().then(() => import('./diagnosis/check-setup.js')),
   /**
    * Liquid, the default templates and rendering, while the token is on its way. Also before the
    * dial when a template has Liquid markup: a template that does not parse fails before any network use.
    */
-  message: () => afterIo().then(() => import('./message/prepare.js')),
-  /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
-  runInfo: () => afterIo().then(() => import('./run-info/fetch.js')),
-  /** MIME composition, loading while the message renders. */
-  mime: () => afterIo().then(() => import('./message/mime.js')),
+  message: () =>
+    afterIo()
+      .then(() => Promise.all([import('./message/prepare.js'), import('./run-info/from-env.js')]))
+      .then(([m, run]) => ({
+        ...m,
+        /** message/ and run-info/ sit side by side: the message gets the run's reader from here. */
+        prepareMessage: (inputs: Omit<MessageInputs, 'readRun'>) =>
+          m.prepareMessage({
+            ...inputs,
+            readRun: (kind) => run.startRunInfo(inputs.settings, kind, inputs.budget, inputs.log, runInfo)
+          })
+      })),
+  runInfo,
+  mime,
   /** Delivery with retries over the transport chosen, loading while the message renders: AUTH must not wait for it. */
   delivery: () => afterIo().then(() => import('./delivery/deliver.js')),
   /**
@@ -64,7 +80,15 @@ export const stages = {
    */
   graph: () => afterIo().then(() => import('./graph/open.js')),
   /** With check-setup over Graph: the checklist and its test message to the sending mailbox. */
-  graphCheckSetup: () => afterIo().then(() => import('./diagnosis/check-setup-graph.js')),
+  graphCheckSetup: () =>
+    afterIo()
+      .then(() => Promise.all([import('./diagnosis/check-setup-graph.js'), import('./delivery/recipient-ledger.js')]))
+      .then(([m, { RecipientLedger }]) => ({
+        ...m,
+        /** diagnosis/ sits below delivery/: the check gets MIME and the recipient ledger from here. */
+        runGraphSetupCheck: (plan: GraphCheckPlan, deps: SetupCheckDeps) =>
+          m.runGraphSetupCheck(plan, deps, { mime, newLedger: (to) => new RecipientLedger(to) })
+      })),
   /** The outputs, the job summary and the log line of a delivery. */
   report: () => afterIo().then(() => import('./report/delivery-report.js')),
   /** The report of a dry run. */

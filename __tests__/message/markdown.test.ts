@@ -4,7 +4,7 @@
  * markup, scripts or remote content.
  */
 import { describe, expect, it, vi } from 'vitest'
-import { optional } from '../../src/stages.js'
+import { optional } from '../../src/shared/optional.js'
 import { markdownToHtml, MAX_MARKDOWN_LENGTH } from '../../src/message/markdown.js'
 import { FEW_DELIMITERS, MAX_DELIMITER_WORK, MAX_DELIMITERS } from '../../src/message/markdown-limits.js'
 

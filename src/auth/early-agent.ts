@@ -1,6 +1,6 @@
 import https from 'node:https'
 import type { Duplex } from 'node:stream'
-import type { EarlyTls } from '../boot/early.js'
+import type { EarlyTls } from '../shared/early-tls.js'
 
 /**
  * The token request's agent: its first connection to the authority is the one opened at start

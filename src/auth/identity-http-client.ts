@@ -1,6 +1,6 @@
 import { HttpClient } from '@actions/http-client'
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node'
-import type { EarlyTls } from '../boot/early.js'
+import type { EarlyTls } from '../shared/early-tls.js'
 import { EarlyConnectionAgent } from './early-agent.js'
 
 /**

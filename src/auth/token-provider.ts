@@ -1,7 +1,7 @@
 import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node'
 import { TokenError } from './token-error.js'
 import { IdentityNetworkClient } from './identity-http-client.js'
-import type { EarlyTls } from '../boot/early.js'
+import type { EarlyTls } from '../shared/early-tls.js'
 import type { Settings } from '../inputs/settings.js'
 
 /** What the token provider needs from the runner; injected so the module reads no environment. */

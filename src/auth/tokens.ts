@@ -3,10 +3,10 @@ import { formatClaims, readClaims, type TokenClaims } from './claims.js'
 import { TokenError } from './token-error.js'
 import { excerpt } from '../shared/bounded-text.js'
 import { xoauth2Response, type PresentedToken } from '../smtp/sasl.js'
-import type { EarlyTls } from '../boot/early.js'
+import type { EarlyTls } from '../shared/early-tls.js'
 import type { Logger } from '../shared/logger.js'
 import type { Settings } from '../inputs/settings.js'
-import { stages } from '../stages.js'
+import type { createTokenProvider } from './token-provider.js'
 
 /** Tokens on demand: the first request starts at once; later ones are fresh requests. */
 export interface Tokens {
@@ -30,6 +30,8 @@ export interface TokenDependencies {
   getIdToken: (audience: string) => Promise<string>
   /** The TLS connection to the authority opened at start, for the first token request. */
   connection?: EarlyTls
+  /** Loads the token client (msal-node): the composition root's stage, started with the first request. */
+  loadClient: () => Promise<{ createTokenProvider: typeof createTokenProvider }>
 }
 
 /** The XOAUTH2 SASL string AUTH sends; masked like the token it contains. */
@@ -50,7 +52,7 @@ export function startTokens(settings: Settings, deps: TokenDependencies, request
   let inFlight = 0
   let requests: () => string[] = () => []
   let claims: TokenClaims | undefined
-  const provider = stages.tokenClient().then(({ createTokenProvider }) =>
+  const provider = deps.loadClient().then(({ createTokenProvider }) =>
     createTokenProvider(
       settings,
       {

@@ -1,8 +1,11 @@
 import tls from 'node:tls'
 import { CLOUDS, isCloudName } from '../inputs/clouds.js'
 import { inputVariable } from '../inputs/read-inputs.js'
-import { dial, type Dial } from '../smtp/dial.js'
 import type { EarlyTls } from '../shared/early-tls.js'
+import { dial, type Dial } from '../smtp/dial.js'
+
+// The contract lives in shared/, where auth/ and graph/ may import it.
+export type { EarlyTls }
 
 /**
  * The connections a run opens before it reads anything else: on a runner a few milliseconds from
@@ -30,8 +33,6 @@ export interface EarlySmtp {
   proxy: string | undefined
   dial: Dial
 }
-
-export type { EarlyTls }
 
 /** The limit of an early connection attempt: the SMTP connection's usual one, or the step's budget if less. */
 const CONNECT_LIMIT_MS = 30_000

@@ -1,3 +1,4 @@
+import type { Budget } from '../shared/budget.js'
 import type { SmtpTimeouts } from '../smtp/session.js'
 import { smtpError } from '../smtp/smtp-errors.js'
 
@@ -13,7 +14,7 @@ const REPORT_FIRST_MS = 300
  * the failure to report as its reason: whatever watches it (a delivery, a set-up check, a retry's
  * sleep) stops, and nothing starts after the step has reported its failure.
  */
-export class StepBudget {
+export class StepBudget implements Budget {
   private readonly controller = new AbortController()
   private readonly startedAt: number
 

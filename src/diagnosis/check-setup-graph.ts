@@ -2,13 +2,12 @@ import { explainer, report, type ChecklistLine, type SetupCheckDeps } from './ch
 import { diagnosisContext } from './diagnose.js'
 import { troubleshootingBase } from './format.js'
 import { assessClaims, type ClaimCheck, type TokenClaims } from '../auth/claims.js'
-import { RecipientLedger } from '../delivery/recipient-ledger.js'
 import { sendOverGraph } from '../graph/send.js'
 import type { GraphCallDeps } from '../graph/retries.js'
 import type { Tokens } from '../auth/tokens.js'
 import { CLOUDS } from '../inputs/clouds.js'
 import type { Settings } from '../inputs/settings.js'
-import { stages } from '../stages.js'
+import type { composeMessage } from '../message/mime.js'
 
 /** The application ID of Microsoft Graph: an audience equivalent to its URL in every cloud. */
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000'
@@ -20,13 +19,26 @@ export interface GraphCheckPlan extends GraphCallDeps {
 }
 
 /**
+ * What the check gets from the composition root (src/stages.ts): MIME composition, loaded when
+ * the test message is composed, and a recipient ledger (delivery/'s, above this folder).
+ */
+export interface GraphCheckPorts {
+  mime: () => Promise<{ composeMessage: typeof composeMessage }>
+  newLedger: (to: string[]) => Parameters<typeof sendOverGraph>[0]['ledger']
+}
+
+/**
  * Checks a Graph set-up as far as it can be checked. Graph offers no way to prove the right to
  * send without sending, so after the token and its claims the check sends one short, clearly
  * labelled test message from the From address to the sending mailbox itself, and to nobody else.
  * It passes only when Graph accepted that message (202). Roles are shown, never required: an app
  * granted Mail.Send through Exchange RBAC for Applications carries none.
  */
-export async function runGraphSetupCheck(plan: GraphCheckPlan, deps: SetupCheckDeps): Promise<void> {
+export async function runGraphSetupCheck(
+  plan: GraphCheckPlan,
+  deps: SetupCheckDeps,
+  ports: GraphCheckPorts
+): Promise<void> {
   const { settings, tokens } = plan
   const troubleshooting = troubleshootingBase(process.env)
   const values = { ...diagnosisContext(settings), ...(troubleshooting ? { troubleshooting } : {}) }
@@ -45,7 +57,7 @@ export async function runGraphSetupCheck(plan: GraphCheckPlan, deps: SetupCheckD
   lines.push(...claimLines(acquired ? tokens.claims() : undefined, acquired, settings))
   if (acquired) {
     try {
-      const response = await sendTestMessage(plan)
+      const response = await sendTestMessage(plan, ports)
       const note = `Microsoft Graph accepted a test message from ${settings.from.address} to ${settings.smtpUser}, and to nobody else: ${response}`
       lines.push({ key: 'send', label: 'Test message sent', state: 'ok', note, fix: [] })
     } catch (err) {
@@ -130,9 +142,9 @@ function graphRoles(roles: string[] | undefined): ClaimCheck {
 }
 
 /** One short, clearly labelled message from the From address to the sending mailbox itself. */
-async function sendTestMessage(plan: GraphCheckPlan): Promise<string> {
+async function sendTestMessage(plan: GraphCheckPlan, ports: GraphCheckPorts): Promise<string> {
   const { settings } = plan
-  const { composeMessage } = await stages.mime()
+  const { composeMessage } = await ports.mime()
   const mailbox = settings.smtpUser
   const { inReplyTo: _none, ...rest } = settings
   const testSettings: Settings = {
@@ -164,7 +176,7 @@ async function sendTestMessage(plan: GraphCheckPlan): Promise<string> {
     ...plan,
     settings,
     message,
-    ledger: new RecipientLedger([mailbox]),
+    ledger: ports.newLedger([mailbox]),
     roles: () => plan.tokens.claims()?.roles
   })
   return delivery.response

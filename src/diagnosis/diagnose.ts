@@ -2,42 +2,20 @@
  * What went wrong and what to do about it: a headline in the run's own terms, the server's words,
  * and the meaning and fix of the failure's catalogue entry filled in with the run's values. Pure.
  */
+import { troubleshootingAnchor } from './anchor.js'
 import { refusedAuthAdvice } from './auth-refusal.js'
 import type { CatalogueEntry } from './catalogue.js'
 import type { Failure } from './failure.js'
-import { troubleshootingAnchor } from './format.js'
 import { graphAccount } from './graph-account.js'
 import { graphRefusalAdvice } from './graph-refusal.js'
 import { aadstsCodes, catalogueEntry, detectedCode } from './match.js'
-import { assessClaims, type TokenClaims } from '../auth/claims.js'
+import type { Diagnosis, DiagnosisContext } from './types.js'
+import { assessClaims } from '../auth/claims.js'
 import { boundedList } from '../shared/bounded-text.js'
 import type { Settings } from '../inputs/settings.js'
 import type { RecipientResponse } from '../smtp/outcome.js'
 
-/** Values of the run used to fill in the fixes. */
-export interface DiagnosisContext {
-  tenant?: string
-  clientId?: string
-  mailbox?: string
-  from?: string
-  cloud?: string
-  authorityHost?: string
-  smtpHost?: string
-  smtpPort?: number
-  /** How the message left: SMTP (the default) or Microsoft Graph. */
-  transport?: 'smtp' | 'graph'
-  /** The Microsoft Graph endpoint, for transport graph. */
-  graphHost?: string
-  scope?: string
-  audience?: string
-  thumbprint?: string
-  /** When the certificate of 'client-certificate' expires (its notAfter). */
-  notAfter?: string
-  /** Claims of the access token presented at AUTH (never the token), if it was a JWT. */
-  token?: TokenClaims
-  /** docs/troubleshooting.md at the version of the action that ran, if the runner said which. */
-  troubleshooting?: string
-}
+export type { Diagnosis, DiagnosisContext } from './types.js'
 
 /** The run's values that fill in the fixes, from the settings. */
 export function diagnosisContext(settings: Settings): DiagnosisContext {
@@ -60,28 +38,6 @@ export function diagnosisContext(settings: Settings): DiagnosisContext {
   }
 }
 
-/** What the step prints when it fails. */
-export interface Diagnosis {
-  /** One line: what failed. */
-  headline: string
-  /** The server's own words, verbatim (AADSTS text or SMTP reply), if any. */
-  serverText?: string
-  /** Entra's correlation ID (or Graph's request-id, client-request-id and date), for a support request. */
-  correlationId?: string
-  /** Entra's trace ID. */
-  traceId?: string
-  /** The matching catalogue entry, if the failure is a known one. */
-  entry?: CatalogueEntry
-  /** What it means, with the run's values filled in. */
-  meaning?: string
-  /** What to do, with the run's values filled in. */
-  fix: string[]
-  /** Extra facts (e.g. the presented OIDC claims). */
-  details: string[]
-  /** Where this diagnosis is explained: its section of docs/troubleshooting.md, else Microsoft's page. */
-  link?: string
-}
-
 /** Fills {placeholders} with the run's values; unknown ones stay visible. */
 export function fillIn(text: string, values: Record<string, string | number | undefined>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => {
@@ -93,12 +49,18 @@ export function fillIn(text: string, values: Record<string, string | number | un
 /** What the step says about a failure before any catalogue advice. */
 type Account = Pick<Diagnosis, 'headline' | 'serverText' | 'correlationId' | 'traceId' | 'details'>
 
-/** Finds what went wrong and what to do about it. Pure. */
+/**
+ * Finds what went wrong and what to do about it, top-down: match the failure against the
+ * catalogue (match.ts), tell what happened, then advise from the entry; formatting is the
+ * caller's (format.ts). Nothing here is called back from below. Pure.
+ */
 export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
   if (f.source === 'input') return { headline: f.message, fix: [], details: [] }
+  const entry = catalogueEntry(f)
+  const detected = detectedCode(f)
   const account: Account =
     f.source === 'entra'
-      ? entraAccount(f, ctx)
+      ? entraAccount(f, ctx, detected)
       : f.source === 'smtp'
         ? smtpAccount(f, ctx)
         : f.source === 'graph'
@@ -108,18 +70,21 @@ export function diagnose(f: Failure, ctx: DiagnosisContext): Diagnosis {
   if (account.serverText !== undefined) diagnosis.serverText = account.serverText
   if (account.correlationId !== undefined) diagnosis.correlationId = account.correlationId
   if (account.traceId !== undefined) diagnosis.traceId = account.traceId
-  const entry = catalogueEntry(f)
   if (entry) advise(diagnosis, entry, f, ctx)
   return diagnosis
 }
 
 /** The token endpoint's failure: what happened, Entra's own words and IDs, what was presented. */
-function entraAccount(f: Extract<Failure, { source: 'entra' }>, ctx: DiagnosisContext): Account {
+function entraAccount(
+  f: Extract<Failure, { source: 'entra' }>,
+  ctx: DiagnosisContext,
+  detected: string | undefined
+): Account {
   let serverText = entraText(f.description) || undefined
   const code = aadstsCodes(f.description)[0]
   const at = ctx.authorityHost ?? 'the authority host'
   let headline: string
-  if (detectedCode(f) === 'token_timeout') {
+  if (detected === 'token_timeout') {
     headline = `The Entra ID token endpoint at ${at} did not answer within the step's time budget (timeout-seconds); no token, so nothing was sent.`
     serverText = undefined
   } else if (f.errorCode === 'network_error') {

@@ -5,7 +5,7 @@
  * error classes.
  */
 import { TokenError } from '../auth/token-error.js'
-import { PartialDeliveryError } from '../delivery/partial-delivery-error.js'
+import { PartialDeliveryError } from './partial-delivery-error.js'
 import { GraphError, type GraphErrorFacts } from '../graph/graph-error.js'
 import { InputError } from '../inputs/input-error.js'
 import { MessageTooLargeError, NoXoauth2Error } from '../smtp/smtp-errors.js'

@@ -1,6 +1,8 @@
 /** How a diagnosis reads in the step's error, and where docs/troubleshooting.md explains it. */
-import type { Diagnosis } from './diagnose.js'
+import type { Diagnosis } from './types.js'
 import { excerpt } from '../shared/bounded-text.js'
+
+export { troubleshootingAnchor } from './anchor.js'
 
 /**
  * The failure message: what failed, the server's words (bounded, once), the correlation ID,
@@ -23,18 +25,6 @@ export function formatDiagnosis(d: Diagnosis): string {
     lines.push('', "This failure is not in the diagnosis catalogue; the server's own text above is the best lead.")
   }
   return lines.join('\n')
-}
-
-/**
- * The anchor GitHub gives a Markdown heading (as github-slugger makes it): lower case, every
- * character but letters, digits, marks, `_`, `-` and spaces dropped, each space a hyphen.
- * `535 5.7.3` → `535-573`.
- */
-export function troubleshootingAnchor(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-')
 }
 
 /**

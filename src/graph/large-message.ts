@@ -1,21 +1,15 @@
 import { GraphError } from './graph-error.js'
 import { supportIds, type GraphResponse } from './request.js'
 import type { GraphCalls } from './retries.js'
-import { GRAPH_REQUEST_LIMIT, mailboxUrl, mimeBody, type GraphPostPlan } from './send.js'
+import {
+  GRAPH_REQUEST_LIMIT,
+  mailboxUrl,
+  mimeBody,
+  type DraftAttachment,
+  type DraftSource,
+  type GraphPostPlan
+} from './mailbox-requests.js'
 import type { ComposedMail } from '../shared/transport.js'
-
-/** One file attached to the message. */
-export interface DraftAttachment {
-  filename: string
-  content: Buffer
-}
-
-/** How to make the message again with fewer attachments: a draft holds what fits in one request. */
-export interface DraftSource {
-  attachments: DraftAttachment[]
-  /** The message with only these attachments, the same Message-ID, composed for Graph. */
-  compose(attachments: DraftAttachment[], messageId: string): Promise<ComposedMail>
-}
 
 /** The largest piece of one upload request: Graph takes at most 4 MB per request. */
 const CHUNK_BYTES = 3 * 1024 * 1024

@@ -1,23 +1,7 @@
-import { GraphCalls, type GraphCallDeps } from './retries.js'
-import { sendLargeMessage, type DraftSource } from './large-message.js'
-import type { Settings } from '../inputs/settings.js'
+import { sendLargeMessage } from './large-message.js'
+import { GRAPH_REQUEST_LIMIT, mailboxUrl, mimeBody, type GraphPostPlan } from './mailbox-requests.js'
+import { GraphCalls } from './retries.js'
 import type { ComposedMail, Delivery, Transaction } from '../shared/transport.js'
-
-/**
- * Graph's limit of one request, applied to the final request body (base64 of the MIME, whose
- * attachments are base64 already: only about 2.2 MB of raw attachments fit). Graph says "4MB";
- * the exact byte count is not documented, so the action stays just under four million bytes.
- */
-export const GRAPH_REQUEST_LIMIT = 4_000_000
-
-/** How messages go out through Microsoft Graph. */
-export interface GraphPostPlan extends GraphCallDeps {
-  settings: Pick<Settings, 'graphHost' | 'smtpUser'>
-  /** The token's roles, when it carried any: they explain a refused draft, never decide. */
-  roles: () => string[] | undefined
-  /** The message with fewer attachments, for a draft when the whole is over the limit of one request. */
-  draft?: DraftSource
-}
 
 /** How one message goes out through Microsoft Graph, outside a delivery (the set-up check's test message). */
 export interface GraphSendPlan extends GraphPostPlan {
@@ -25,19 +9,6 @@ export interface GraphSendPlan extends GraphPostPlan {
   message: ComposedMail
   /** Where each recipient stands (delivery's RecipientLedger): all accepted at once, or none. */
   ledger: { record(transaction: Transaction): number; accepted(): string[] }
-}
-
-/**
- * `{graph-host}/v1.0/users/{mailbox}`: the sending mailbox's resource. The UPN is encoded as a path
- * segment (a guest's `#EXT#` would otherwise end the path), with `@` kept as Microsoft writes it.
- */
-export function mailboxUrl(settings: Pick<Settings, 'graphHost' | 'smtpUser'>): string {
-  return `${settings.graphHost}/v1.0/users/${encodeURIComponent(settings.smtpUser).replace(/%40/g, '@')}`
-}
-
-/** The request body of `sendMail` and of a MIME draft: the whole message, base64, Bcc header included. */
-export function mimeBody(raw: Buffer): string {
-  return raw.toString('base64')
 }
 
 /**

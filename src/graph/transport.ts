@@ -1,4 +1,5 @@
-import { postMessage, type GraphPostPlan } from './send.js'
+import type { GraphPostPlan } from './mailbox-requests.js'
+import { postMessage } from './send.js'
 import type { ComposedMail, Transaction, Transport } from '../shared/transport.js'
 
 /**

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { optional } from '../stages.js'
+import { optional } from '../shared/optional.js'
 import { InputError } from './input-error.js'
 import { readWorkspaceFile, resolveInWorkspace, workspaceFileIdentity, type PathApi } from './workspace-files.js'
 

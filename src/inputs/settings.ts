@@ -16,7 +16,7 @@ import {
   type RawInputs
 } from './read-inputs.js'
 import { readTemplate, type TemplateSource } from './template-sources.js'
-import { optional } from '../stages.js'
+import { optional } from '../shared/optional.js'
 
 /** Everything the action needs, read and validated once from the inputs. */
 export interface Settings {

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { emptyRunInfo, type RunInfo } from '../run-info/types.js'
+import type { DefaultMessageKind } from '../shared/message-kind.js'
+import { emptyRunInfo, type RunInfo } from '../shared/run-info.js'
+
+export type { DefaultMessageKind }
 
 /** The `github` object templates see: the names of the workflow expression context. */
 interface GitHubContext {
@@ -44,8 +47,8 @@ interface GitHubContext {
 }
 
 // The run's jobs, failed steps and annotations: the shape run-info reads from the GitHub API.
-export { emptyRunInfo } from '../run-info/types.js'
-export type { RunAnnotation, RunInfo, RunJob, RunStep } from '../run-info/types.js'
+export { emptyRunInfo } from '../shared/run-info.js'
+export type { RunAnnotation, RunInfo, RunJob, RunStep } from '../shared/run-info.js'
 
 /** What buildContext takes beyond the environment and the event. */
 export interface ContextExtras {
@@ -139,18 +142,6 @@ export function buildContext(
     run: extra.run ?? emptyRunInfo()
   }
 }
-
-/** The built-in messages, one per kind of notification. */
-export type DefaultMessageKind =
-  | 'release'
-  | 'failure'
-  | 'cancelled'
-  | 'success'
-  | 'push'
-  | 'pull_request'
-  | 'workflow_dispatch'
-  | 'schedule'
-  | 'generic'
 
 const RELEASE_ANNOUNCEMENTS = new Set(['published', 'created', 'prereleased', 'released', ''])
 

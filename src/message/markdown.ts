@@ -1,5 +1,5 @@
 import type { Renderer, Tokens } from 'marked'
-import { optional } from '../stages.js'
+import { optional } from '../shared/optional.js'
 import { flattenDeepContainers, limitingHooks } from './markdown-limits.js'
 import { escapeHtml, escapeHtmlKeepEntities, safeUrl, toLf, toText } from './text.js'
 

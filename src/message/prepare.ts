@@ -1,10 +1,11 @@
 import type { Template } from 'liquidjs'
-import type { StepBudget } from '../boot/step-budget.js'
+import type { Budget } from '../shared/budget.js'
 import type { Attachment } from '../inputs/attachments.js'
 import type { Settings } from '../inputs/settings.js'
-import { messageFacts } from '../report/job-summary.js'
 import type { Logger } from '../shared/logger.js'
-import { startRunInfo } from '../run-info/from-env.js'
+import type { DefaultMessageKind } from '../shared/message-kind.js'
+import type { RunInfo } from '../shared/run-info.js'
+import { messageFacts } from './facts.js'
 import { buildContext, messageKind, readEventPayload } from './context.js'
 import type { MessageExtras } from './mime.js'
 import { eventTextsWithMarkup } from './outside-text.js'
@@ -42,14 +43,21 @@ export interface PreparedMessage {
   extras: MessageExtras
 }
 
+/**
+ * Starts reading the run's jobs for a message of this kind, when it shows them (run-info/'s
+ * startRunInfo, wired by the composition root); undefined when it does not. Never rejects.
+ */
+export type RunReader = (kind: DefaultMessageKind) => Promise<RunInfo | undefined> | undefined
+
 /** What rendering needs from the steps before it. */
 export interface MessageInputs {
   settings: Settings
   /** Templates compiled before the dial (those with Liquid markup), else compiled now. */
   templates?: CompiledMessageTemplates
   attachments: Attachment[]
-  budget: StepBudget
+  budget: Budget
   log: Logger
+  readRun: RunReader
 }
 
 /**
@@ -61,13 +69,13 @@ export async function prepareMessage({
   settings,
   templates,
   attachments,
-  budget,
-  log
+  log,
+  readRun
 }: MessageInputs): Promise<PreparedMessage> {
   const event = readEventPayload(process.env)
   const action = typeof event.action === 'string' ? event.action : ''
   const kind = messageKind(process.env.GITHUB_EVENT_NAME ?? '', action, settings.jobStatus)
-  const runInfo = startRunInfo(settings, kind, budget, log)
+  const runInfo = readRun(kind)
   const compiled = templates ?? compileMessageTemplates(settings, event)
   const run = await runInfo
   const context = buildContext(process.env, event, settings.jobStatus, { vars: settings.vars, ...(run ? { run } : {}) })

@@ -1,4 +1,4 @@
-import { optional } from '../stages.js'
+import { optional } from '../shared/optional.js'
 
 /** Longest subject kept; longer ones are cut with an ellipsis. */
 const MAX_SUBJECT_LENGTH = 250

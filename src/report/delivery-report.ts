@@ -1,4 +1,4 @@
-import { PartialDeliveryError } from '../delivery/partial-delivery-error.js'
+import { PartialDeliveryError } from '../diagnosis/partial-delivery-error.js'
 import type { Settings } from '../inputs/settings.js'
 import type { RenderedMessage } from '../message/render.js'
 import { boundedList, excerpt } from '../shared/bounded-text.js'

@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import type { Booted } from '../boot/boot.js'
 import { smtpPortWarning } from '../inputs/clouds.js'
 import type { Settings } from '../inputs/settings.js'
 import { Log } from './log.js'
@@ -7,12 +6,24 @@ import { Log } from './log.js'
 /** What the stages after the dial use of the runner's toolkit besides printing. */
 export type Toolkit = Pick<typeof core, 'setOutput' | 'summary' | 'getIDToken'>
 
+/** What the toolkit needs of the run as boot left it (src/boot/boot.ts's Booted has this shape). */
+export interface ToolkitStart {
+  /** The settings, when every input was valid. */
+  settings?: Settings
+  /** Every value to mask, whether or not the inputs were valid. */
+  secrets: string[]
+  /** Warnings found before anything could print them. */
+  warnings: string[]
+  /** The SMTP conversation so far, held until the log can print it. */
+  transcript: { attach(sink: (line: string) => void): void }
+}
+
 /**
  * Loads the runner's toolkit (the first thing after the dial) and makes the one printer. Before
  * anything is printed, every secret is masked, whether or not the inputs were valid; then the
  * settings are logged and the SMTP conversation held since the dial is let through.
  */
-export function startToolkit(booted: Booted): { core: Toolkit; log: Log } {
+export function startToolkit(booted: ToolkitStart): { core: Toolkit; log: Log } {
   for (const secret of booted.secrets) core.setSecret(secret)
   const log = new Log(core, booted.settings ? blindCopies(booted.settings) : [])
   const settings = booted.settings

@@ -1,13 +1,16 @@
-import type { StepBudget } from '../boot/step-budget.js'
+import type { Budget } from '../shared/budget.js'
 import type { Settings } from '../inputs/settings.js'
-import type { DefaultMessageKind } from '../message/context.js'
+import type { DefaultMessageKind } from '../shared/message-kind.js'
 import type { Logger } from '../shared/logger.js'
 import { excerpt } from '../shared/bounded-text.js'
-import { stages } from '../stages.js'
+import type { fetchRunInfo } from './fetch.js'
 import type { RunInfo, RunInfoRequest } from './types.js'
 
 /** How much of the run to read: at most so many failed jobs, with so many annotations each. */
 type RunInfoLimits = NonNullable<RunInfoRequest['limits']>
+
+/** Loads the GitHub API reader (a stage of the composition root's: Octokit loads later still). */
+export type RunInfoLoader = () => Promise<{ fetchRunInfo: typeof fetchRunInfo }>
 
 /**
  * Starts reading this run's jobs (and annotations) from the GitHub API when the message shows
@@ -17,11 +20,12 @@ type RunInfoLimits = NonNullable<RunInfoRequest['limits']>
 export function startRunInfo(
   settings: Settings,
   kind: DefaultMessageKind,
-  budget: StepBudget,
-  log: Logger
+  budget: Budget,
+  log: Logger,
+  load: RunInfoLoader
 ): Promise<RunInfo | undefined> | undefined {
   const limits = wantsRunInfo(settings, kind)
-  return limits ? fetchRun(settings, budget.runInfoMs(), limits, log) : undefined
+  return limits ? fetchRun(settings, budget.runInfoMs(), limits, log, load) : undefined
 }
 
 /**
@@ -45,11 +49,12 @@ async function fetchRun(
   settings: Settings,
   timeoutMs: number,
   limits: RunInfoLimits,
-  log: Logger
+  log: Logger,
+  load: RunInfoLoader
 ): Promise<RunInfo | undefined> {
   const env = process.env
   try {
-    const { fetchRunInfo } = await stages.runInfo()
+    const { fetchRunInfo } = await load()
     const result = await fetchRunInfo({
       token: settings.githubToken,
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',

@@ -7,7 +7,7 @@
  *   GET {apiUrl}/repos/{owner}/{repo}/check-runs/{job's check run}/annotations?per_page=100
  */
 import type { getOctokit } from '@actions/github'
-import { optional } from '../stages.js'
+import { optional } from '../shared/optional.js'
 import type { ApiAnnotation, ApiJob, JobAnnotations } from './types.js'
 
 type Octokit = ReturnType<typeof getOctokit>

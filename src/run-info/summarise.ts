@@ -2,7 +2,7 @@
  * Turns the API's jobs and annotations into what templates see: every job with its duration and
  * steps, the failed jobs with their failed step and error annotations, the run's duration. Pure.
  */
-import { formatDuration } from '../message/duration.js'
+import { formatDuration } from '../shared/duration.js'
 import { findCurrentJob } from './current-job.js'
 import type {
   ApiAnnotation,
@@ -21,7 +21,7 @@ const DEFAULT_LIMITS = { jobs: 10, annotations: 5 } as const
 const MAX_MESSAGE_CHARS = 1000
 
 // One format for durations everywhere: the run's facts, the jobs lists and users' templates.
-export { formatDuration } from '../message/duration.js'
+export { formatDuration } from '../shared/duration.js'
 
 const FAILED = new Set(['failure', 'timed_out'])
 const LEVEL_RANK: Record<string, number> = { failure: 0, warning: 1, notice: 2 }
