@@ -2,7 +2,7 @@ export const id = 110;
 export const ids = [110];
 export const modules = {
 
-/***/ 7729:
+/***/ 110:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -2,50 +2,6 @@ export const id = 27;
 export const ids = [27];
 export const modules = {
 
-/***/ 5911:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/**
- * The one way this action writes a duration: in the run's facts, the jobs lists, the failed
- * jobs and the `duration` filter of users' templates, so a mail never shows two styles.
- *
- * The largest unit first and at most three units, down to seconds: 45s, 3m 12s, 1h 2m 5s,
- * 1d 4h 10m. A unit of zero between two others stays (1h 0m 5s reads unambiguously, 1h 5s
- * looks like a typo); zeros at the end go (1m, 1h, 2d). Beyond a day the seconds are cut, not
- * rounded: "1d 0h 1m" is still true of a run that took 1d 0h 1m 59s.
- */
-const UNITS = [
-    ['d', 86_400],
-    ['h', 3600],
-    ['m', 60],
-    ['s', 1]
-];
-/** Seconds (a number, or a numeric string) as text; '' for anything else or a negative value. */
-function formatDuration(value) {
-    const seconds = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
-    if (!Number.isFinite(seconds) || seconds < 0)
-        return '';
-    let rest = Math.round(seconds);
-    const first = UNITS.findIndex(([, size]) => rest >= size);
-    if (first === -1)
-        return '0s';
-    const parts = [];
-    for (const [unit, size] of UNITS.slice(first, first + 3)) {
-        const n = Math.floor(rest / size);
-        rest -= n * size;
-        parts.push(`${n}${unit}`);
-    }
-    while (parts.length > 1 && parts.at(-1)?.startsWith('0'))
-        parts.pop();
-    return parts.join(' ');
-}
-
-
-/***/ }),
-
 /***/ 7027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -57,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   fetchRunInfo: () => (/* binding */ fetchRunInfo)
 });
 
-// EXTERNAL MODULE: ./src/stages.ts + 1 modules
-var stages = __webpack_require__(474);
+// EXTERNAL MODULE: ./src/shared/optional.ts + 1 modules
+var optional = __webpack_require__(1181);
 ;// CONCATENATED MODULE: ./src/run-info/requests.ts
 
 /** Pages of 100 jobs read at most (1000 jobs). */
@@ -67,7 +23,7 @@ const MAX_JOB_PAGES = 10;
 const CONCURRENCY = 5;
 /** A client for `baseUrl` whose requests `signal` cancels; Octokit's warnings go to `debug`. */
 async function createOctokit(token, baseUrl, signal, debug) {
-    const [github, { defaults }] = await stages/* optional */.l.octokit();
+    const [github, { defaults }] = await optional/* optional */.l.octokit();
     // getOctokit's options replace its defaults shallowly: `request: { signal }` alone would drop
     // the proxy-aware fetch (HTTPS_PROXY/NO_PROXY) @actions/github sets up for GITHUB_API_URL.
     // Keep that fetch for GITHUB_API_URL's host; any other host goes direct with the global fetch.
@@ -205,8 +161,8 @@ async function mapLimit(items, limit, fn) {
     return results;
 }
 
-// EXTERNAL MODULE: ./src/message/duration.ts
-var duration = __webpack_require__(5911);
+// EXTERNAL MODULE: ./src/shared/duration.ts
+var duration = __webpack_require__(5497);
 ;// CONCATENATED MODULE: ./src/run-info/current-job.ts
 /**
  * The job this step runs in, or undefined when it cannot be told apart.
@@ -388,8 +344,8 @@ function time(value) {
     return Number.isNaN(t) ? undefined : t;
 }
 
-// EXTERNAL MODULE: ./src/run-info/types.ts
-var types = __webpack_require__(9989);
+// EXTERNAL MODULE: ./src/shared/run-info.ts
+var run_info = __webpack_require__(6781);
 ;// CONCATENATED MODULE: ./src/run-info/warnings.ts
 /** Why a request of `phase` failed, and the warning that names the fix. */
 function describeError(err, signal, request, phase) {
@@ -667,21 +623,107 @@ function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }
 function failure(request, problem, warning, requests) {
-    return { ok: false, run: (0,types/* emptyRunInfo */.h)(), warning: redact(warning, request), problem, requests };
+    return { ok: false, run: (0,run_info/* emptyRunInfo */.h)(), warning: redact(warning, request), problem, requests };
 }
 
 
 /***/ }),
 
-/***/ 9989:
+/***/ 5497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/**
+ * The one way this action writes a duration: in the run's facts, the jobs lists, the failed
+ * jobs and the `duration` filter of users' templates, so a mail never shows two styles.
+ *
+ * The largest unit first and at most three units, down to seconds: 45s, 3m 12s, 1h 2m 5s,
+ * 1d 4h 10m. A unit of zero between two others stays (1h 0m 5s reads unambiguously, 1h 5s
+ * looks like a typo); zeros at the end go (1m, 1h, 2d). Beyond a day the seconds are cut, not
+ * rounded: "1d 0h 1m" is still true of a run that took 1d 0h 1m 59s.
+ */
+const UNITS = [
+    ['d', 86_400],
+    ['h', 3600],
+    ['m', 60],
+    ['s', 1]
+];
+/** Seconds (a number, or a numeric string) as text; '' for anything else or a negative value. */
+function formatDuration(value) {
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+    if (!Number.isFinite(seconds) || seconds < 0)
+        return '';
+    let rest = Math.round(seconds);
+    const first = UNITS.findIndex(([, size]) => rest >= size);
+    if (first === -1)
+        return '0s';
+    const parts = [];
+    for (const [unit, size] of UNITS.slice(first, first + 3)) {
+        const n = Math.floor(rest / size);
+        rest -= n * size;
+        parts.push(`${n}${unit}`);
+    }
+    while (parts.length > 1 && parts.at(-1)?.startsWith('0'))
+        parts.pop();
+    return parts.join(' ');
+}
+
+
+/***/ }),
+
+/***/ 1181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ optional)
+});
+
+;// CONCATENATED MODULE: ./src/shared/lazy.ts
+/**
+ * A module loaded on first use, once: optional features (yaml, glob, Markdown, Octokit …) cost
+ * nothing in a run that does not use them, and a second use does not load them again.
+ */
+function lazy(load) {
+    let loading;
+    return () => (loading ??= load());
+}
+
+;// CONCATENATED MODULE: ./src/shared/optional.ts
+/**
+ * Optional packages: loaded on first use, once, and only by a run that uses them. A bottom-layer
+ * helper (it imports nothing of src/), so the code that needs a package loads it here without
+ * reaching up to the stages registry; each import() is a chunk of its own, as in src/stages.ts.
+ */
+
+const optional = {
+    /** The YAML parser, for the `vars` and `headers` inputs. */
+    yaml: lazy(() => __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19))),
+    /** Glob patterns of the `attachments` input. */
+    glob: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(324)]).then(__webpack_require__.bind(__webpack_require__, 943))),
+    /** Markdown bodies. */
+    marked: lazy(() => __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 8022))),
+    /** The text part of a message given only as HTML. */
+    htmlToText: lazy(() => __webpack_require__.e(/* import() */ 655).then(__webpack_require__.bind(__webpack_require__, 7036))),
+    /** Octokit, to read the run's jobs for the message. */
+    octokit: lazy(() => Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351)), Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665))]))
+};
+
+
+/***/ }),
+
+/***/ 6781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ emptyRunInfo)
 /* harmony export */ });
 /**
- * What templates see of this run (RunInfo and its jobs, steps and annotations), what
- * `fetchRunInfo` is asked and answers, and the shapes the GitHub REST API returns.
+ * What templates see of this run: its jobs, steps and annotations. Read by run-info/ (which
+ * fills it from the GitHub API) and message/ (which shows it).
  */
 /** The value templates see when there is nothing to show. */
 function emptyRunInfo() {

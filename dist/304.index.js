@@ -15,8 +15,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _delivery_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4061);
-/* harmony import */ var _diagnosis_diagnose_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6442);
+/* harmony import */ var _diagnosis_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1762);
+/* harmony import */ var _diagnosis_diagnose_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3182);
 /* harmony import */ var _diagnosis_failure_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6523);
 /* harmony import */ var _diagnosis_format_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3482);
 /* harmony import */ var _graph_graph_error_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5007);
@@ -44,7 +44,7 @@ async function describeFailure(err, core, log, settings, progress) {
     };
     let text = (0,_diagnosis_format_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDiagnosis */ .Nb)((0,_diagnosis_diagnose_js__WEBPACK_IMPORTED_MODULE_4__/* .diagnose */ .h4)((0,_diagnosis_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .failureFromError */ .J)(err), context));
     // A partial delivery is the failure itself: its report already names who got the message.
-    if (err instanceof _delivery_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PartialDeliveryError */ .e)
+    if (err instanceof _diagnosis_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_3__/* .PartialDeliveryError */ .e)
         return text;
     const delivered = progress.ledger?.accepted() ?? [];
     if (delivered.length > 0) {

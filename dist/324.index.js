@@ -2,7 +2,7 @@ export const id = 324;
 export const ids = [324];
 export const modules = {
 
-/***/ 3324:
+/***/ 943:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

@@ -2,7 +2,7 @@ export const id = 403;
 export const ids = [403];
 export const modules = {
 
-/***/ 4061:
+/***/ 1762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -91,6 +91,35 @@ function parseSender(get) {
 
 /***/ }),
 
+/***/ 2430:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ messageFacts)
+/* harmony export */ });
+/* harmony import */ var _inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7485);
+
+/** The rows describing a message, shared by the log and the summary; Bcc shows only a count. */
+function messageFacts(settings, message) {
+    const rows = [
+        ['Subject', message.subject],
+        ['From', (0,_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMailbox */ .KX)(settings.from)]
+    ];
+    if (settings.to.length)
+        rows.push(['To', settings.to.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMailbox */ .KX).join(', ')]);
+    if (settings.cc.length)
+        rows.push(['Cc', settings.cc.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMailbox */ .KX).join(', ')]);
+    if (settings.bcc.length)
+        rows.push(['Bcc', `${settings.bcc.length} hidden recipient(s)`]);
+    if (settings.replyTo.length)
+        rows.push(['Reply-To', settings.replyTo.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMailbox */ .KX).join(', ')]);
+    rows.push(['Parts', message.html === undefined ? 'text' : 'text + HTML']);
+    return rows;
+}
+
+
+/***/ }),
+
 /***/ 8048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -103,7 +132,7 @@ function parseSender(get) {
 /* harmony export */   fE: () => (/* binding */ toText),
 /* harmony export */   yj: () => (/* binding */ toLf)
 /* harmony export */ });
-/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(474);
+/* harmony import */ var _shared_optional_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1181);
 
 /** Longest subject kept; longer ones are cut with an ellipsis. */
 const MAX_SUBJECT_LENGTH = 250;
@@ -172,7 +201,7 @@ function toSingleLine(value, max = MAX_SUBJECT_LENGTH) {
 }
 /** The text alternative of an HTML part (html-to-text is loaded only when a message needs it). */
 async function htmlToText(html) {
-    const { convert } = await _stages_js__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .l.htmlToText();
+    const { convert } = await _shared_optional_js__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .l.htmlToText();
     return convert(html, { wordwrap: 78 });
 }
 
@@ -186,7 +215,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   reportDelivery: () => (/* binding */ reportDelivery)
 /* harmony export */ });
-/* harmony import */ var _delivery_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4061);
+/* harmony import */ var _diagnosis_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1762);
 /* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5322);
 /* harmony import */ var _job_summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5236);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5468);
@@ -200,14 +229,14 @@ __webpack_require__.r(__webpack_exports__);
  */
 async function reportDelivery(core, log, settings, message, delivery) {
     (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .setDeliveryOutputs */ .tp)(core, log, delivery);
-    await (0,_job_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeDeliverySummary */ .Mj)(core, log, settings, message, delivery);
+    await (0,_job_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .writeDeliverySummary */ .M)(core, log, settings, message, delivery);
     const transactions = (delivery.transactions ?? 1) > 1 ? ` in ${delivery.transactions} transactions` : '';
     const [n, named] = [delivery.accepted.length, (0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .nameRecipients */ .Yg)(log, delivery.accepted)];
     log.info(`Delivered ${delivery.messageId} to ${n > 5 ? `${n} recipients (${named})` : named}${transactions}: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(delivery.response)}`);
     if (delivery.rejected.length === 0)
         return;
     if (settings.failOnRejected)
-        throw new _delivery_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_0__/* .PartialDeliveryError */ .e(delivery);
+        throw new _diagnosis_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_0__/* .PartialDeliveryError */ .e(delivery);
     const list = (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .boundedList */ .Y)(delivery.rejected.map((r) => `${r.address} (${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(r.response, 300)})`), 5, '; ');
     const count = delivery.rejected.length;
     log.warning(count > 5 ? `Not delivered to ${count} recipients: ${list}` : `Not delivered to: ${list}`);
@@ -220,33 +249,15 @@ async function reportDelivery(core, log, settings, message, delivery) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M6: () => (/* binding */ writeDryRunSummary),
-/* harmony export */   Mj: () => (/* binding */ writeDeliverySummary),
-/* harmony export */   rS: () => (/* binding */ messageFacts)
+/* harmony export */   M: () => (/* binding */ writeDeliverySummary),
+/* harmony export */   t: () => (/* binding */ writeDryRunSummary)
 /* harmony export */ });
 /* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5322);
 /* harmony import */ var _message_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8048);
-/* harmony import */ var _inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7485);
+/* harmony import */ var _message_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2430);
 
 
 
-/** The rows describing a message, shared by the log and the summary; Bcc shows only a count. */
-function messageFacts(settings, message) {
-    const rows = [
-        ['Subject', message.subject],
-        ['From', (0,_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX)(settings.from)]
-    ];
-    if (settings.to.length)
-        rows.push(['To', settings.to.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
-    if (settings.cc.length)
-        rows.push(['Cc', settings.cc.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
-    if (settings.bcc.length)
-        rows.push(['Bcc', `${settings.bcc.length} hidden recipient(s)`]);
-    if (settings.replyTo.length)
-        rows.push(['Reply-To', settings.replyTo.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
-    rows.push(['Parts', message.html === undefined ? 'text' : 'text + HTML']);
-    return rows;
-}
 function table(rows) {
     const body = rows.map(([k, v]) => `<tr><th align="left">${(0,_message_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(k)}</th><td>${(0,_message_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(v)}</td></tr>`);
     return `<table>${body.join('')}</table>`;
@@ -256,7 +267,7 @@ function preview(message) {
 }
 /** Writes the job summary of a delivered message. */
 async function writeDeliverySummary(core, log, settings, message, delivery) {
-    const rows = messageFacts(settings, message);
+    const rows = (0,_message_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .messageFacts */ .r)(settings, message);
     // Bcc addresses stay hidden here too: the summary is visible to everyone who can see the run.
     const shown = (address) => !log.isHidden(address);
     const accepted = delivery.accepted.filter(shown);
@@ -282,7 +293,7 @@ async function writeDeliverySummary(core, log, settings, message, delivery) {
 async function writeDryRunSummary(core, settings, message) {
     await core.summary
         .addHeading('📝 Notification preview (dry run, nothing sent)', 3)
-        .addRaw(table(messageFacts(settings, message)), true)
+        .addRaw(table((0,_message_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .messageFacts */ .r)(settings, message)), true)
         .addRaw(preview(message), true)
         .write();
 }
@@ -363,6 +374,48 @@ function boundedList(items, max = 5, separator = ', ') {
         return items.join(separator);
     return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`;
 }
+
+
+/***/ }),
+
+/***/ 1181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ optional)
+});
+
+;// CONCATENATED MODULE: ./src/shared/lazy.ts
+/**
+ * A module loaded on first use, once: optional features (yaml, glob, Markdown, Octokit …) cost
+ * nothing in a run that does not use them, and a second use does not load them again.
+ */
+function lazy(load) {
+    let loading;
+    return () => (loading ??= load());
+}
+
+;// CONCATENATED MODULE: ./src/shared/optional.ts
+/**
+ * Optional packages: loaded on first use, once, and only by a run that uses them. A bottom-layer
+ * helper (it imports nothing of src/), so the code that needs a package loads it here without
+ * reaching up to the stages registry; each import() is a chunk of its own, as in src/stages.ts.
+ */
+
+const optional = {
+    /** The YAML parser, for the `vars` and `headers` inputs. */
+    yaml: lazy(() => __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19))),
+    /** Glob patterns of the `attachments` input. */
+    glob: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(324)]).then(__webpack_require__.bind(__webpack_require__, 943))),
+    /** Markdown bodies. */
+    marked: lazy(() => __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 8022))),
+    /** The text part of a message given only as HTML. */
+    htmlToText: lazy(() => __webpack_require__.e(/* import() */ 655).then(__webpack_require__.bind(__webpack_require__, 7036))),
+    /** Octokit, to read the run's jobs for the message. */
+    octokit: lazy(() => Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351)), Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665))]))
+};
 
 
 /***/ })

@@ -10,15 +10,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runGraphSetupCheck: () => (/* binding */ runGraphSetupCheck)
 /* harmony export */ });
 /* harmony import */ var _check_setup_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5393);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6442);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3482);
+/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3182);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3482);
 /* harmony import */ var _auth_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1442);
-/* harmony import */ var _delivery_recipient_ledger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2114);
-/* harmony import */ var _graph_send_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7261);
+/* harmony import */ var _graph_send_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6320);
 /* harmony import */ var _inputs_clouds_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9295);
-/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(474);
-
-
 
 
 
@@ -34,9 +30,9 @@ const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
  * It passes only when Graph accepted that message (202). Roles are shown, never required: an app
  * granted Mail.Send through Exchange RBAC for Applications carries none.
  */
-async function runGraphSetupCheck(plan, deps) {
+async function runGraphSetupCheck(plan, deps, ports) {
     const { settings, tokens } = plan;
-    const troubleshooting = (0,_format_js__WEBPACK_IMPORTED_MODULE_6__/* .troubleshootingBase */ .WE)(process.env);
+    const troubleshooting = (0,_format_js__WEBPACK_IMPORTED_MODULE_5__/* .troubleshootingBase */ .WE)(process.env);
     const values = { ...(0,_diagnose_js__WEBPACK_IMPORTED_MODULE_1__/* .diagnosisContext */ .zd)(settings), ...(troubleshooting ? { troubleshooting } : {}) };
     const lines = [];
     const explain = (0,_check_setup_js__WEBPACK_IMPORTED_MODULE_0__.explainer)(lines, tokens, values);
@@ -54,7 +50,7 @@ async function runGraphSetupCheck(plan, deps) {
     lines.push(...claimLines(acquired ? tokens.claims() : undefined, acquired, settings));
     if (acquired) {
         try {
-            const response = await sendTestMessage(plan);
+            const response = await sendTestMessage(plan, ports);
             const note = `Microsoft Graph accepted a test message from ${settings.from.address} to ${settings.smtpUser}, and to nobody else: ${response}`;
             lines.push({ key: 'send', label: 'Test message sent', state: 'ok', note, fix: [] });
         }
@@ -139,9 +135,9 @@ function graphRoles(roles) {
     };
 }
 /** One short, clearly labelled message from the From address to the sending mailbox itself. */
-async function sendTestMessage(plan) {
+async function sendTestMessage(plan, ports) {
     const { settings } = plan;
-    const { composeMessage } = await _stages_js__WEBPACK_IMPORTED_MODULE_5__/* .stages */ ._.mime();
+    const { composeMessage } = await ports.mime();
     const mailbox = settings.smtpUser;
     const { inReplyTo: _none, ...rest } = settings;
     const testSettings = {
@@ -164,11 +160,11 @@ async function sendTestMessage(plan) {
             'It was sent to this mailbox only. You can delete it.'
         ].join('\n')
     }, undefined, { graph: true });
-    const delivery = await (0,_graph_send_js__WEBPACK_IMPORTED_MODULE_3__/* .sendOverGraph */ .zY)({
+    const delivery = await (0,_graph_send_js__WEBPACK_IMPORTED_MODULE_3__/* .sendOverGraph */ .z)({
         ...plan,
         settings,
         message,
-        ledger: new _delivery_recipient_ledger_js__WEBPACK_IMPORTED_MODULE_7__/* .RecipientLedger */ .d([mailbox]),
+        ledger: ports.newLedger([mailbox]),
         roles: () => plan.tokens.claims()?.roles
     });
     return delivery.response;
@@ -187,7 +183,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runSetupCheck: () => (/* binding */ runSetupCheck)
 /* harmony export */ });
 /* harmony import */ var _auth_refusal_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2770);
-/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6442);
+/* harmony import */ var _diagnose_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3182);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6523);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3482);
 /* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3341);

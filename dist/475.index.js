@@ -239,10 +239,7 @@ var token_error = __webpack_require__(1888);
 var bounded_text = __webpack_require__(5322);
 // EXTERNAL MODULE: ./src/smtp/sasl.ts
 var sasl = __webpack_require__(1493);
-// EXTERNAL MODULE: ./src/stages.ts + 1 modules
-var stages = __webpack_require__(474);
 ;// CONCATENATED MODULE: ./src/auth/tokens.ts
-
 
 
 
@@ -266,7 +263,7 @@ function startTokens(settings, deps, requestMs) {
     let inFlight = 0;
     let requests = () => [];
     let claims;
-    const provider = stages/* stages */._.tokenClient().then(({ createTokenProvider }) => createTokenProvider(settings, {
+    const provider = deps.loadClient().then(({ createTokenProvider }) => createTokenProvider(settings, {
         getIdToken: deps.getIdToken,
         mask: (secret) => log.mask(secret),
         debug: (line) => log.debug((0,bounded_text/* excerpt */.K)(line)),

@@ -46,31 +46,6 @@ class TokenError extends Error {
 
 /***/ }),
 
-/***/ 4061:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ PartialDeliveryError)
-/* harmony export */ });
-/* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5322);
-
-/** Some recipients were rejected while the others got the message. */
-class PartialDeliveryError extends Error {
-    /** Recipients that got the message. */
-    accepted;
-    /** Recipients the server rejected, with its reply to each. */
-    rejected;
-    constructor(delivery) {
-        super(`Rejected recipients: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y)(delivery.rejected.map((r) => r.address))}`);
-        this.name = 'PartialDeliveryError';
-        this.accepted = delivery.accepted;
-        this.rejected = delivery.rejected;
-    }
-}
-
-
-/***/ }),
-
 /***/ 2777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -458,7 +433,7 @@ const TRANSPORT_ENTRIES = [
 /* harmony export */   J: () => (/* binding */ failureFromError)
 /* harmony export */ });
 /* harmony import */ var _auth_token_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1888);
-/* harmony import */ var _delivery_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4061);
+/* harmony import */ var _partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1762);
 /* harmony import */ var _graph_graph_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5007);
 /* harmony import */ var _inputs_input_error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9354);
 /* harmony import */ var _smtp_smtp_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6396);
@@ -486,7 +461,7 @@ function failureFromError(err) {
         const size = { message: err.size, limit: err.limit };
         return { source: 'smtp', code: err.code, command: err.command, message: err.message, size };
     }
-    if (err instanceof _delivery_partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PartialDeliveryError */ .e) {
+    if (err instanceof _partial_delivery_error_js__WEBPACK_IMPORTED_MODULE_1__/* .PartialDeliveryError */ .e) {
         const first = err.rejected.find((r) => !r.response.startsWith('4')) ?? err.rejected[0];
         const failure = {
             source: 'smtp',
@@ -882,6 +857,31 @@ function transportCodesOf(f) {
         codes.push('EDNS');
     codes.push(f.code);
     return codes;
+}
+
+
+/***/ }),
+
+/***/ 1762:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ PartialDeliveryError)
+/* harmony export */ });
+/* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5322);
+
+/** Some recipients were rejected while the others got the message. */
+class PartialDeliveryError extends Error {
+    /** Recipients that got the message. */
+    accepted;
+    /** Recipients the server rejected, with its reply to each. */
+    rejected;
+    constructor(delivery) {
+        super(`Rejected recipients: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_0__/* .boundedList */ .Y)(delivery.rejected.map((r) => r.address))}`);
+        this.name = 'PartialDeliveryError';
+        this.accepted = delivery.accepted;
+        this.rejected = delivery.rejected;
+    }
 }
 
 

@@ -13,7 +13,7 @@ export const modules = {
 /* unused harmony export globPattern */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(474);
+/* harmony import */ var _shared_optional_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1181);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9354);
 /* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4342);
 
@@ -53,7 +53,7 @@ async function resolveAttachments(patterns, workspace, maxBytes, ifNoFilesFound)
     if (patterns.length === 0)
         return { attachments: [], warnings: [] };
     // @actions/glob is loaded only when there is something to attach.
-    const glob = await _stages_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .l.glob();
+    const glob = await _shared_optional_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .l.glob();
     const matched = new Map(); // name → identity, once known
     const warnings = [];
     for (const pattern of patterns) {
@@ -899,8 +899,8 @@ function firstInvalidUtf8(bytes) {
     return -1;
 }
 
-// EXTERNAL MODULE: ./src/stages.ts + 1 modules
-var stages = __webpack_require__(474);
+// EXTERNAL MODULE: ./src/shared/optional.ts + 1 modules
+var optional = __webpack_require__(1181);
 ;// CONCATENATED MODULE: ./src/inputs/settings.ts
 
 
@@ -921,7 +921,7 @@ async function readSettings(env = process.env) {
     const secrets = inputSecrets(raw);
     try {
         // The YAML parser loads only for the inputs written in YAML.
-        const parseYaml = raw.vars || raw.headers ? (await stages/* optional */.l.yaml()).parse : undefined;
+        const parseYaml = raw.vars || raw.headers ? (await optional/* optional */.l.yaml()).parse : undefined;
         const workspace = env.GITHUB_WORKSPACE || process.cwd();
         const { settings, derivedSecrets } = parseSettings(raw, { workspace, ...(parseYaml ? { parseYaml } : {}) });
         return { settings, secrets: [...secrets, ...derivedSecrets.flatMap(secretFragments)] };
@@ -1281,6 +1281,8 @@ function refusals(rejected, errors) {
     });
 }
 
+// EXTERNAL MODULE: ./src/stages.ts
+var stages = __webpack_require__(4628);
 // EXTERNAL MODULE: ./src/boot/early.ts
 var boot_early = __webpack_require__(5579);
 ;// CONCATENATED MODULE: ./src/boot/step-budget.ts
@@ -1520,7 +1522,10 @@ function flushed(stream) {
     });
 }
 
+// EXTERNAL MODULE: ./src/smtp/transport.ts
+var transport = __webpack_require__(1321);
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -1528,7 +1533,7 @@ function flushed(stream) {
 /**
  * Runs the action: boot (inputs → checks → SMTP dial) → toolkit → token ∥ message → deliver →
  * report. A dry run renders and reports without a connection; a set-up check authenticates and
- * sends nothing.
+ * sends nothing (over Graph: one test message to the sending mailbox).
  *
  * Start-up is ordered for the shortest send: nothing loads before the SMTP connection attempt
  * has left (see stages.ts), and nothing is printed before the toolkit has masked every secret.
@@ -1554,52 +1559,26 @@ async function runBooted(booted) {
     const progress = {};
     try {
         const settings = checkedSettings(booted);
-        const session = booted.session;
+        const run = { booted, settings, core, log, progress };
         if (settings.transport === 'graph' && !settings.dryRun) {
             // Microsoft Graph over HTTPS instead of an SMTP session: token ∥ connection → message → sendMail → report.
-            await (await stages/* stages */._.graph()).runGraph({ booted, settings, core, log, progress });
+            const { openGraph } = await stages/* stages */._.graph();
+            const graph = openGraph(booted.graphConnection, settings, booted.budget, log);
+            try {
+                await send(run, graph);
+            }
+            finally {
+                graph.close();
+            }
             return;
         }
         // A dry run opens no connection: it renders the message and reports it, and requests no token.
-        if (settings.dryRun || !session) {
+        if (settings.dryRun || !booted.session) {
             const message = await (await stages/* stages */._.message()).prepareMessage({ ...booted, settings, log });
             await (await stages/* stages */._.dryRun()).reportDryRun(core, log, settings, message, booted.attachments);
             return;
         }
-        const { startTokens, tokenTimeout } = await stages/* stages */._.tokens();
-        const tokens = startTokens(settings, { log, getIdToken: (audience) => core.getIDToken(audience), connection: booted.tokenConnection }, () => booted.budget.tokenRequestMs());
-        progress.claims = () => tokens.claims();
-        log.info(`Connecting to ${settings.smtpHost}:${settings.smtpPort} and requesting a token from ${settings.authorityHost}…`);
-        // At the deadline, name the stage that kept us: a token request still unanswered means the
-        // token endpoint, whatever the SMTP session was doing meanwhile.
-        const stalled = () => tokens.pending() ? tokenTimeout(settings, Math.round(settings.timeoutMs / 1000)) : undefined;
-        if (settings.checkSetup) {
-            const { runSetupCheck } = await stages/* stages */._.checkSetup();
-            const check = runSetupCheck({ settings, session, tokens }, { log, setOutput: core.setOutput, summary: core.summary });
-            await booted.budget.enforce(check, stalled, 'set-up check');
-            return;
-        }
-        const sending = Promise.all([stages/* stages */._.mime(), stages/* stages */._.delivery()]);
-        sending.catch(() => undefined); // awaited below, after rendering, which may fail first
-        const message = await (await stages/* stages */._.message()).prepareMessage({ ...booted, settings, log });
-        const [{ composeMessage }, send] = await sending;
-        progress.composed = await composeMessage(settings, message.rendered, message.extras);
-        progress.ledger = new send.RecipientLedger(progress.composed.envelope.to);
-        const plan = {
-            settings,
-            firstSession: session,
-            openSession: (limits) => SmtpSession.open(settings, limits, { debug: (line) => booted.transcript.write(line) }),
-            tokens,
-            message: progress.composed,
-            budget: booted.budget,
-            ledger: progress.ledger,
-            log
-        };
-        // The report loads while the message is on its way: after the server's last reply only printing is left.
-        const report = stages/* stages */._.report();
-        report.catch(() => undefined); // awaited after delivery, which may fail first
-        const delivery = await log.group('Send', () => booted.budget.enforce(send.deliverWithRetries(plan), stalled));
-        await (await report).reportDelivery(core, log, settings, message.rendered, delivery);
+        await send(run, undefined);
     }
     catch (err) {
         const { describeFailure } = await stages/* stages */._.failure();
@@ -1608,6 +1587,83 @@ async function runBooted(booted) {
     finally {
         booted.session?.close();
     }
+}
+/**
+ * Token ∥ message → delivery over the transport chosen (the SMTP session dialled at start, or
+ * Graph's connections) → report; or, with check-setup, the checklist instead of a message.
+ */
+async function send(run, graph) {
+    const { booted, settings, core, log, progress } = run;
+    const { budget } = booted;
+    const { startTokens, tokenTimeout } = await stages/* stages */._.tokens();
+    const tokens = startTokens(settings, { log, getIdToken: (audience) => core.getIDToken(audience), connection: booted.tokenConnection }, () => budget.tokenRequestMs());
+    progress.claims = () => tokens.claims();
+    const peer = graph ? settings.graphHost : `${settings.smtpHost}:${settings.smtpPort}`;
+    log.info(`Connecting to ${peer} and requesting a token from ${settings.authorityHost}…`);
+    // At the deadline, name the stage that kept us: a token request still unanswered means the
+    // token endpoint, whatever the connection was doing meanwhile.
+    const stalled = () => tokens.pending() ? tokenTimeout(settings, Math.round(settings.timeoutMs / 1000)) : undefined;
+    if (settings.checkSetup)
+        return checkSetup(run, tokens, stalled, graph);
+    const sending = Promise.all([stages/* stages */._.mime(), stages/* stages */._.delivery()]);
+    sending.catch(() => undefined); // awaited below, after rendering, which may fail first
+    const message = await (await stages/* stages */._.message()).prepareMessage({ ...booted, settings, log });
+    const [{ composeMessage }, delivery] = await sending;
+    const { rendered, extras } = message;
+    progress.composed = await composeMessage(settings, rendered, extras, graph ? { graph: true } : {});
+    progress.ledger = new delivery.RecipientLedger(progress.composed.envelope.to);
+    let transport;
+    if (graph) {
+        const { GraphSendTransport, graphRetryRules } = await stages/* stages */._.graph();
+        const rules = { budget, log, maxAttempts: settings.maxAttempts, rules: graphRetryRules };
+        transport = new GraphSendTransport({
+            transport: graph.requests,
+            tokens,
+            log,
+            retry: delivery.retryFor(rules),
+            settings,
+            roles: () => tokens.claims()?.roles,
+            draft: {
+                attachments: extras.attachments,
+                compose: (attachments, messageId) => composeMessage(settings, rendered, { ...extras, attachments }, { graph: true, messageId })
+            }
+        });
+    }
+    else {
+        transport = smtpTransport(run, booted.session);
+    }
+    const plan = { settings, transport, tokens, message: progress.composed, budget, ledger: progress.ledger, log };
+    // The report loads while the message is on its way: after the server's last reply only printing is left.
+    const report = stages/* stages */._.report();
+    report.catch(() => undefined); // awaited after delivery, which may fail first
+    const sent = await log.group('Send', () => budget.enforce(delivery.deliverWithRetries(plan), stalled));
+    await (await report).reportDelivery(core, log, settings, rendered, sent);
+}
+/** SMTP: the session dialled at start for the first attempt, a new one for each later attempt. */
+function smtpTransport({ booted, settings, log }, session) {
+    return new transport/* SmtpTransport */.i({
+        firstSession: session,
+        openSession: (limits) => SmtpSession.open(settings, limits, { debug: (line) => booted.transcript.write(line) }),
+        timeouts: () => booted.budget.smtpTimeouts(),
+        user: settings.smtpUser,
+        log
+    });
+}
+/** check-setup: the checklist of the transport chosen, instead of a message. */
+async function checkSetup({ booted, settings, core, log }, tokens, stalled, graph) {
+    const report = { log, setOutput: core.setOutput, summary: core.summary };
+    let check;
+    if (graph) {
+        const [{ runGraphSetupCheck }, { retryFor }] = await Promise.all([stages/* stages */._.graphCheckSetup(), stages/* stages */._.delivery()]);
+        const { graphRetryRules } = await stages/* stages */._.graph();
+        const retry = retryFor({ budget: booted.budget, log, maxAttempts: settings.maxAttempts, rules: graphRetryRules });
+        check = runGraphSetupCheck({ settings, transport: graph.requests, tokens, log, retry }, report);
+    }
+    else {
+        const { runSetupCheck } = await stages/* stages */._.checkSetup();
+        check = runSetupCheck({ settings, session: booted.session, tokens }, report);
+    }
+    await booted.budget.enforce(check, stalled, 'set-up check');
 }
 /** The settings, or the input problem found at boot (reported now that the toolkit can print). */
 function checkedSettings(booted) {
@@ -1644,6 +1700,48 @@ function boundedList(items, max = 5, separator = ', ') {
         return items.join(separator);
     return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`;
 }
+
+
+/***/ }),
+
+/***/ 1181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ optional)
+});
+
+;// CONCATENATED MODULE: ./src/shared/lazy.ts
+/**
+ * A module loaded on first use, once: optional features (yaml, glob, Markdown, Octokit …) cost
+ * nothing in a run that does not use them, and a second use does not load them again.
+ */
+function lazy(load) {
+    let loading;
+    return () => (loading ??= load());
+}
+
+;// CONCATENATED MODULE: ./src/shared/optional.ts
+/**
+ * Optional packages: loaded on first use, once, and only by a run that uses them. A bottom-layer
+ * helper (it imports nothing of src/), so the code that needs a package loads it here without
+ * reaching up to the stages registry; each import() is a chunk of its own, as in src/stages.ts.
+ */
+
+const optional = {
+    /** The YAML parser, for the `vars` and `headers` inputs. */
+    yaml: lazy(() => __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19))),
+    /** Glob patterns of the `attachments` input. */
+    glob: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(324)]).then(__webpack_require__.bind(__webpack_require__, 943))),
+    /** Markdown bodies. */
+    marked: lazy(() => __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 8022))),
+    /** The text part of a message given only as HTML. */
+    htmlToText: lazy(() => __webpack_require__.e(/* import() */ 655).then(__webpack_require__.bind(__webpack_require__, 7036))),
+    /** Octokit, to read the run's jobs for the message. */
+    octokit: lazy(() => Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351)), Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665))]))
+};
 
 
 /***/ }),
@@ -1723,6 +1821,49 @@ async function presentToken(ctx, user, token) {
     const challenge = decodeChallenge(first.text || first.response.replace(/^334[ -]?/, ''));
     const reply = await ctx.sendCommand('');
     return challenge ? { reply, challenge } : { reply };
+}
+
+
+/***/ }),
+
+/***/ 1321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ MAX_RECIPIENTS_PER_TRANSACTION),
+/* harmony export */   i: () => (/* binding */ SmtpTransport)
+/* harmony export */ });
+/** Exchange Online takes at most 500 recipients per message. */
+const MAX_RECIPIENTS_PER_TRANSACTION = 500;
+/**
+ * SMTP as a transport: one session per attempt (delivery retries an attempt whole, on a new
+ * session), XOAUTH2 at AUTH, and transactions of at most 500 recipients.
+ */
+class SmtpTransport {
+    deps;
+    retries = 'attempt';
+    recipientsPerSend = MAX_RECIPIENTS_PER_TRANSACTION;
+    session;
+    constructor(deps) {
+        this.deps = deps;
+        this.session = deps.firstSession;
+    }
+    open() {
+        this.session = this.deps.openSession(this.deps.timeouts());
+    }
+    async authenticate(tokens, attemptStartedAt) {
+        await this.session.login((renew) => tokens.get(renew), attemptStartedAt);
+        this.deps.log.info(`Authenticated as ${this.deps.user} with XOAUTH2.`);
+    }
+    send(message, recipients) {
+        return this.session.send(message, recipients);
+    }
+    close() {
+        this.session.close();
+    }
+    abort() {
+        this.session.abort();
+    }
 }
 
 

@@ -277,7 +277,7 @@ module.exports = getParamBytesForAlg;
 /***/ 2047:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var jws = __webpack_require__(943);
+var jws = __webpack_require__(3324);
 
 module.exports = function (jwt, options) {
   options = options || {};
@@ -518,11 +518,11 @@ module.exports = function(algorithm, key) {
 const timespan = __webpack_require__(6688);
 const PS_SUPPORTED = __webpack_require__(3948);
 const validateAsymmetricKey = __webpack_require__(1006);
-const jws = __webpack_require__(943);
+const jws = __webpack_require__(3324);
 const includes = __webpack_require__(3867);
 const isBoolean = __webpack_require__(1999);
 const isInteger = __webpack_require__(9841);
-const isNumber = __webpack_require__(7735);
+const isNumber = __webpack_require__(116);
 const isPlainObject = __webpack_require__(9888);
 const isString = __webpack_require__(6172);
 const once = __webpack_require__(2192);
@@ -782,7 +782,7 @@ const decode = __webpack_require__(2047);
 const timespan = __webpack_require__(6688);
 const validateAsymmetricKey = __webpack_require__(1006);
 const PS_SUPPORTED = __webpack_require__(3948);
-const jws = __webpack_require__(943);
+const jws = __webpack_require__(3324);
 const {KeyObject, createSecretKey, createPublicKey} = __webpack_require__(6982);
 
 const PUB_KEY_ALGS = ['RS256', 'RS384', 'RS512'];
@@ -1315,7 +1315,7 @@ module.exports = function jwa(algorithm) {
 
 /***/ }),
 
-/***/ 943:
+/***/ 3324:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*global exports*/
@@ -2746,7 +2746,7 @@ module.exports = isInteger;
 
 /***/ }),
 
-/***/ 7735:
+/***/ 116:
 /***/ ((module) => {
 
 /**
@@ -5306,7 +5306,7 @@ const Comparator = __webpack_require__(9379)
 const Range = __webpack_require__(6782)
 const satisfies = __webpack_require__(8011)
 const toComparators = __webpack_require__(4750)
-const maxSatisfying = __webpack_require__(5574)
+const maxSatisfying = __webpack_require__(3193)
 const minSatisfying = __webpack_require__(8595)
 const minVersion = __webpack_require__(1866)
 const validRange = __webpack_require__(4737)
@@ -6286,7 +6286,7 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 5574:
+/***/ 3193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

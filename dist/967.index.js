@@ -13,7 +13,7 @@ export const modules = {
 /* unused harmony export globPattern */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(474);
+/* harmony import */ var _shared_optional_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1181);
 /* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9354);
 /* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4342);
 
@@ -53,7 +53,7 @@ async function resolveAttachments(patterns, workspace, maxBytes, ifNoFilesFound)
     if (patterns.length === 0)
         return { attachments: [], warnings: [] };
     // @actions/glob is loaded only when there is something to attach.
-    const glob = await _stages_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .l.glob();
+    const glob = await _shared_optional_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .l.glob();
     const matched = new Map(); // name → identity, once known
     const warnings = [];
     for (const pattern of patterns) {
@@ -444,6 +444,35 @@ function describe(err) {
 
 /***/ }),
 
+/***/ 2430:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ messageFacts)
+/* harmony export */ });
+/* harmony import */ var _inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7485);
+
+/** The rows describing a message, shared by the log and the summary; Bcc shows only a count. */
+function messageFacts(settings, message) {
+    const rows = [
+        ['Subject', message.subject],
+        ['From', (0,_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMailbox */ .KX)(settings.from)]
+    ];
+    if (settings.to.length)
+        rows.push(['To', settings.to.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMailbox */ .KX).join(', ')]);
+    if (settings.cc.length)
+        rows.push(['Cc', settings.cc.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMailbox */ .KX).join(', ')]);
+    if (settings.bcc.length)
+        rows.push(['Bcc', `${settings.bcc.length} hidden recipient(s)`]);
+    if (settings.replyTo.length)
+        rows.push(['Reply-To', settings.replyTo.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMailbox */ .KX).join(', ')]);
+    rows.push(['Parts', message.html === undefined ? 'text' : 'text + HTML']);
+    return rows;
+}
+
+
+/***/ }),
+
 /***/ 8048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -456,7 +485,7 @@ function describe(err) {
 /* harmony export */   fE: () => (/* binding */ toText),
 /* harmony export */   yj: () => (/* binding */ toLf)
 /* harmony export */ });
-/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(474);
+/* harmony import */ var _shared_optional_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1181);
 
 /** Longest subject kept; longer ones are cut with an ellipsis. */
 const MAX_SUBJECT_LENGTH = 250;
@@ -525,7 +554,7 @@ function toSingleLine(value, max = MAX_SUBJECT_LENGTH) {
 }
 /** The text alternative of an HTML part (html-to-text is loaded only when a message needs it). */
 async function htmlToText(html) {
-    const { convert } = await _stages_js__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .l.htmlToText();
+    const { convert } = await _shared_optional_js__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .l.htmlToText();
     return convert(html, { wordwrap: 78 });
 }
 
@@ -559,7 +588,7 @@ async function reportDryRun(core, log, settings, message, attachments) {
         ...(rendered.html !== undefined ? ['--- text/html ---', rendered.html] : [])
     ].join('\n'));
     log.info('Dry run: no token was requested and nothing was sent.');
-    await (0,_job_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeDryRunSummary */ .M6)(core, settings, rendered);
+    await (0,_job_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .writeDryRunSummary */ .t)(core, settings, rendered);
     (0,_outputs_js__WEBPACK_IMPORTED_MODULE_3__/* .setDeliveryOutputs */ .tp)(core, log, { messageId: '', accepted: [], rejected: [], response: 'dry run: nothing sent' });
 }
 function headerLines(settings, subject, attachments, threadKey) {
@@ -594,33 +623,15 @@ function headerLines(settings, subject, attachments, threadKey) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M6: () => (/* binding */ writeDryRunSummary),
-/* harmony export */   Mj: () => (/* binding */ writeDeliverySummary),
-/* harmony export */   rS: () => (/* binding */ messageFacts)
+/* harmony export */   M: () => (/* binding */ writeDeliverySummary),
+/* harmony export */   t: () => (/* binding */ writeDryRunSummary)
 /* harmony export */ });
 /* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5322);
 /* harmony import */ var _message_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8048);
-/* harmony import */ var _inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7485);
+/* harmony import */ var _message_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2430);
 
 
 
-/** The rows describing a message, shared by the log and the summary; Bcc shows only a count. */
-function messageFacts(settings, message) {
-    const rows = [
-        ['Subject', message.subject],
-        ['From', (0,_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX)(settings.from)]
-    ];
-    if (settings.to.length)
-        rows.push(['To', settings.to.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
-    if (settings.cc.length)
-        rows.push(['Cc', settings.cc.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
-    if (settings.bcc.length)
-        rows.push(['Bcc', `${settings.bcc.length} hidden recipient(s)`]);
-    if (settings.replyTo.length)
-        rows.push(['Reply-To', settings.replyTo.map(_inputs_mailboxes_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMailbox */ .KX).join(', ')]);
-    rows.push(['Parts', message.html === undefined ? 'text' : 'text + HTML']);
-    return rows;
-}
 function table(rows) {
     const body = rows.map(([k, v]) => `<tr><th align="left">${(0,_message_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(k)}</th><td>${(0,_message_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(v)}</td></tr>`);
     return `<table>${body.join('')}</table>`;
@@ -630,7 +641,7 @@ function preview(message) {
 }
 /** Writes the job summary of a delivered message. */
 async function writeDeliverySummary(core, log, settings, message, delivery) {
-    const rows = messageFacts(settings, message);
+    const rows = (0,_message_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .messageFacts */ .r)(settings, message);
     // Bcc addresses stay hidden here too: the summary is visible to everyone who can see the run.
     const shown = (address) => !log.isHidden(address);
     const accepted = delivery.accepted.filter(shown);
@@ -656,7 +667,7 @@ async function writeDeliverySummary(core, log, settings, message, delivery) {
 async function writeDryRunSummary(core, settings, message) {
     await core.summary
         .addHeading('📝 Notification preview (dry run, nothing sent)', 3)
-        .addRaw(table(messageFacts(settings, message)), true)
+        .addRaw(table((0,_message_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .messageFacts */ .r)(settings, message)), true)
         .addRaw(preview(message), true)
         .write();
 }
@@ -737,6 +748,48 @@ function boundedList(items, max = 5, separator = ', ') {
         return items.join(separator);
     return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`;
 }
+
+
+/***/ }),
+
+/***/ 1181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ optional)
+});
+
+;// CONCATENATED MODULE: ./src/shared/lazy.ts
+/**
+ * A module loaded on first use, once: optional features (yaml, glob, Markdown, Octokit …) cost
+ * nothing in a run that does not use them, and a second use does not load them again.
+ */
+function lazy(load) {
+    let loading;
+    return () => (loading ??= load());
+}
+
+;// CONCATENATED MODULE: ./src/shared/optional.ts
+/**
+ * Optional packages: loaded on first use, once, and only by a run that uses them. A bottom-layer
+ * helper (it imports nothing of src/), so the code that needs a package loads it here without
+ * reaching up to the stages registry; each import() is a chunk of its own, as in src/stages.ts.
+ */
+
+const optional = {
+    /** The YAML parser, for the `vars` and `headers` inputs. */
+    yaml: lazy(() => __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19))),
+    /** Glob patterns of the `attachments` input. */
+    glob: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(324)]).then(__webpack_require__.bind(__webpack_require__, 943))),
+    /** Markdown bodies. */
+    marked: lazy(() => __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 8022))),
+    /** The text part of a message given only as HTML. */
+    htmlToText: lazy(() => __webpack_require__.e(/* import() */ 655).then(__webpack_require__.bind(__webpack_require__, 7036))),
+    /** Octokit, to read the run's jobs for the message. */
+    octokit: lazy(() => Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351)), Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665))]))
+};
 
 
 /***/ })

@@ -137,7 +137,7 @@ function earlyTls(originText, limitMs) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _boot_early_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5579);
-/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(474);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4628);
 
 
 // The connections leave before the rest of the action is even parsed (see boot/early.ts).
@@ -652,33 +652,12 @@ class MessageTooLargeError extends Error {
 
 /***/ }),
 
-/***/ 474:
+/***/ 4628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  l: () => (/* binding */ optional),
-  _: () => (/* binding */ stages)
-});
-
-;// CONCATENATED MODULE: ./src/shared/lazy.ts
-/**
- * A module loaded on first use, once: optional features (yaml, glob, Markdown, Octokit …) cost
- * nothing in a run that does not use them, and a second use does not load them again.
- */
-function lazy(load) {
-    let loading;
-    return () => (loading ??= load());
-}
-
-;// CONCATENATED MODULE: ./src/stages.ts
-/**
- * Everything that loads after the SMTP connection attempt has left (see main.ts): the start chunk
- * (dist/index.js) holds only what reads the inputs and dials; every import here becomes a chunk
- * ncc splits off, and lint keeps the start-chunk folders from importing any of it directly.
- */
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ stages)
+/* harmony export */ });
 /**
  * Lets the event loop poll before a chunk loads. Node resolves import() of a local file without
  * waiting on I/O, so a chain of loads would run start to end as one task: the connections opened
@@ -686,21 +665,12 @@ function lazy(load) {
  * loads, what the network brought in meanwhile is handled first.
  */
 const afterIo = () => new Promise((resolve) => setImmediate(resolve));
-/**
- * Optional features: loaded on first use, once, and only by a run that uses them.
- */
-const optional = {
-    /** The YAML parser, for the `vars` and `headers` inputs. */
-    yaml: lazy(() => __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))),
-    /** Glob patterns of the `attachments` input. */
-    glob: lazy(() => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3324))),
-    /** Markdown bodies. */
-    marked: lazy(() => __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 8022))),
-    /** The text part of a message given only as HTML. */
-    htmlToText: lazy(() => __nccwpck_require__.e(/* import() */ 655).then(__nccwpck_require__.bind(__nccwpck_require__, 7036))),
-    /** Octokit, to read the run's jobs for the message. */
-    octokit: lazy(() => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(665), __nccwpck_require__.e(351)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1351)), Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(665)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8665))]))
-};
+/** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
+const tokenClient = () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(669), __nccwpck_require__.e(516)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7516)));
+/** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
+const runInfo = () => afterIo().then(() => __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 7027)));
+/** MIME composition, loading while the message renders. */
+const mime = () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(76), __nccwpck_require__.e(110), __nccwpck_require__.e(51)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7051)));
 /**
  * The stages after the dial, in the order they load. Each is a chunk of its own: loading one
  * keeps the CPU busy, so none may load before the SMTP connection attempt has left.
@@ -714,32 +684,53 @@ const stages = {
     /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
     toolkit: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(786)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3786))),
     /** The token's lifecycle, whose first request starts at once: besides the SMTP handshake, the one wait before AUTH. */
-    tokens: () => afterIo().then(() => __nccwpck_require__.e(/* import() */ 475).then(__nccwpck_require__.bind(__nccwpck_require__, 9475))),
-    /** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
-    tokenClient: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(669), __nccwpck_require__.e(516)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7516))),
+    tokens: () => afterIo()
+        .then(() => __nccwpck_require__.e(/* import() */ 475).then(__nccwpck_require__.bind(__nccwpck_require__, 9475)))
+        .then((m) => ({
+        ...m,
+        /** The lifecycle loads the token client through its stage: auth/ does not reach up here. */
+        startTokens: (settings, deps, requestMs) => m.startTokens(settings, { ...deps, loadClient: tokenClient }, requestMs)
+    })),
+    tokenClient,
     /** With check-setup: the checklist, instead of a message. */
-    checkSetup: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(442), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393))),
+    checkSetup: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(503), __nccwpck_require__.e(393)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5393))),
     /**
      * Liquid, the default templates and rendering, while the token is on its way. Also before the
      * dial when a template has Liquid markup: a template that does not parse fails before any network use.
      */
-    message: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(694), __nccwpck_require__.e(733)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9733))),
-    /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
-    runInfo: () => afterIo().then(() => __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 7027))),
-    /** MIME composition, loading while the message renders. */
-    mime: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(76), __nccwpck_require__.e(110), __nccwpck_require__.e(51)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7051))),
-    /** Delivery with retries, loading while the message renders: AUTH must not wait for it. */
-    delivery: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(973)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8973))),
-    /** `transport: graph`: the pipeline over Microsoft Graph, instead of the SMTP session (no SMTP connection at all). */
-    graph: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(551), __nccwpck_require__.e(721), __nccwpck_require__.e(761)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2761))),
+    message: () => afterIo()
+        .then(() => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(694), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6754)), __nccwpck_require__.e(/* import() */ 860).then(__nccwpck_require__.bind(__nccwpck_require__, 2860))]))
+        .then(([m, run]) => ({
+        ...m,
+        /** message/ and run-info/ sit side by side: the message gets the run's reader from here. */
+        prepareMessage: (inputs) => m.prepareMessage({
+            ...inputs,
+            readRun: (kind) => run.startRunInfo(inputs.settings, kind, inputs.budget, inputs.log, runInfo)
+        })
+    })),
+    runInfo,
+    mime,
+    /** Delivery with retries over the transport chosen, loading while the message renders: AUTH must not wait for it. */
+    delivery: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(646)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7646))),
+    /**
+     * `transport: graph`: the Graph transport (its connections, opened before the token is requested;
+     * its requests; Graph's retry rules), instead of the SMTP session (no SMTP connection at all).
+     */
+    graph: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(320), __nccwpck_require__.e(776)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841))),
     /** With check-setup over Graph: the checklist and its test message to the sending mailbox. */
-    graphCheckSetup: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(442), __nccwpck_require__.e(721), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9452))),
+    graphCheckSetup: () => afterIo()
+        .then(() => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(503), __nccwpck_require__.e(320), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9452)), __nccwpck_require__.e(/* import() */ 733).then(__nccwpck_require__.bind(__nccwpck_require__, 9733))]))
+        .then(([m, { RecipientLedger }]) => ({
+        ...m,
+        /** diagnosis/ sits below delivery/: the check gets MIME and the recipient ledger from here. */
+        runGraphSetupCheck: (plan, deps) => m.runGraphSetupCheck(plan, deps, { mime, newLedger: (to) => new RecipientLedger(to) })
+    })),
     /** The outputs, the job summary and the log line of a delivery. */
     report: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(403)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9403))),
     /** The report of a dry run. */
     dryRun: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1967))),
     /** The diagnosis of a failure, and what got delivered before it. */
-    failure: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(442), __nccwpck_require__.e(304)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3304)))
+    failure: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(503), __nccwpck_require__.e(304)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3304)))
 };
 
 
@@ -1011,7 +1002,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 5574:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
