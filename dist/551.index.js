@@ -372,7 +372,7 @@ const TRANSPORT_ENTRIES = [
         meaning: 'The server did not answer in time.',
         fix: [
             'Outbound port {smtpPort} is often blocked on self-hosted and corporate networks: allow TCP {smtpPort} to {smtpHost} and 443 to {authorityHost}, or run the job on a GitHub-hosted runner.',
-            "Behind an HTTP proxy, set HTTPS_PROXY for the token request and 'smtp-proxy' for the SMTP connection.",
+            "Behind an HTTP proxy: HTTPS_PROXY carries the token request and Microsoft Graph ('transport: graph'); 'smtp-proxy' carries the SMTP connection.",
             "Where 587 stays blocked: 'smtp-port: 25' (with STARTTLS) is Exchange Online's other submission port, and 'transport: graph' needs only HTTPS (443)."
         ],
         docs: SMTP_AUTH_ENABLE
