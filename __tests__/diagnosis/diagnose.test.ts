@@ -3,7 +3,7 @@ import { CATALOGUE } from '../../src/diagnosis/catalogue.js'
 import { diagnose, fillIn, type DiagnosisContext } from '../../src/diagnosis/diagnose.js'
 import { failureFromError, type Failure } from '../../src/diagnosis/failure.js'
 import { formatDiagnosis } from '../../src/diagnosis/format.js'
-import { PartialDeliveryError } from '../../src/delivery/partial-delivery-error.js'
+import { PartialDeliveryError } from '../../src/diagnosis/partial-delivery-error.js'
 import { InputError } from '../../src/inputs/input-error.js'
 import { GRAPH_SAMPLES } from './graph-samples.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration } from '../../src/message/duration.js'
+import { formatDuration } from '../../src/shared/duration.js'
 import { buildContext } from '../../src/message/context.js'
 import { formatDuration as fromFilters } from '../../src/message/liquid.js'
 

@@ -1,7 +1,7 @@
 import { Liquid, type Template } from 'liquidjs'
 import type { TemplateContext } from './context.js'
 import { DEFAULT_PARTIALS } from './default-templates.js'
-import { formatDuration } from './duration.js'
+import { formatDuration } from '../shared/duration.js'
 import { markdownToHtml, type MarkdownLinks } from './markdown.js'
 import { escapeHtml, safeUrl, toLf, toText } from './text.js'
 import { InputError } from '../inputs/input-error.js'
