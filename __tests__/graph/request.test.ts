@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { GraphError } from '../../src/graph/graph-error.js'
-import { expectStatus, graphRefusal, parseRetryAfter, type GraphResponse } from '../../src/graph/request.js'
+import { expectStatus, graphRefusal, type GraphResponse } from '../../src/graph/request.js'
+import { parseRetryAfter } from '../../src/shared/retry-after.js'
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}): GraphResponse => ({
   status,

@@ -1,6 +1,7 @@
 import { HttpClient } from '@actions/http-client'
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node'
 import type { EarlyTls } from '../shared/early-tls.js'
+import { parseRetryAfter } from '../shared/retry-after.js'
 import { EarlyConnectionAgent } from './early-agent.js'
 
 /**
@@ -96,14 +97,6 @@ export class IdentityNetworkClient implements INetworkModule {
       throw this.lastError
     }
   }
-}
-
-/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
-function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
 /** The readable text of an HTML page, tags, scripts and styles stripped, at most 300 characters. */

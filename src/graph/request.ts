@@ -3,6 +3,7 @@ import https from 'node:https'
 import type { GraphAgent } from './connection.js'
 import { GraphError, type GraphErrorFacts } from './graph-error.js'
 import { excerpt } from '../shared/bounded-text.js'
+import { parseRetryAfter } from '../shared/retry-after.js'
 
 /** One request to Graph or to an upload URL it handed out. */
 export interface GraphRequest {
@@ -181,14 +182,6 @@ function parseGraphError(text: string): { code: string; message: string; request
   } catch {
     return { code: '', message: '' }
   }
-}
-
-/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
 /** What Microsoft support asks for about a failed request. */
