@@ -10,13 +10,15 @@ export const modules = {
 /* harmony export */   gW: () => (/* binding */ supportIds),
 /* harmony export */   oi: () => (/* binding */ expectStatus)
 /* harmony export */ });
-/* unused harmony exports graphRefusal, parseRetryAfter */
+/* unused harmony export graphRefusal */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _graph_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5007);
-/* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5322);
+/* harmony import */ var _shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5322);
+/* harmony import */ var _shared_retry_after_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1424);
+
 
 
 
@@ -94,10 +96,10 @@ function graphRefusal(answer, operation) {
     const error = parseGraphError(answer.text);
     const requestId = answer.headers['request-id'] ?? error.requestId;
     const date = answer.headers.date ?? error.date;
-    const retryAfterMs = parseRetryAfter(answer.headers['retry-after']);
+    const retryAfterMs = (0,_shared_retry_after_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .m)(answer.headers['retry-after']);
     const location = answer.status >= 300 && answer.status < 400 ? answer.headers.location : undefined;
     const code = error.code || (location ? 'Redirected' : `HTTP${answer.status}`);
-    const graphMessage = (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(error.message || (location ? `redirect to ${location}, not followed` : answer.text.replace(/\s+/g, ' ')), 300);
+    const graphMessage = (0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .K)(error.message || (location ? `redirect to ${location}, not followed` : answer.text.replace(/\s+/g, ' ')), 300);
     const facts = {
         status: answer.status,
         code,
@@ -115,8 +117,8 @@ function graphRefusal(answer, operation) {
 function noAnswer(request, clientRequestId, code, cause, mayHaveBeenAccepted) {
     const host = new URL(request.url).host;
     const message = mayHaveBeenAccepted
-        ? `The ${request.operation} request was sent in full to ${host}, but its answer was lost (${code}: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(cause, 200)}). Graph may have accepted it, so it is not sent again: the message may have been delivered.`
-        : `No answer from ${host} to ${request.operation} (${code}: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(cause, 200)}).`;
+        ? `The ${request.operation} request was sent in full to ${host}, but its answer was lost (${code}: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .K)(cause, 200)}). Graph may have accepted it, so it is not sent again: the message may have been delivered.`
+        : `No answer from ${host} to ${request.operation} (${code}: ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .K)(cause, 200)}).`;
     return new _graph_error_js__WEBPACK_IMPORTED_MODULE_2__/* .GraphError */ .h(`${message} (client-request-id ${clientRequestId})`, {
         status: 0,
         code,
@@ -144,15 +146,6 @@ function parseGraphError(text) {
         return { code: '', message: '' };
     }
 }
-/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 /** What Microsoft support asks for about a failed request. */
 function supportIds(facts) {
     const ids = [
@@ -172,7 +165,7 @@ function flatHeaders(headers) {
 }
 function requestIdNote(answer) {
     const id = answer.headers['request-id'];
-    return id ? ` (request-id ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(id, 80)})` : '';
+    return id ? ` (request-id ${(0,_shared_bounded_text_js__WEBPACK_IMPORTED_MODULE_4__/* .excerpt */ .K)(id, 80)})` : '';
 }
 
 
@@ -525,6 +518,28 @@ async function sendOverGraph(plan) {
     ledger.record(transaction);
     const response = transaction.delivered ? transaction.response : '';
     return { messageId: message.messageId, accepted: ledger.accepted(), rejected: [], response, transactions: 1 };
+}
+
+
+/***/ }),
+
+/***/ 1424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * Retry-After (RFC 9110) as seconds or an HTTP date, in milliseconds from now; undefined when absent
+ * or unreadable. Entra's token endpoint and Microsoft Graph both send it with 429 and 503.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 

@@ -63,6 +63,8 @@ var dist = __webpack_require__(2669);
 var token_error = __webpack_require__(1888);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __webpack_require__(4942);
+// EXTERNAL MODULE: ./src/shared/retry-after.ts
+var retry_after = __webpack_require__(1424);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
@@ -110,6 +112,7 @@ class EarlyConnectionAgent extends (external_node_https_default()).Agent {
 }
 
 ;// CONCATENATED MODULE: ./src/auth/identity-http-client.ts
+
 
 
 /**
@@ -195,7 +198,7 @@ class IdentityNetworkClient {
                     };
                 }
             }
-            this.lastRetryAfterMs = parseRetryAfter(headers['retry-after']);
+            this.lastRetryAfterMs = (0,retry_after/* parseRetryAfter */.m)(headers['retry-after']);
             return { status, headers, body: body };
         }
         catch (err) {
@@ -203,15 +206,6 @@ class IdentityNetworkClient {
             throw this.lastError;
         }
     }
-}
-/** Retry-After as seconds or an HTTP date, in milliseconds from now. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 /** The readable text of an HTML page, tags, scripts and styles stripped, at most 300 characters. */
 function htmlText(html, max = 300) {
@@ -396,6 +390,28 @@ function describeNetworkError(err) {
         return undefined;
     const code = err.code;
     return code && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
+}
+
+
+/***/ }),
+
+/***/ 1424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+/**
+ * Retry-After (RFC 9110) as seconds or an HTTP date, in milliseconds from now; undefined when absent
+ * or unreadable. Entra's token endpoint and Microsoft Graph both send it with 429 and 503.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 

@@ -52,6 +52,43 @@ const send = (clientId: string) =>
     })
   })
 
+describe('the limit of one request is measured on the request body, after base64', () => {
+  const attach = async (bytes: number, clientId: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'graph-measure-'))
+    writeFileSync(path.join(dir, 'report.bin'), randomBytes(bytes))
+    try {
+      return await world.run({
+        cwd: dir,
+        timeoutMs: 60_000,
+        inputs: world.inputs({ 'client-id': clientId, attachments: 'report.bin', body: 'Attached.' })
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  it('a 2.5 MB file, under 4 MB itself, is over the limit as a request: not posted whole, and refused without Mail.ReadWrite', async () => {
+    const result = await attach(2_500_000, CONSENT_APP)
+    expect(result.code).toBe(1)
+    // base64 of a MIME whose attachment is base64 already: about 4.6 MB
+    expect(failedMessage(result) ?? '').toMatch(
+      /The message is 4\.[5-9] MB as a Microsoft Graph request, over the 4\.0 MB/
+    )
+    expect(world.graph.requests.filter((r) => r.path.endsWith('/sendMail'))).toHaveLength(0)
+    expect(world.graph.messages).toHaveLength(0)
+  })
+
+  it('a 1.9 MB file fits: one sendMail, its body under the limit', async () => {
+    const result = await attach(1_900_000, CONSENT_APP)
+    expect(result.code, result.log).toBe(0)
+    const posts = world.graph.requests.filter((r) => r.path.endsWith('/sendMail'))
+    expect(posts).toHaveLength(1)
+    expect(posts[0]!.bodyBytes).toBeGreaterThan(3_400_000)
+    expect(posts[0]!.bodyBytes).toBeLessThanOrEqual(4_000_000)
+    expect(world.graph.messages[0]?.via).toBe('sendMail')
+  })
+})
+
 describe('a message over the limit of one request', () => {
   it.each([
     ['Entra consent for Mail.ReadWrite', READWRITE_APP],
