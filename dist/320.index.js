@@ -182,18 +182,12 @@ function requestIdNote(answer) {
 /* harmony import */ var _graph_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5007);
 
 
-/** TLS and name failures that another attempt cannot mend. */
-const NEVER_RETRIED = /^(ENOTFOUND|EPROXY|CERT_|ERR_TLS|ERR_SSL|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|ERR_INVALID)/;
 /**
- * Graph's retry rules, where they differ from delivery's general ones. `sendMail` is not
- * idempotent, so a request is sent again only when Graph surely did not take it: it answered 429
- * or 503 (throttled: waited out exactly as Retry-After asks, within timeout-seconds and not
- * counted against max-attempts), or the connection failed before the whole body had gone out. A
- * request whose answer was lost, and every other answer (400, 401, 403, 404, 413 …), ends the send.
- * A token request's failure is decided by the general rules.
+ * How Graph's throttling is waited out and told, where it differs from SMTP's: exactly as
+ * Retry-After asks, within timeout-seconds and not counted against max-attempts. Whether a failed
+ * request may go again is the retry policy's (delivery/retry-policy.ts), for Graph as for SMTP.
  */
 const graphRetryRules = {
-    decide: (err) => (err instanceof _graph_error_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphError */ .h ? decide(err) : undefined),
     waitAsAsked: true,
     throttledLine: (err, _attempt, reason, wait) => `Microsoft Graph throttled ${err instanceof _graph_error_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphError */ .h ? err.operation : 'the request'} (${reason}); waiting ${formatWait(wait)} as it asked, within timeout-seconds (not counted against max-attempts).`,
     beyondBudget: (err, wait, left) => (err instanceof _graph_error_js__WEBPACK_IMPORTED_MODULE_1__/* .GraphError */ .h ? throttledBeyondBudget(err, wait, left) : undefined)
@@ -219,19 +213,6 @@ class GraphCalls {
             }
         });
     }
-}
-/** Whether and how long to wait before trying a failed Graph request again. Pure. */
-function decide(err) {
-    const wait = err.retryAfterMs !== undefined ? { waitMs: err.retryAfterMs } : {};
-    if (err.mayHaveBeenAccepted)
-        return { retry: false, reason: 'the request was sent in full and its answer lost' };
-    if (err.status === 429 || err.status === 503) {
-        return { retry: true, throttled: true, reason: `HTTP ${err.status} ${err.code}`, ...wait };
-    }
-    if (err.status === 0 && !NEVER_RETRIED.test(err.code)) {
-        return { retry: true, reason: `connection failed before the request was sent (${err.code})` };
-    }
-    return { retry: false, reason: err.status ? `HTTP ${err.status} ${err.code}` : err.code };
 }
 /** A throttling wait longer than the step has left: fail now, saying so and for how long. */
 function throttledBeyondBudget(err, waitMs, leftSeconds) {

@@ -96,10 +96,8 @@ export class Retrier {
     between?.open()
   }
 
-  /** The transport's decision on its own failures; the general rules on the others, their reason bounded. */
+  /** The retry policy's decision, its reason bounded. */
   private decide(err: unknown): RetryDecision {
-    const own = this.deps.rules?.decide?.(err)
-    if (own) return own
     const decision = retryDecision(err)
     // the reason quotes the server: bounded, and printed through the one printer
     return { ...decision, reason: excerpt(decision.reason, 300) }

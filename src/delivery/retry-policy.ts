@@ -90,10 +90,14 @@ export function retryDecision(err: unknown): RetryDecision {
   return { retry: false, reason: f.message }
 }
 
+/** TLS, name and request failures of a Graph connection that another attempt cannot mend. */
+const GRAPH_NEVER_RETRIED = /^(ENOTFOUND|EPROXY|CERT_|ERR_TLS|ERR_SSL|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|ERR_INVALID)/
+
 /**
- * Graph: throttling (429, 503) is waited out; a connection that failed before the request went
- * out is tried again; nothing else, and above all not a request sent in full whose answer was
- * lost (sendMail is not idempotent: resending could deliver twice). Pure.
+ * Graph: `sendMail` is not idempotent, so a request is sent again only when Graph surely did not
+ * take it: it answered 429 or 503 (throttled: waited out as Retry-After asks), or the connection
+ * failed before the whole body had gone out. A request sent in full whose answer was lost, and
+ * every other answer (400, 401, 403, 404, 413 …), ends the send: resending could deliver twice. Pure.
  */
 function graphRetryDecision(f: Extract<Failure, { source: 'graph' }>, neverRetried?: string): RetryDecision {
   if (f.mayHaveBeenAccepted) {
@@ -104,13 +108,12 @@ function graphRetryDecision(f: Extract<Failure, { source: 'graph' }>, neverRetri
   }
   if (f.status === 429 || f.status === 503) {
     const wait = f.retryAfterMs !== undefined ? { waitMs: f.retryAfterMs } : {}
-    return { retry: true, throttled: true, reason: `Microsoft Graph throttled the request (HTTP ${f.status})`, ...wait }
+    return { retry: true, throttled: true, reason: `HTTP ${f.status} ${f.code}`, ...wait }
   }
-  if (f.status !== 0)
-    return { retry: false, reason: `Microsoft Graph refused the request (HTTP ${f.status} ${f.code})` }
+  if (f.status !== 0) return { retry: false, reason: `HTTP ${f.status} ${f.code}` }
   if (neverRetried) return { retry: false, reason: `${neverRetried}: ${f.message}` }
-  if (f.code === 'ENOTFOUND') return { retry: false, reason: 'host not found' }
-  return { retry: true, reason: `connection problem before the request was sent: ${f.message}` }
+  if (GRAPH_NEVER_RETRIED.test(f.code)) return { retry: false, reason: f.code }
+  return { retry: true, reason: `connection failed before the request was sent (${f.code})` }
 }
 
 /** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … (× 0.5–1.0), at most 15 s. */

@@ -97,8 +97,6 @@ export interface RetryDecision {
  * Every member is optional: an absent one means the general rule.
  */
 export interface RetryRules {
-  /** The decision on a failure of this transport; undefined for one the general rules decide (a token request). */
-  decide?(err: unknown): RetryDecision | undefined
   /** Throttling is waited exactly as the server asked (Retry-After), not at least the backoff. */
   waitAsAsked?: boolean
   /** The log line of a throttled attempt about to be tried again. */
