@@ -17,7 +17,7 @@ const chunks = readdirSync(dist)
 describe('dist/index.js', () => {
   it.each([
     ['@actions/core and its HTTP client', 'node_modules/@actions/core/'],
-    ['undici', 'node_modules/undici/'],
+    ['undici', 'undici:request:create'],
     ['Liquid', 'liquidjs@'],
     ['msal-node', 'node_modules/@azure/msal-node/'],
     ['MIME composition', 'nodemailer/dist/esm/mail-composer/'],

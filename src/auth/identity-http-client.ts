@@ -1,13 +1,28 @@
-import { HttpClient } from '@actions/http-client'
+import type { IncomingHttpHeaders } from 'node:http'
+import https from 'node:https'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node'
 import type { EarlyTls } from '../shared/early-tls.js'
+import { optional } from '../shared/optional.js'
 import { parseRetryAfter } from '../shared/retry-after.js'
 import { EarlyConnectionAgent } from './early-agent.js'
 
+const USER_AGENT = 'exchange-online-mail-action'
+
+/** An answer as the token request reads it, whichever way it came. */
+interface Answer {
+  status: number
+  headers: IncomingHttpHeaders
+  text: string
+}
+
 /**
- * msal-node's network client, built on @actions/http-client: it honours HTTPS_PROXY and
- * NO_PROXY like every other action, bounds each request by a timeout, counts requests, and
- * keeps the cause of a network failure (msal-node reports only `network_error`).
+ * msal-node's network client. It honours HTTPS_PROXY and NO_PROXY like every other action
+ * (@actions/http-client decides, and carries the request through a proxy), bounds each request
+ * by a timeout, counts requests, and keeps the cause of a network failure (msal-node reports
+ * only `network_error`). Without a proxy the request goes straight through node's https, over
+ * the connection opened at start: http-client's index loads undici (some 850 KB to parse) and
+ * only a proxy needs it.
  */
 export class IdentityNetworkClient implements INetworkModule {
   /** Requests sent, in order (method and URL, never bodies). */
@@ -22,32 +37,18 @@ export class IdentityNetworkClient implements INetworkModule {
     | { kind: 'html_response'; status: number; excerpt: string }
     | undefined
 
-  private readonly http: HttpClient
+  /** Keep-alive, so a renewal reuses the connection; its first is the one opened at start. */
+  private readonly agent: https.Agent
 
   /**
    * @param timeoutMs time limit of one request, connection included
    * @param connection the TLS connection to the authority opened at start, for the first request to take
    */
-  constructor(timeoutMs: number, connection?: EarlyTls) {
-    const agent = connection ? new EarlyConnectionAgent(connection) : undefined
-    // A handler is http-client's own hook into each request: here it only chooses the agent, for
-    // requests to the host the early connection goes to (with no proxy, or none would be open).
-    const handlers = agent
-      ? [
-          {
-            prepareRequest: (options: { host?: string | null; port?: number | string | null; agent?: unknown }) => {
-              if (options.host === connection?.host && Number(options.port) === connection?.port) options.agent = agent
-            },
-            canHandleAuthentication: () => false,
-            handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
-          }
-        ]
-      : []
-    this.http = new HttpClient('exchange-online-mail-action', handlers, {
-      allowRetries: false,
-      allowRedirects: false,
-      socketTimeout: timeoutMs
-    })
+  constructor(
+    private readonly timeoutMs: number,
+    connection?: EarlyTls
+  ) {
+    this.agent = connection ? new EarlyConnectionAgent(connection) : new https.Agent({ keepAlive: true })
   }
 
   sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
@@ -62,16 +63,15 @@ export class IdentityNetworkClient implements INetworkModule {
     this.requests.push({ method, url })
     this.lastOddity = undefined
     try {
-      const response = await this.http.request(method, url, options?.body ?? null, options?.headers ?? {})
-      const text = await response.readBody()
+      const answer = await this.exchange(method, new URL(url), options?.body, options?.headers ?? {})
+      const { status, text } = answer
       const headers: Record<string, string> = {}
-      for (const [name, value] of Object.entries(response.message.headers)) {
+      for (const [name, value] of Object.entries(answer.headers)) {
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
       }
-      const status = response.message.statusCode ?? 0
       let body: unknown
       if (status >= 300 && status < 400) {
-        // Never followed (allowRedirects: false): the client secret or assertion stays with the
+        // Never followed: the client secret or assertion stays with the
         // configured host. msal gets an OAuth-shaped error; the facts stay here for the diagnosis.
         const location = (headers.location ?? '(no Location header)').slice(0, 200)
         this.lastOddity = { kind: 'redirected', status, location }
@@ -95,6 +95,65 @@ export class IdentityNetworkClient implements INetworkModule {
     } catch (err) {
       this.lastError = err instanceof Error ? err : new Error(String(err))
       throw this.lastError
+    }
+  }
+
+  /** One request, through the proxy that applies to `url` if any; redirects are never followed. */
+  private exchange(
+    method: string,
+    url: URL,
+    body: string | undefined,
+    headers: Record<string, string>
+  ): Promise<Answer> {
+    return getProxyUrl(url) ? this.throughProxy(method, url, body, headers) : this.direct(method, url, body, headers)
+  }
+
+  private direct(method: string, url: URL, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
+    return new Promise<Answer>((resolve, reject) => {
+      const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }
+      const request = https.request(url, {
+        method,
+        agent: this.agent,
+        headers: { 'user-agent': USER_AGENT, ...length, ...headers }
+      })
+      // As @actions/http-client words it, so a timeout reads the same with or without a proxy.
+      request.setTimeout(this.timeoutMs, () =>
+        request.destroy(new Error(`Request timeout: ${url.pathname}${url.search}`))
+      )
+      request.once('error', reject)
+      request.once('response', (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.once('error', reject)
+        response.once('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8')
+          })
+        )
+      })
+      request.end(body)
+    })
+  }
+
+  private async throughProxy(
+    method: string,
+    url: URL,
+    body: string | undefined,
+    headers: Record<string, string>
+  ): Promise<Answer> {
+    const { HttpClient } = await optional.httpClient()
+    const http = new HttpClient(USER_AGENT, [], {
+      allowRetries: false,
+      allowRedirects: false,
+      socketTimeout: this.timeoutMs
+    })
+    const response = await http.request(method, url.href, body ?? null, headers)
+    return {
+      status: response.message.statusCode ?? 0,
+      headers: response.message.headers,
+      text: await response.readBody()
     }
   }
 }

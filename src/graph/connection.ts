@@ -2,7 +2,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type { Duplex } from 'node:stream'
 import tls from 'node:tls'
-import { getProxyUrl } from '@actions/http-client'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import type { EarlyTls } from '../shared/early-tls.js'
 
 /** A place to connect to: host and port, as the agent keys its connections. */
@@ -75,7 +75,7 @@ export class GraphAgent extends https.Agent {
   }
 
   private async connect(endpoint: Endpoint): Promise<tls.TLSSocket> {
-    const proxy = getProxyUrl(`https://${hostForUrl(endpoint.host)}:${endpoint.port}`)
+    const proxy = getProxyUrl(new URL(`https://${hostForUrl(endpoint.host)}:${endpoint.port}`))?.href
     this.opened.push(`${keyOf(endpoint)}${proxy ? ` through ${new URL(proxy).host}` : ''}`)
     const timeoutMs = this.timeoutMs()
     const tunnel = proxy ? await connectThrough(new URL(proxy), endpoint, timeoutMs) : undefined

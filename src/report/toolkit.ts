@@ -1,7 +1,7 @@
-import * as core from '@actions/core'
 import { smtpPortWarning } from '../inputs/clouds.js'
 import type { Settings } from '../inputs/settings.js'
 import { Log } from './log.js'
+import * as core from './runner-commands.js'
 
 /** What the stages after the dial use of the runner's toolkit besides printing. */
 export type Toolkit = Pick<typeof core, 'setOutput' | 'summary' | 'getIDToken'>
