@@ -3,12 +3,16 @@
  *
  * Runs the bundled action end to end (a process per run, as the runner starts it) against the
  * local Entra token endpoint and SMTP server, both behind a TCP proxy that delays every chunk
- * by half the round-trip time in each direction, and compares it with the yardstick: a plain
- * nodemailer send with basic auth (user/password, no token at all) over the same proxied path,
- * also started as its own Node process. Also prints the cold start of a dry run and the bundle
- * size. A Graph row: the same message with `transport: graph` against the Graph stand-in behind
+ * by half the round-trip time in each direction, and compares it with two basic-auth sends
+ * (user/password, no token at all) over the same proxied path, each its own Node process:
+ * - the yardstick, dawidd6/action-send-mail (scripts/yardstick/, its main.js as published), run as
+ *   the runner runs a JavaScript action: issue 22 states its send goals as ratios against it;
+ * - the floor, a bare nodemailer send (scripts/bench-basic-send.mjs): what a basic-auth send costs
+ *   with nothing of an action around it.
+ * The three SMTP sends of a round take turns going first. Also prints the cold start of a dry run
+ * and the bundle size. A Graph row: the same message with `transport: graph` against the Graph stand-in behind
  * the same kind of proxy (a token and one POST over a connection opened while the token is on its
- * way). Time-to-dial (scripts/bench-dial.ts): how long after spawn the SMTP connection and the token
+ * way), against both basic-auth sends. Time-to-dial (scripts/bench-dial.ts): how long after spawn the SMTP connection and the token
  * endpoint's connection arrive, each against a bare Node opening one socket. Loopback only; every
  * loop is bounded. Closes with the time the `markdown` filter takes for 125,000 characters of the
  * worst shapes we know (scripts/bench-markdown.ts).
@@ -26,7 +30,7 @@ import { parseArgs } from 'node:util'
 import { createTestPki } from '../__tests__/fakes/certs.js'
 import { GRAPH_RESOURCE, startGraphApi } from '../__tests__/fakes/graph-api.js'
 import { startDelayProxy } from '../__tests__/fakes/proxies.js'
-import { ACTION_PATH, cleanupRunnerTemp, runAction } from '../__tests__/fakes/runner.js'
+import { ACTION_PATH, cleanupRunnerTemp, failedMessage, runAction } from '../__tests__/fakes/runner.js'
 import { startSmtpServer } from '../__tests__/fakes/smtp-server.js'
 import { startTokenEndpoint } from '../__tests__/fakes/token-endpoint.js'
 import { benchMarkdown, printMarkdownRows } from './bench-markdown.js'
@@ -46,7 +50,7 @@ const { values } = parseArgs({
 if (!values['greeting-hold']) await greetAtOnce()
 const runs = Math.min(50, Math.max(1, Number(values.runs)))
 const rtts = values.rtt.split(',').map(Number)
-/** The Node that runs both the action and the yardstick. */
+/** The Node that runs the action, the yardstick and the floor. */
 const nodeBinary = path.resolve(values.node)
 const actionPath = path.resolve(values.action)
 const nodeVersion = execFileSync(nodeBinary, ['--version'], { encoding: 'utf8' }).trim()
@@ -108,8 +112,58 @@ interface SmtpConnectionInternals {
   connectionReady(): void
 }
 
-/** The yardstick: nodemailer with user/password, in its own process. */
+/**
+ * Every SMTP send of the bench must have reached the server: a send that failed quickly would
+ * otherwise pass for a fast one. The message before `before` is the one this send delivered.
+ */
+function expectDelivered(before: number, what: string, log: string): void {
+  const message = smtp.messages[before]
+  if (smtp.messages.length !== before + 1 || message?.user !== MAILBOX || message.tlsVersion === null) {
+    throw new Error(`${what}: the SMTP server did not receive its message over TLS\n${log}`)
+  }
+}
+
+/**
+ * The yardstick of issue 22: dawidd6/action-send-mail with user/password, started as the runner
+ * starts a JavaScript action (runAction: INPUT_* named as its action.yml declares them, the file
+ * commands, a clean environment). `secure: false` on the STARTTLS port, as a user of it on port
+ * 587 writes; it upgrades because the server offers STARTTLS, and the server offers AUTH only then.
+ */
+const yardstickPath = path.join(here, 'yardstick', 'action-send-mail.mjs')
+async function yardstickSend(port: number): Promise<number> {
+  const before = smtp.messages.length
+  const result = await runAction({
+    nodeBinary,
+    actionPath: yardstickPath,
+    caFile: pki.caFile,
+    inputs: {
+      server_address: 'localhost',
+      server_port: String(port),
+      secure: 'false',
+      username: MAILBOX,
+      password: PASSWORD,
+      subject: 'bench',
+      to: 'dev@contoso.com',
+      from: MAILBOX,
+      body: 'bench'
+    }
+  })
+  // core.setFailed sets process.exitCode = 1 and prints ::error::; check both, then the server.
+  if (result.code !== 0 || result.timedOut || failedMessage(result) !== undefined) {
+    throw new Error(`dawidd6/action-send-mail failed (exit ${result.code}):\n${result.log}`)
+  }
+  expectDelivered(before, 'dawidd6/action-send-mail', result.log)
+  return result.durationMs
+}
+
+/** The floor: a bare nodemailer send with user/password, in its own process. */
 const basicScript = path.join(here, 'bench-basic-send.mjs')
+async function floorSend(port: number): Promise<number> {
+  const before = smtp.messages.length
+  const ms = await basicSend(port)
+  expectDelivered(before, 'the bare nodemailer send', '')
+  return ms
+}
 function basicSend(port: number): Promise<number> {
   const started = performance.now()
   return new Promise((resolve, reject) => {
@@ -135,11 +189,16 @@ function basicSend(port: number): Promise<number> {
 interface Row {
   rtt: number
   oauth: number
-  basic: number
+  /** dawidd6/action-send-mail's basic-auth send: the yardstick of issue 22. */
+  yardstick: number
+  /** A bare nodemailer basic-auth send. */
+  floor: number
   identity: number
   tokenWait: number
   /** The same send with transport: graph. */
   graph: number
+  /** Medians' ratios: the action's SMTP send and its Graph send, against the yardstick and the floor. */
+  ratios: { oauthToYardstick: number; oauthToFloor: number; graphToYardstick: number; graphToFloor: number }
 }
 const rows: Row[] = []
 
@@ -149,11 +208,13 @@ for (const rtt of rtts) {
   const graphProxy = await startDelayProxy(graph.port, rtt / 2)
   const graphSends: number[] = []
   const oauth: number[] = []
-  const basic: number[] = []
+  const yardstick: number[] = []
+  const floor: number[] = []
   const identity: number[] = []
   const tokenWait: number[] = []
-  for (let i = 0; i < runs; i++) {
+  const oauthSend = async (): Promise<void> => {
     endpoint.reset()
+    const before = smtp.messages.length
     const result = await runAction({
       nodeBinary,
       actionPath,
@@ -173,19 +234,33 @@ for (const rtt of rtts) {
       }
     })
     if (result.code !== 0) throw new Error(`the action failed:\n${result.log}`)
+    expectDelivered(before, 'the action', result.log)
     oauth.push(result.durationMs)
     identity.push(endpoint.requests.length)
     tokenWait.push(Number(/Token wait at AUTH: (\d+) ms/.exec(result.stdout)?.[1] ?? NaN))
-    basic.push(await basicSend(smtpProxy.port))
+  }
+  const smtpSends = [
+    oauthSend,
+    async () => void yardstick.push(await yardstickSend(smtpProxy.port)),
+    async () => void floor.push(await floorSend(smtpProxy.port))
+  ]
+  for (let i = 0; i < runs; i++) {
+    // Each takes its turn first, so that none always starts right after another's process ended.
+    for (let k = 0; k < smtpSends.length; k++) await smtpSends[(i + k) % smtpSends.length]!()
     graphSends.push(await graphSend(tokenProxy.port, graphProxy.port))
   }
+  const row = { oauth: median(oauth), yardstick: median(yardstick), floor: median(floor), graph: median(graphSends) }
   rows.push({
     rtt,
-    oauth: median(oauth),
-    basic: median(basic),
+    ...row,
     identity: Math.max(...identity),
     tokenWait: median(tokenWait),
-    graph: median(graphSends)
+    ratios: {
+      oauthToYardstick: row.oauth / row.yardstick,
+      oauthToFloor: row.oauth / row.floor,
+      graphToYardstick: row.graph / row.yardstick,
+      graphToFloor: row.graph / row.floor
+    }
   })
   await Promise.all([tokenProxy.close(), smtpProxy.close(), graphProxy.close()])
 }
@@ -242,17 +317,24 @@ cleanupRunnerTemp()
 
 const fmt = (ms: number): string => `${ms.toFixed(0).padStart(5)} ms`
 console.log(`\nNode ${nodeVersion}, ${runs} runs per case, medians\n`)
-console.log(
-  '  RTT  | OAuth send (action) | basic-auth send | ratio | identity requests/run | token wait at AUTH | Graph send | Graph/basic'
-)
-console.log(
-  '-------|---------------------|-----------------|-------|-----------------------|--------------------|------------|------------'
-)
-for (const r of rows) {
-  console.log(
-    `${String(r.rtt).padStart(4)} ms | ${fmt(r.oauth).padStart(19)} | ${fmt(r.basic).padStart(15)} | ${(r.oauth / r.basic).toFixed(2).padStart(5)} | ${String(r.identity).padStart(21)} | ${fmt(r.tokenWait).padStart(18)} | ${fmt(r.graph).padStart(10)} | ${(r.graph / r.basic).toFixed(2).padStart(11)}`
-  )
-}
+console.log('yardstick: dawidd6/action-send-mail, basic auth (issue 22); floor: a bare nodemailer basic-auth send\n')
+const columns: [string, (r: Row) => string][] = [
+  ['  RTT ', (r) => `${String(r.rtt).padStart(3)} ms`],
+  ['OAuth send (action)', (r) => fmt(r.oauth)],
+  ['yardstick', (r) => fmt(r.yardstick)],
+  ['ratio', (r) => r.ratios.oauthToYardstick.toFixed(2)],
+  ['floor', (r) => fmt(r.floor)],
+  ['ratio', (r) => r.ratios.oauthToFloor.toFixed(2)],
+  ['identity requests/run', (r) => String(r.identity)],
+  ['token wait at AUTH', (r) => fmt(r.tokenWait)],
+  ['Graph send', (r) => fmt(r.graph)],
+  ['Graph/yardstick', (r) => r.ratios.graphToYardstick.toFixed(2)],
+  ['Graph/floor', (r) => r.ratios.graphToFloor.toFixed(2)]
+]
+const widths = columns.map(([title, cell]) => Math.max(title.length, ...rows.map((r) => cell(r).length)))
+console.log(columns.map(([title], c) => title.padStart(widths[c]!)).join(' | '))
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'))
+for (const r of rows) console.log(columns.map(([, cell], c) => cell(r).padStart(widths[c]!)).join(' | '))
 console.log(
   `\ntime-to-dial (from spawn, medians; paired differences against a bare Node socket, ${fmt(dial.bare).trim()}):`
 )
