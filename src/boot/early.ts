@@ -37,6 +37,14 @@ export interface EarlySmtp {
 /** The limit of an early connection attempt: the SMTP connection's usual one, or the step's budget if less. */
 const CONNECT_LIMIT_MS = 30_000
 
+/**
+ * How long the TLS connections wait for the SMTP connection attempt to leave. Starting a TLS
+ * connection costs 15 ms of CPU before its first byte (the root certificates are loaded), and
+ * would hold back the SMTP attempt, whose conversation is the send's critical path; the token
+ * is needed only at AUTH, round trips later. The wait is bounded for a slow name lookup.
+ */
+const TLS_AFTER_SMTP_MS = 10
+
 /** Opens the connections the inputs name, now; none in a dry run. */
 export function openEarlyConnections(env: NodeJS.ProcessEnv = process.env): EarlyConnections {
   const get = (name: string): string => (env[inputVariable(name)] ?? '').trim()
@@ -54,14 +62,17 @@ export function openEarlyConnections(env: NodeJS.ProcessEnv = process.env): Earl
   }
   // @actions/http-client decides which proxy applies to HTTPS; with one set, boot's path keeps that decision.
   if (env.https_proxy || env.HTTPS_PROXY) return early
-  const token = earlyTls(get('authority-host') || preset.authorityHost, limitMs)
+  const after = early.smtp ? Promise.race([early.smtp.dial.dialing, delay(TLS_AFTER_SMTP_MS)]) : Promise.resolve()
+  const token = earlyTls(get('authority-host') || preset.authorityHost, limitMs, after)
   if (token) early.token = token
   if (transport === 'graph') {
-    const graph = earlyTls(get('graph-host') || preset.graphHost, limitMs)
+    const graph = earlyTls(get('graph-host') || preset.graphHost, limitMs, after)
     if (graph) early.graph = graph
   }
   return early
 }
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref())
 
 /**
  * Resolves once every early connection attempt has left the process (host names resolved): loading
@@ -110,14 +121,20 @@ function earlySmtp(host: string, portText: string, proxyText: string, limitMs: n
   return { host, port, proxy, dial: connection }
 }
 
-function earlyTls(originText: string, limitMs: number): EarlyTls | undefined {
+function earlyTls(originText: string, limitMs: number, after: Promise<unknown>): EarlyTls | undefined {
   const url = URL.canParse(originText) ? new URL(originText) : undefined
   if (!url || url.protocol !== 'https:' || url.pathname !== '/' || url.search || url.username) return undefined
   const host = url.hostname.replace(/^\[|\]$/g, '')
   const port = Number(url.port || 443)
   let dialed: () => void = () => undefined
   const dialing = new Promise<void>((resolve) => (dialed = resolve))
-  const socket = new Promise<tls.TLSSocket>((resolve, reject) => {
+  const socket = after.then(() => handshake(host, port, limitMs, dialed))
+  socket.catch(() => undefined) // whoever takes the connection sees the failure, and connects afresh
+  return { origin: url.origin, host, port, socket, dialing }
+}
+
+function handshake(host: string, port: number, limitMs: number, dialed: () => void): Promise<tls.TLSSocket> {
+  return new Promise<tls.TLSSocket>((resolve, reject) => {
     const s = tls.connect({
       host,
       port,
@@ -146,6 +163,4 @@ function earlyTls(originText: string, limitMs: number): EarlyTls | undefined {
       reject(Object.assign(new Error('The connection was closed'), { code: 'ECONNRESET' }))
     })
   })
-  socket.catch(() => undefined) // whoever takes the connection sees the failure, and connects afresh
-  return { origin: url.origin, host, port, socket, dialing }
 }
