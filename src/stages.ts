@@ -39,7 +39,7 @@ export const stages = {
    * connections that src/index.ts opened first are under way.
    */
   main: () => afterIo().then(() => import('./main.js')),
-  /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
+  /** First after the dial: the runner's commands (without @actions/core's HTTP stack, see report/runner-commands.ts), which mask every secret before anything is printed. */
   toolkit: () => afterIo().then(() => import('./report/toolkit.js')),
   /** The token's lifecycle, whose first request starts at once: besides the SMTP handshake, the one wait before AUTH. */
   tokens: () =>

@@ -56,6 +56,27 @@ describe('a commit message the runner filled in', () => {
     expect(result.outputs.accepted).toBe('dev@contoso.com')
   })
 
+  it('threads by a thread-key the runner filled in, the commit message as written', async () => {
+    const send = (message: string) =>
+      world.run({
+        eventName: 'push',
+        event: { ...event, head_commit: { ...event.head_commit, message } },
+        // what the runner makes of `thread-key: ${{ github.event.head_commit.message }}`
+        inputs: world.inputs({ 'thread-key': message })
+      })
+    const first = await send(MESSAGE)
+    expect(first.code, first.log).toBe(0)
+    expect((await send(MESSAGE)).code).toBe(0)
+    expect((await send('another change')).code).toBe(0)
+    const [a, b, c] = world.smtp.messages.map((m) => m.parsed)
+    expect(a!.headers.get('thread-topic')).toMatch(/^Render \{\{ user\.name \}\} in the header Also \{% if broken/)
+    expect(a!.references).toBe(b!.references)
+    expect(c!.references).not.toBe(a!.references)
+    const view = expectOnlyOwnCommands(first, { failed: false, warnings: 1 })
+    expect(view.named('warning')[0]?.data).toMatch(/^Input 'thread-key'/)
+    expect(view.named('warning')[0]?.data).toContain('{{ github.event.head_commit.message }}')
+  })
+
   it("keeps the author's own Liquid around it, in a dry run too", async () => {
     const result = await world.run({
       eventName: 'push',

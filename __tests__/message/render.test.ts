@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildContext, emptyRunInfo, type RunInfo } from '../../src/message/context.js'
 import { InputError } from '../../src/inputs/input-error.js'
+import { eventTextsWithMarkup } from '../../src/message/outside-text.js'
 import { compileTemplates, compileText, renderMessage, renderText, USE_DEFAULT } from '../../src/message/render.js'
 import type { TemplateSource } from '../../src/inputs/template-sources.js'
 
@@ -330,6 +331,21 @@ describe('one-line templates of other inputs', () => {
     const context = buildContext(env, { x: { toString: 1 } }, '')
     expect(await renderText(templates, context, 'subject')).toBe('CI-[object Object]')
     expect(() => compileText(src('subject', '{% if %}'))).toThrow(/Input 'subject': the Liquid template does not parse/)
+  })
+
+  it('show the event text the runner filled in as written, and send markup from elsewhere as written', async () => {
+    const event = { head_commit: { message: 'fix {{ user.name }} and {% if' } }
+    const context = buildContext(env, event, '')
+    const filledIn = compileText(src('thread-key', `deploy: ${event.head_commit.message}`), eventTextsWithMarkup(event))
+    expect(filledIn.notices.join('\n')).toContain('{{ github.event.head_commit.message }}')
+    expect(await renderText(filledIn, context, 'thread-key')).toBe('deploy: fix {{ user.name }} and {% if')
+    const warned: string[] = []
+    const elsewhere = compileText(src('thread-key', 'tests {{ x | no_such_filter }}'))
+    expect(await renderText(elsewhere, context, 'thread-key', (n) => warned.push(n))).toBe(
+      'tests {{ x | no_such_filter }}'
+    )
+    // A filter that does not exist fails the parse: the notice comes with the compiled template.
+    expect([...elsewhere.notices, ...warned]).toEqual([expect.stringMatching(/^Input 'thread-key' is sent as written/)])
   })
 
   it('render one header-safe line, as the subject', async () => {

@@ -1,4 +1,3 @@
-import type { Template } from 'liquidjs'
 import type { Budget } from '../shared/budget.js'
 import type { Attachment } from '../inputs/attachments.js'
 import type { Settings } from '../inputs/settings.js'
@@ -7,6 +6,7 @@ import type { DefaultMessageKind } from '../shared/message-kind.js'
 import type { RunInfo } from '../shared/run-info.js'
 import { messageFacts } from './facts.js'
 import { buildContext, messageKind, readEventPayload } from './context.js'
+import type { UserTemplate } from './liquid.js'
 import type { MessageExtras } from './mime.js'
 import { eventTextsWithMarkup } from './outside-text.js'
 import { toLf } from './text.js'
@@ -24,7 +24,7 @@ export interface CompiledMessageTemplates {
   /** The subject and bodies. */
   message: CompiledTemplates
   /** The thread-key template, if any. */
-  threadKey?: Template[]
+  threadKey?: UserTemplate
 }
 
 /** Compiles the templates; the event's text that holds markup is found in inline inputs and shown as written. */
@@ -32,8 +32,9 @@ export function compileMessageTemplates(
   settings: Settings,
   event: unknown = readEventPayload(process.env)
 ): CompiledMessageTemplates {
-  const message = compileTemplates(settings, eventTextsWithMarkup(event))
-  const threadKey = settings.threadKey ? compileText(settings.threadKey) : undefined
+  const eventTexts = eventTextsWithMarkup(event)
+  const message = compileTemplates(settings, eventTexts)
+  const threadKey = settings.threadKey ? compileText(settings.threadKey, eventTexts) : undefined
   return { message, ...(threadKey ? { threadKey } : {}) }
 }
 
@@ -89,7 +90,9 @@ export async function prepareMessage({
     )
     return message
   })
-  const threadKey = compiled.threadKey ? await renderText(compiled.threadKey, context, 'thread-key') : undefined
+  const warn = (notice: string): void => log.warning(notice)
+  for (const notice of compiled.threadKey?.notices ?? []) warn(notice)
+  const threadKey = compiled.threadKey ? await renderText(compiled.threadKey, context, 'thread-key', warn) : undefined
   return {
     rendered,
     // A name is text like any other: LF inside (the MIME encodes it), whatever the file system allows.

@@ -9,7 +9,8 @@ import {
   renderTemplate,
   templateScope,
   userEngines,
-  type Engines
+  type Engines,
+  type UserTemplate
 } from './liquid.js'
 import { markdownToHtml } from './markdown.js'
 import { sentAsWrittenNotice, type EventText } from './outside-text.js'
@@ -98,18 +99,49 @@ export function compileTemplates(templates: MessageTemplates, eventTexts: EventT
   return compiled
 }
 
-/** Compiles a one-line text template of another input (e.g. thread-key) with the subject's engine. */
-export function compileText(source: TemplateSource): Template[] {
-  return parseTemplate(userEngines.text, source)
+/**
+ * Compiles a one-line template of another input (thread-key) as the subject is compiled: the
+ * event's text in it is shown as written, and inline text without Liquid of its author is sent as
+ * written when its markup fails.
+ */
+export function compileText(source: TemplateSource, eventTexts: EventText[] = []): UserTemplate {
+  return parseUserTemplate(userEngines.text, source, eventTexts)
 }
 
 /**
  * Renders a template compiled by compileText against the context as one header-safe line, as
  * the subject is rendered (hostile event data cannot make it throw); InputError names the input
- * when it fails.
+ * when it fails, unless the text goes as written (`warn` hears of it).
  */
-export async function renderText(templates: Template[], context: TemplateContext, input: InputName): Promise<string> {
-  return toSingleLine(await renderTemplate(userEngines.text, templates, templateScope(context), input))
+export async function renderText(
+  compiled: UserTemplate,
+  context: TemplateContext,
+  input: InputName,
+  warn: (text: string) => void = () => {}
+): Promise<string> {
+  const scope = templateScope(context)
+  return toSingleLine(await renderUserPart(userEngines.text, compiled.templates, compiled.literal, scope, input, warn))
+}
+
+/**
+ * A user's part rendered: an error fails the step (InputError), except in text sent as written
+ * when its markup fails (`literal`, inline text without Liquid of its author).
+ */
+async function renderUserPart(
+  engine: Engines[keyof Engines],
+  templates: Template[],
+  literal: string | undefined,
+  scope: Record<string, unknown>,
+  input: InputName,
+  warn: (text: string) => void
+): Promise<string> {
+  if (literal === undefined) return renderTemplate(engine, templates, scope, input)
+  try {
+    return (await engine.render(templates, scope)) as string
+  } catch (err) {
+    warn(sentAsWrittenNotice(input, err instanceof Error ? err.message : String(err)))
+    return literal
+  }
 }
 
 /** Which default message fits the event and the job status. */
@@ -136,14 +168,7 @@ export async function renderMessage(
     if (templates === undefined) return undefined
     if (templates === USE_DEFAULT)
       return tidy(await renderTemplate(defaultEngines[engine], defaults![which], scope, input))
-    const literal = compiled.literal?.[which]
-    if (literal === undefined) return renderTemplate(userEngines[engine], templates, scope, input)
-    try {
-      return (await userEngines[engine].render(templates, scope)) as string
-    } catch (err) {
-      warn(sentAsWrittenNotice(input, err instanceof Error ? err.message : String(err)))
-      return literal
-    }
+    return renderUserPart(userEngines[engine], templates, compiled.literal?.[which], scope, input, warn)
   }
 
   const subject = toSingleLine((await part('subject', 'subject')) ?? '')
