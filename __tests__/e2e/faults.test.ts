@@ -227,6 +227,20 @@ describe('time and trust', () => {
     world.expectNoSecrets(result)
   })
 
+  it('an endless answer from the token endpoint is read to 1 MiB, not into memory, and the step fails once', async () => {
+    world.endpoint.enqueue({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: ' '.repeat(64 * 1024 * 1024)
+    })
+    const result = await world.run({ inputs: world.inputs() })
+    expect(result.code).toBe(1)
+    expect(world.endpoint.requests).toHaveLength(1) // no token response: nothing to retry
+    expect(world.smtp.authAttempts).toHaveLength(0)
+    expect(failedMessage(result)).toContain('HTTP 200 with a body over 1 MiB')
+    world.expectNoSecrets(result)
+  })
+
   it('a redirect from the token endpoint is reported with where it points, and not followed', async () => {
     world.endpoint.enqueue({
       status: 302,

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import https from 'node:https'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node'
@@ -9,11 +9,16 @@ import { EarlyConnectionAgent } from './early-agent.js'
 
 const USER_AGENT = 'exchange-online-mail-action'
 
+/** A token response is a few KB: an answer past this is none, and is not read further. */
+const MAX_ANSWER_BYTES = 1024 * 1024
+
 /** An answer as the token request reads it, whichever way it came. */
 interface Answer {
   status: number
   headers: IncomingHttpHeaders
   text: string
+  /** The body went past MAX_ANSWER_BYTES: reading stopped there. */
+  oversized: boolean
 }
 
 /**
@@ -76,6 +81,8 @@ export class IdentityNetworkClient implements INetworkModule {
         const location = (headers.location ?? '(no Location header)').slice(0, 200)
         this.lastOddity = { kind: 'redirected', status, location }
         body = { error: 'redirected', error_description: `HTTP ${status} redirect to ${location}` }
+      } else if (answer.oversized) {
+        body = { error: 'invalid_response', error_description: `HTTP ${status} with a body over 1 MiB` }
       } else {
         try {
           body = text ? JSON.parse(text) : {}
@@ -121,18 +128,7 @@ export class IdentityNetworkClient implements INetworkModule {
         request.destroy(new Error(`Request timeout: ${url.pathname}${url.search}`))
       )
       request.once('error', reject)
-      request.once('response', (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.once('error', reject)
-        response.once('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            text: Buffer.concat(chunks).toString('utf8')
-          })
-        )
-      })
+      request.once('response', (response) => void readAnswer(response).then(resolve, reject))
       request.end(body)
     })
   }
@@ -150,12 +146,30 @@ export class IdentityNetworkClient implements INetworkModule {
       socketTimeout: this.timeoutMs
     })
     const response = await http.request(method, url.href, body ?? null, headers)
-    return {
-      status: response.message.statusCode ?? 0,
-      headers: response.message.headers,
-      text: await response.readBody()
-    }
+    return readAnswer(response.message)
   }
+}
+
+/** Reads an answer whole, or up to MAX_ANSWER_BYTES and no further. */
+function readAnswer(response: IncomingMessage): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let bytes = 0
+    const answer = (oversized: boolean): Answer => ({
+      status: response.statusCode ?? 0,
+      headers: response.headers,
+      text: Buffer.concat(chunks).toString('utf8'),
+      oversized
+    })
+    response.on('data', (chunk: Buffer) => {
+      bytes += chunk.length
+      if (bytes <= MAX_ANSWER_BYTES) return void chunks.push(chunk)
+      response.destroy()
+      resolve(answer(true))
+    })
+    response.once('error', reject)
+    response.once('end', () => resolve(answer(false)))
+  })
 }
 
 /** The readable text of an HTML page, tags, scripts and styles stripped, at most 300 characters. */
