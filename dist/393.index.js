@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6523);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3482);
 /* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3341);
-/* harmony import */ var _auth_claims_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1442);
+/* harmony import */ var _auth_claims_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9061);
 
 
 

@@ -2,7 +2,7 @@ export const id = 475;
 export const ids = [475];
 export const modules = {
 
-/***/ 1442:
+/***/ 9061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -232,7 +232,7 @@ function days(n) {
 }
 
 // EXTERNAL MODULE: ./src/auth/claims.ts
-var auth_claims = __webpack_require__(1442);
+var auth_claims = __webpack_require__(9061);
 // EXTERNAL MODULE: ./src/auth/token-error.ts
 var token_error = __webpack_require__(1888);
 // EXTERNAL MODULE: ./src/shared/bounded-text.ts

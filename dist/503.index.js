@@ -2,7 +2,7 @@ export const id = 503;
 export const ids = [503];
 export const modules = {
 
-/***/ 1442:
+/***/ 9061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -153,7 +153,7 @@ function assessRole(roles) {
 /* harmony export */   iC: () => (/* binding */ consentFix)
 /* harmony export */ });
 /* harmony import */ var _catalogue_smtp_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6941);
-/* harmony import */ var _auth_claims_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1442);
+/* harmony import */ var _auth_claims_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9061);
 /**
  * Why Exchange Online refused SMTP AUTH, told from the claims of the token that was presented.
  * Exchange answers four different set-up mistakes with the same `535 5.7.3`; the token shows
@@ -478,7 +478,7 @@ function graphConsentFix(claims, v) {
 // EXTERNAL MODULE: ./src/diagnosis/match.ts + 2 modules
 var match = __webpack_require__(3341);
 // EXTERNAL MODULE: ./src/auth/claims.ts
-var auth_claims = __webpack_require__(1442);
+var auth_claims = __webpack_require__(9061);
 // EXTERNAL MODULE: ./src/shared/bounded-text.ts
 var bounded_text = __webpack_require__(5322);
 ;// CONCATENATED MODULE: ./src/diagnosis/diagnose.ts

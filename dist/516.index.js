@@ -61,13 +61,15 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(2669);
 // EXTERNAL MODULE: ./src/auth/token-error.ts
 var token_error = __webpack_require__(1888);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(4942);
-// EXTERNAL MODULE: ./src/shared/retry-after.ts
-var retry_after = __webpack_require__(1424);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var proxy = __webpack_require__(9783);
+// EXTERNAL MODULE: ./src/shared/optional.ts + 1 modules
+var optional = __webpack_require__(1181);
+// EXTERNAL MODULE: ./src/shared/retry-after.ts
+var retry_after = __webpack_require__(1424);
 ;// CONCATENATED MODULE: ./src/auth/early-agent.ts
 
 /**
@@ -115,12 +117,21 @@ class EarlyConnectionAgent extends (external_node_https_default()).Agent {
 
 
 
+
+
+const USER_AGENT = 'exchange-online-mail-action';
+/** A token response is a few KB: an answer past this is none, and is not read further. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
 /**
- * msal-node's network client, built on @actions/http-client: it honours HTTPS_PROXY and
- * NO_PROXY like every other action, bounds each request by a timeout, counts requests, and
- * keeps the cause of a network failure (msal-node reports only `network_error`).
+ * msal-node's network client. It honours HTTPS_PROXY and NO_PROXY like every other action
+ * (@actions/http-client decides, and carries the request through a proxy), bounds each request
+ * by a timeout, counts requests, and keeps the cause of a network failure (msal-node reports
+ * only `network_error`). Without a proxy the request goes straight through node's https, over
+ * the connection opened at start: http-client's index loads undici (some 850 KB to parse) and
+ * only a proxy needs it.
  */
 class IdentityNetworkClient {
+    timeoutMs;
     /** Requests sent, in order (method and URL, never bodies). */
     requests = [];
     /** The last transport-level failure (DNS, refused, TLS, timeout), if any. */
@@ -129,32 +140,15 @@ class IdentityNetworkClient {
     lastRetryAfterMs;
     /** What the last response was instead of a token response: a redirect or an HTML page. */
     lastOddity;
-    http;
+    /** Keep-alive, so a renewal reuses the connection; its first is the one opened at start. */
+    agent;
     /**
      * @param timeoutMs time limit of one request, connection included
      * @param connection the TLS connection to the authority opened at start, for the first request to take
      */
     constructor(timeoutMs, connection) {
-        const agent = connection ? new EarlyConnectionAgent(connection) : undefined;
-        // A handler is http-client's own hook into each request: here it only chooses the agent, for
-        // requests to the host the early connection goes to (with no proxy, or none would be open).
-        const handlers = agent
-            ? [
-                {
-                    prepareRequest: (options) => {
-                        if (options.host === connection?.host && Number(options.port) === connection?.port)
-                            options.agent = agent;
-                    },
-                    canHandleAuthentication: () => false,
-                    handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
-                }
-            ]
-            : [];
-        this.http = new lib/* HttpClient */.Qq('exchange-online-mail-action', handlers, {
-            allowRetries: false,
-            allowRedirects: false,
-            socketTimeout: timeoutMs
-        });
+        this.timeoutMs = timeoutMs;
+        this.agent = connection ? new EarlyConnectionAgent(connection) : new (external_node_https_default()).Agent({ keepAlive: true });
     }
     sendGetRequestAsync(url, options) {
         return this.send('GET', url, options);
@@ -166,21 +160,23 @@ class IdentityNetworkClient {
         this.requests.push({ method, url });
         this.lastOddity = undefined;
         try {
-            const response = await this.http.request(method, url, options?.body ?? null, options?.headers ?? {});
-            const text = await response.readBody();
+            const answer = await this.exchange(method, new URL(url), options?.body, options?.headers ?? {});
+            const { status, text } = answer;
             const headers = {};
-            for (const [name, value] of Object.entries(response.message.headers)) {
+            for (const [name, value] of Object.entries(answer.headers)) {
                 if (value !== undefined)
                     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
             }
-            const status = response.message.statusCode ?? 0;
             let body;
             if (status >= 300 && status < 400) {
-                // Never followed (allowRedirects: false): the client secret or assertion stays with the
+                // Never followed: the client secret or assertion stays with the
                 // configured host. msal gets an OAuth-shaped error; the facts stay here for the diagnosis.
                 const location = (headers.location ?? '(no Location header)').slice(0, 200);
                 this.lastOddity = { kind: 'redirected', status, location };
                 body = { error: 'redirected', error_description: `HTTP ${status} redirect to ${location}` };
+            }
+            else if (answer.oversized) {
+                body = { error: 'invalid_response', error_description: `HTTP ${status} with a body over 1 MiB` };
             }
             else {
                 try {
@@ -206,6 +202,57 @@ class IdentityNetworkClient {
             throw this.lastError;
         }
     }
+    /** One request, through the proxy that applies to `url` if any; redirects are never followed. */
+    exchange(method, url, body, headers) {
+        return (0,proxy/* getProxyUrl */.s)(url) ? this.throughProxy(method, url, body, headers) : this.direct(method, url, body, headers);
+    }
+    direct(method, url, body, headers) {
+        return new Promise((resolve, reject) => {
+            const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+            const request = external_node_https_default().request(url, {
+                method,
+                agent: this.agent,
+                headers: { 'user-agent': USER_AGENT, ...length, ...headers }
+            });
+            // As @actions/http-client words it, so a timeout reads the same with or without a proxy.
+            request.setTimeout(this.timeoutMs, () => request.destroy(new Error(`Request timeout: ${url.pathname}${url.search}`)));
+            request.once('error', reject);
+            request.once('response', (response) => void readAnswer(response).then(resolve, reject));
+            request.end(body);
+        });
+    }
+    async throughProxy(method, url, body, headers) {
+        const { HttpClient } = await optional/* optional */.l.httpClient();
+        const http = new HttpClient(USER_AGENT, [], {
+            allowRetries: false,
+            allowRedirects: false,
+            socketTimeout: this.timeoutMs
+        });
+        const response = await http.request(method, url.href, body ?? null, headers);
+        return readAnswer(response.message);
+    }
+}
+/** Reads an answer whole, or up to MAX_ANSWER_BYTES and no further. */
+function readAnswer(response) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let bytes = 0;
+        const answer = (oversized) => ({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+            oversized
+        });
+        response.on('data', (chunk) => {
+            bytes += chunk.length;
+            if (bytes <= MAX_ANSWER_BYTES)
+                return void chunks.push(chunk);
+            response.destroy();
+            resolve(answer(true));
+        });
+        response.once('error', reject);
+        response.once('end', () => resolve(answer(false)));
+    });
 }
 /** The readable text of an HTML page, tags, scripts and styles stripped, at most 300 characters. */
 function htmlText(html, max = 300) {
@@ -391,6 +438,52 @@ function describeNetworkError(err) {
     const code = err.code;
     return code && !err.message.includes(code) ? `${code}: ${err.message}` : err.message;
 }
+
+
+/***/ }),
+
+/***/ 1181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  l: () => (/* binding */ optional)
+});
+
+;// CONCATENATED MODULE: ./src/shared/lazy.ts
+/**
+ * A module loaded on first use, once: optional features (yaml, glob, Markdown, Octokit …) cost
+ * nothing in a run that does not use them, and a second use does not load them again.
+ */
+function lazy(load) {
+    let loading;
+    return () => (loading ??= load());
+}
+
+;// CONCATENATED MODULE: ./src/shared/optional.ts
+/**
+ * Optional packages: loaded on first use, once, and only by a run that uses them. A bottom-layer
+ * helper (it imports nothing of src/), so the code that needs a package loads it here without
+ * reaching up to the stages registry; each import() is a chunk of its own, as in src/stages.ts.
+ */
+
+const optional = {
+    /** The YAML parser, for the `vars` and `headers` inputs. */
+    yaml: lazy(() => __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19))),
+    /** Glob patterns of the `attachments` input. */
+    glob: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(702), __webpack_require__.e(324)]).then(__webpack_require__.bind(__webpack_require__, 943))),
+    /** Markdown bodies. */
+    marked: lazy(() => __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 8022))),
+    /** The text part of a message given only as HTML. */
+    htmlToText: lazy(() => __webpack_require__.e(/* import() */ 655).then(__webpack_require__.bind(__webpack_require__, 7036))),
+    /** The whole of @actions/core with its HTTP stack, only for GitHub's OIDC token (see report/runner-commands.ts). */
+    actionsCore: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 7702))),
+    /** @actions/http-client with undici, only for a token request through a proxy. */
+    httpClient: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 2779))),
+    /** Octokit, to read the run's jobs for the message. */
+    octokit: lazy(() => Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351)), Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665))]))
+};
 
 
 /***/ }),

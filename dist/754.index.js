@@ -66,7 +66,7 @@ function parseSender(get) {
 
 /***/ }),
 
-/***/ 2430:
+/***/ 4811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -108,7 +108,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/message/facts.ts
-var facts = __webpack_require__(2430);
+var facts = __webpack_require__(4811);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/shared/run-info.ts
@@ -877,17 +877,37 @@ function compileTemplates(templates, eventTexts = []) {
         compiled.literal = literal;
     return compiled;
 }
-/** Compiles a one-line text template of another input (e.g. thread-key) with the subject's engine. */
-function compileText(source) {
-    return parseTemplate(userEngines.text, source);
+/**
+ * Compiles a one-line template of another input (thread-key) as the subject is compiled: the
+ * event's text in it is shown as written, and inline text without Liquid of its author is sent as
+ * written when its markup fails.
+ */
+function compileText(source, eventTexts = []) {
+    return parseUserTemplate(userEngines.text, source, eventTexts);
 }
 /**
  * Renders a template compiled by compileText against the context as one header-safe line, as
  * the subject is rendered (hostile event data cannot make it throw); InputError names the input
- * when it fails.
+ * when it fails, unless the text goes as written (`warn` hears of it).
  */
-async function renderText(templates, context, input) {
-    return (0,message_text/* toSingleLine */.OX)(await renderTemplate(userEngines.text, templates, templateScope(context), input));
+async function renderText(compiled, context, input, warn = () => { }) {
+    const scope = templateScope(context);
+    return (0,message_text/* toSingleLine */.OX)(await renderUserPart(userEngines.text, compiled.templates, compiled.literal, scope, input, warn));
+}
+/**
+ * A user's part rendered: an error fails the step (InputError), except in text sent as written
+ * when its markup fails (`literal`, inline text without Liquid of its author).
+ */
+async function renderUserPart(engine, templates, literal, scope, input, warn) {
+    if (literal === undefined)
+        return renderTemplate(engine, templates, scope, input);
+    try {
+        return (await engine.render(templates, scope));
+    }
+    catch (err) {
+        warn(sentAsWrittenNotice(input, err instanceof Error ? err.message : String(err)));
+        return literal;
+    }
 }
 /** Which default message fits the event and the job status. */
 function defaultMessageKind(context) {
@@ -909,16 +929,7 @@ async function renderMessage(compiled, context, warn = () => { }) {
             return undefined;
         if (templates === USE_DEFAULT)
             return tidy(await renderTemplate(defaultEngines[engine], defaults[which], scope, input));
-        const literal = compiled.literal?.[which];
-        if (literal === undefined)
-            return renderTemplate(userEngines[engine], templates, scope, input);
-        try {
-            return (await userEngines[engine].render(templates, scope));
-        }
-        catch (err) {
-            warn(sentAsWrittenNotice(input, err instanceof Error ? err.message : String(err)));
-            return literal;
-        }
+        return renderUserPart(userEngines[engine], templates, compiled.literal?.[which], scope, input, warn);
     };
     const subject = (0,message_text/* toSingleLine */.OX)((await part('subject', 'subject')) ?? '');
     let html = await part('html', 'html-body');
@@ -970,8 +981,9 @@ async function markdownDocument(markdown, scope) {
 
 /** Compiles the templates; the event's text that holds markup is found in inline inputs and shown as written. */
 function compileMessageTemplates(settings, event = readEventPayload(process.env)) {
-    const message = compileTemplates(settings, eventTextsWithMarkup(event));
-    const threadKey = settings.threadKey ? compileText(settings.threadKey) : undefined;
+    const eventTexts = eventTextsWithMarkup(event);
+    const message = compileTemplates(settings, eventTexts);
+    const threadKey = settings.threadKey ? compileText(settings.threadKey, eventTexts) : undefined;
     return { message, ...(threadKey ? { threadKey } : {}) };
 }
 /**
@@ -996,7 +1008,10 @@ async function prepareMessage({ settings, templates, attachments, log, readRun }
             .join('\n'));
         return message;
     });
-    const threadKey = compiled.threadKey ? await renderText(compiled.threadKey, context, 'thread-key') : undefined;
+    const warn = (notice) => log.warning(notice);
+    for (const notice of compiled.threadKey?.notices ?? [])
+        warn(notice);
+    const threadKey = compiled.threadKey ? await renderText(compiled.threadKey, context, 'thread-key', warn) : undefined;
     return {
         rendered,
         // A name is text like any other: LF inside (the MIME encodes it), whatever the file system allows.
@@ -1173,11 +1188,15 @@ const optional = {
     /** The YAML parser, for the `vars` and `headers` inputs. */
     yaml: lazy(() => __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19))),
     /** Glob patterns of the `attachments` input. */
-    glob: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942), __webpack_require__.e(143), __webpack_require__.e(324)]).then(__webpack_require__.bind(__webpack_require__, 943))),
+    glob: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(702), __webpack_require__.e(324)]).then(__webpack_require__.bind(__webpack_require__, 943))),
     /** Markdown bodies. */
     marked: lazy(() => __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 8022))),
     /** The text part of a message given only as HTML. */
     htmlToText: lazy(() => __webpack_require__.e(/* import() */ 655).then(__webpack_require__.bind(__webpack_require__, 7036))),
+    /** The whole of @actions/core with its HTTP stack, only for GitHub's OIDC token (see report/runner-commands.ts). */
+    actionsCore: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 7702))),
+    /** @actions/http-client with undici, only for a token request through a proxy. */
+    httpClient: lazy(() => Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 2779))),
     /** Octokit, to read the run's jobs for the message. */
     octokit: lazy(() => Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351)), Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(665)]).then(__webpack_require__.bind(__webpack_require__, 8665))]))
 };

@@ -20,6 +20,13 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /** The limit of an early connection attempt: the SMTP connection's usual one, or the step's budget if less. */
 const CONNECT_LIMIT_MS = 30_000;
+/**
+ * How long the TLS connections wait for the SMTP connection attempt to leave. Starting a TLS
+ * connection costs 15 ms of CPU before its first byte (the root certificates are loaded), and
+ * would hold back the SMTP attempt, whose conversation is the send's critical path; the token
+ * is needed only at AUTH, round trips later. The wait is bounded for a slow name lookup.
+ */
+const TLS_AFTER_SMTP_MS = 10;
 /** Opens the connections the inputs name, now; none in a dry run. */
 function openEarlyConnections(env = process.env) {
     const get = (name) => (env[(0,_inputs_read_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .inputVariable */ .LO)(name)] ?? '').trim();
@@ -41,16 +48,18 @@ function openEarlyConnections(env = process.env) {
     // @actions/http-client decides which proxy applies to HTTPS; with one set, boot's path keeps that decision.
     if (env.https_proxy || env.HTTPS_PROXY)
         return early;
-    const token = earlyTls(get('authority-host') || preset.authorityHost, limitMs);
+    const after = early.smtp ? Promise.race([early.smtp.dial.dialing, delay(TLS_AFTER_SMTP_MS)]) : Promise.resolve();
+    const token = earlyTls(get('authority-host') || preset.authorityHost, limitMs, after);
     if (token)
         early.token = token;
     if (transport === 'graph') {
-        const graph = earlyTls(get('graph-host') || preset.graphHost, limitMs);
+        const graph = earlyTls(get('graph-host') || preset.graphHost, limitMs, after);
         if (graph)
             early.graph = graph;
     }
     return early;
 }
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 /**
  * Resolves once every early connection attempt has left the process (host names resolved): loading
  * the rest keeps the CPU busy for tens of milliseconds, and would hold the attempts back.
@@ -91,7 +100,7 @@ function earlySmtp(host, portText, proxyText, limitMs) {
     connection.connected.then((socket) => socket.on('error', () => undefined), () => undefined);
     return { host, port, proxy, dial: connection };
 }
-function earlyTls(originText, limitMs) {
+function earlyTls(originText, limitMs, after) {
     const url = URL.canParse(originText) ? new URL(originText) : undefined;
     if (!url || url.protocol !== 'https:' || url.pathname !== '/' || url.search || url.username)
         return undefined;
@@ -99,7 +108,12 @@ function earlyTls(originText, limitMs) {
     const port = Number(url.port || 443);
     let dialed = () => undefined;
     const dialing = new Promise((resolve) => (dialed = resolve));
-    const socket = new Promise((resolve, reject) => {
+    const socket = after.then(() => handshake(host, port, limitMs, dialed));
+    socket.catch(() => undefined); // whoever takes the connection sees the failure, and connects afresh
+    return { origin: url.origin, host, port, socket, dialing };
+}
+function handshake(host, port, limitMs, dialed) {
+    return new Promise((resolve, reject) => {
         const s = node_tls__WEBPACK_IMPORTED_MODULE_0___default().connect({
             host,
             port,
@@ -125,8 +139,6 @@ function earlyTls(originText, limitMs) {
             reject(Object.assign(new Error('The connection was closed'), { code: 'ECONNRESET' }));
         });
     });
-    socket.catch(() => undefined); // whoever takes the connection sees the failure, and connects afresh
-    return { origin: url.origin, host, port, socket, dialing };
 }
 
 
@@ -666,7 +678,7 @@ class MessageTooLargeError extends Error {
  */
 const afterIo = () => new Promise((resolve) => setImmediate(resolve));
 /** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
-const tokenClient = () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(669), __nccwpck_require__.e(516)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7516)));
+const tokenClient = () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(315), __nccwpck_require__.e(516)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7516)));
 /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
 const runInfo = () => afterIo().then(() => __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 7027)));
 /** MIME composition, loading while the message renders. */
@@ -681,8 +693,8 @@ const stages = {
      * connections that src/index.ts opened first are under way.
      */
     main: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(76), __nccwpck_require__.e(992), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 611))),
-    /** First after the dial: the runner's toolkit (@actions/core and its HTTP stack, some 40 ms), which masks every secret before anything is printed. */
-    toolkit: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(786)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3786))),
+    /** First after the dial: the runner's commands (without @actions/core's HTTP stack, see report/runner-commands.ts), which mask every secret before anything is printed. */
+    toolkit: () => afterIo().then(() => __nccwpck_require__.e(/* import() */ 953).then(__nccwpck_require__.bind(__nccwpck_require__, 9953))),
     /** The token's lifecycle, whose first request starts at once: besides the SMTP handshake, the one wait before AUTH. */
     tokens: () => afterIo()
         .then(() => __nccwpck_require__.e(/* import() */ 475).then(__nccwpck_require__.bind(__nccwpck_require__, 9475)))
@@ -716,7 +728,7 @@ const stages = {
      * `transport: graph`: the Graph transport (its connections, opened before the token is requested;
      * its requests; Graph's retry rules), instead of the SMTP session (no SMTP connection at all).
      */
-    graph: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942), __nccwpck_require__.e(320), __nccwpck_require__.e(776)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841))),
+    graph: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(320), __nccwpck_require__.e(776)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841))),
     /** With check-setup over Graph: the checklist and its test message to the sending mailbox. */
     graphCheckSetup: () => afterIo()
         .then(() => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(503), __nccwpck_require__.e(320), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9452)), __nccwpck_require__.e(/* import() */ 733).then(__nccwpck_require__.bind(__nccwpck_require__, 9733))]))
