@@ -22,7 +22,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 const CONNECT_LIMIT_MS = 30_000;
 /**
  * How long the TLS connections wait for the SMTP connection attempt to leave. Starting a TLS
- * connection costs 15 ms of CPU before its first byte (the root certificates are loaded), and
+ * connection costs 10–15 ms of CPU before its first byte (the root certificates load), and
  * would hold back the SMTP attempt, whose conversation is the send's critical path; the token
  * is needed only at AUTH, round trips later. The wait is bounded for a slow name lookup.
  */

@@ -26,7 +26,7 @@ interface Answer {
  * (@actions/http-client decides, and carries the request through a proxy), bounds each request
  * by a timeout, counts requests, and keeps the cause of a network failure (msal-node reports
  * only `network_error`). Without a proxy the request goes straight through node's https, over
- * the connection opened at start: http-client's index loads undici (some 850 KB to parse) and
+ * the connection opened at start: http-client's index loads undici (some 900 KB to parse) and
  * only a proxy needs it.
  */
 export class IdentityNetworkClient implements INetworkModule {
@@ -76,8 +76,8 @@ export class IdentityNetworkClient implements INetworkModule {
       }
       let body: unknown
       if (status >= 300 && status < 400) {
-        // Never followed: the client secret or assertion stays with the
-        // configured host. msal gets an OAuth-shaped error; the facts stay here for the diagnosis.
+        // Never followed: the client secret or assertion stays with the configured host. msal gets
+        // an OAuth-shaped error; the facts stay here for the diagnosis.
         const location = (headers.location ?? '(no Location header)').slice(0, 200)
         this.lastOddity = { kind: 'redirected', status, location }
         body = { error: 'redirected', error_description: `HTTP ${status} redirect to ${location}` }

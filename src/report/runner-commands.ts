@@ -1,6 +1,6 @@
 /**
  * The runner's toolkit without its HTTP stack. `@actions/core`'s entry imports its OIDC client
- * statically, and with it @actions/http-client and undici: some 850 KB that V8 would parse and
+ * statically, and with it @actions/http-client and undici: some 900 KB that V8 would parse and
  * run on every start (about 20 ms of CPU, on the critical path of a send) though only
  * `getIDToken` uses them. The commands below are core's own functions, built from the modules
  * core builds them from (escaping, file commands and their delimiters, the job summary), so what
