@@ -35,8 +35,9 @@ const startChunkFence = {
   patterns: [
     {
       // A package and its subpaths: @actions/github/lib/utils loads Octokit as much as the root does.
+      // @actions/http-client/lib/proxy is the proxy decision alone (no HTTP stack, no undici).
       regex:
-        '^(?:@actions/(?:core|github|glob|http-client)|@azure/msal-node|liquidjs|yaml|marked|html-to-text)(?:/.*)?$',
+        '^(?:@actions/(?:core|github|glob)|@actions/http-client(?!/lib/proxy$)|@azure/msal-node|liquidjs|yaml|marked|html-to-text)(?:/.*)?$',
       caseSensitive: true,
       allowTypeImports: true,
       message: HEAVY_ADVICE

@@ -1,12 +1,12 @@
 /**
  * The connections opened at start (src/boot/early.ts) and the agent that hands the early TLS
- * connection to the token request (src/auth/early-agent.ts), against loopback peers.
+ * connection to the request that takes it (src/shared/connection-agent.ts), against loopback peers.
  */
 import https from 'node:https'
 import net from 'node:net'
 import tls from 'node:tls'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EarlyConnectionAgent } from '../../src/auth/early-agent.js'
+import { ConnectionAgent } from '../../src/shared/connection-agent.js'
 import { closeEarly, dialed, openEarlyConnections, type EarlyConnections } from '../../src/boot/early.js'
 import { createTestPki } from '../fakes/certs.js'
 
@@ -119,7 +119,7 @@ describe('openEarlyConnections', () => {
   })
 })
 
-describe('EarlyConnectionAgent', () => {
+describe('ConnectionAgent, adopting the connection opened at start', () => {
   const get = (agent: https.Agent): Promise<string> =>
     new Promise((resolve, reject) => {
       https
@@ -136,7 +136,8 @@ describe('EarlyConnectionAgent', () => {
     closeEarly(early, { token: true })
     await early.token!.socket
     const before = seen.secure
-    const agent = new EarlyConnectionAgent(early.token!)
+    const agent = new ConnectionAgent(() => 5000)
+    agent.adopt(early.token!)
     expect(await get(agent)).toBe('ok')
     expect(await get(agent)).toBe('ok')
     expect(seen.secure - before).toBe(0)
@@ -148,7 +149,8 @@ describe('EarlyConnectionAgent', () => {
     closeEarly(early)
     await early.token!.socket
     const before = seen.secure
-    const agent = new EarlyConnectionAgent(early.token!)
+    const agent = new ConnectionAgent(() => 5000)
+    agent.adopt(early.token!)
     expect(await get(agent)).toBe('ok')
     expect(seen.secure - before).toBe(1)
     agent.destroy()

@@ -59,6 +59,16 @@ describe('retryDecision', () => {
       }),
       false
     ],
+    [
+      'a proxy that refuses the tunnel to the token endpoint',
+      new TokenError({
+        errorCode: 'network_error',
+        description: '',
+        networkCause: 'EPROXY: the proxy proxy.corp:8080 refused CONNECT login.microsoftonline.com:443: HTTP 403',
+        credentialKind: 'secret'
+      }),
+      false
+    ],
     ['SMTP 550 5.7.60', smtpError('550 5.7.60 SMTP; Client does not have permissions to send as this sender'), false],
     [
       'SMTP 535 5.7.139',

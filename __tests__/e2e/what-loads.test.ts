@@ -1,8 +1,8 @@
 /**
  * What a run parses. On a runner a few milliseconds from Microsoft 365 a send's time is its CPU,
  * and a fifth to a quarter of that CPU is V8 compiling the chunks a run loads. undici (some 900 KB, the HTTP stack
- * @actions/core and @actions/http-client import) is needed only for GitHub's OIDC token or a
- * token request through a proxy: a send with a secret or a certificate never loads it.
+ * @actions/core and @actions/http-client import) is needed only for GitHub's OIDC token: a send
+ * with a secret or a certificate never loads it, through a proxy neither.
  *
  * The runs are watched from inside Node (a module hook preloaded with --import records every
  * file loaded), against the usual local peers.
@@ -12,15 +12,18 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startConnectProxy, type ConnectProxy } from '../fakes/proxies.js'
 import { cleanupRunnerTemp } from '../fakes/runner.js'
 import { CERT_APP, FED_APP, startWorld, type World } from './world.js'
 
 let world: World
+let proxy: ConnectProxy
 let dir: string
 let hook: string
 
 beforeAll(async () => {
   world = await startWorld()
+  proxy = await startConnectProxy((host) => (host === 'login.example.test' ? world.endpoint.port : undefined))
   dir = mkdtempSync(path.join(tmpdir(), 'what-loads-'))
   hook = path.join(dir, 'record-loads.mjs')
   writeFileSync(
@@ -33,7 +36,7 @@ beforeAll(async () => {
   )
 }, 60_000)
 afterAll(async () => {
-  await world?.close()
+  await Promise.all([world?.close(), proxy?.close()])
   rmSync(dir, { recursive: true, force: true })
   cleanupRunnerTemp()
 })
@@ -76,6 +79,15 @@ describe('what a run loads', () => {
     })
     const chunks = await chunksLoaded(inputs)
     expect(world.smtp.messages).toHaveLength(1)
+    expect(chunks.some((c) => c.includes(UNDICI))).toBe(false)
+  })
+
+  it('a token request through HTTPS_PROXY does not either: it takes the same CONNECT tunnel as Graph', async () => {
+    const chunks = await chunksLoaded(world.inputs({ 'authority-host': 'https://login.example.test' }), {
+      HTTPS_PROXY: proxy.url
+    })
+    expect(world.smtp.messages).toHaveLength(1)
+    expect(proxy.connects).toContain('login.example.test:443')
     expect(chunks.some((c) => c.includes(UNDICI))).toBe(false)
   })
 

@@ -9,7 +9,7 @@ import { retryFor } from '../../src/delivery/deliver.js'
 import { RecipientLedger } from '../../src/delivery/recipient-ledger.js'
 import { graphRetryRules } from '../../src/graph/retries.js'
 import { GraphError, type GraphErrorFacts } from '../../src/graph/graph-error.js'
-import type { GraphAgent } from '../../src/graph/connection.js'
+import type { ConnectionAgent } from '../../src/shared/connection-agent.js'
 import type { GraphRequest, GraphResponse } from '../../src/graph/request.js'
 import { sendOverGraph } from '../../src/graph/send.js'
 import type { Logger } from '../../src/shared/logger.js'
@@ -58,7 +58,7 @@ function setUp(script: Step[], options: { maxAttempts?: number; budgetMs?: numbe
     return Promise.resolve()
   }
   const plan = {
-    transport: { agent: {} as GraphAgent, timeoutMs: () => 1000, signal: budget.signal, debug: () => undefined },
+    transport: { agent: {} as ConnectionAgent, timeoutMs: () => 1000, signal: budget.signal, debug: () => undefined },
     tokens,
     log,
     retry: retryFor({ budget, log, maxAttempts, rules: graphRetryRules, sleep }),

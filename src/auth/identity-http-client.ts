@@ -1,18 +1,16 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import https from 'node:https'
-import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node'
 import type { EarlyTls } from '../shared/early-tls.js'
-import { optional } from '../shared/optional.js'
 import { parseRetryAfter } from '../shared/retry-after.js'
-import { EarlyConnectionAgent } from './early-agent.js'
+import { ConnectionAgent } from '../shared/connection-agent.js'
 
 const USER_AGENT = 'exchange-online-mail-action'
 
 /** A token response is a few KB: an answer past this is none, and is not read further. */
 const MAX_ANSWER_BYTES = 1024 * 1024
 
-/** An answer as the token request reads it, whichever way it came. */
+/** An answer as the token request reads it. */
 interface Answer {
   status: number
   headers: IncomingHttpHeaders
@@ -22,12 +20,11 @@ interface Answer {
 }
 
 /**
- * msal-node's network client. It honours HTTPS_PROXY and NO_PROXY like every other action
- * (@actions/http-client decides, and carries the request through a proxy), bounds each request
- * by a timeout, counts requests, and keeps the cause of a network failure (msal-node reports
- * only `network_error`). Without a proxy the request goes straight through node's https, over
- * the connection opened at start: http-client's index loads undici (some 900 KB to parse) and
- * only a proxy needs it.
+ * msal-node's network client, on the same connection agent as Graph: its first request takes the
+ * TLS connection opened at start, HTTPS_PROXY and NO_PROXY are honoured like every other action
+ * (a CONNECT tunnel), each request is bounded by a timeout, requests are counted, and the cause of
+ * a network failure is kept (msal-node reports only `network_error`). Not @actions/http-client: its
+ * index loads undici (some 900 KB to parse) on every run, for a tunnel node's https makes as well.
  */
 export class IdentityNetworkClient implements INetworkModule {
   /** Requests sent, in order (method and URL, never bodies). */
@@ -43,7 +40,7 @@ export class IdentityNetworkClient implements INetworkModule {
     | undefined
 
   /** Keep-alive, so a renewal reuses the connection; its first is the one opened at start. */
-  private readonly agent: https.Agent
+  private readonly agent: ConnectionAgent
 
   /**
    * @param timeoutMs time limit of one request, connection included
@@ -53,7 +50,8 @@ export class IdentityNetworkClient implements INetworkModule {
     private readonly timeoutMs: number,
     connection?: EarlyTls
   ) {
-    this.agent = connection ? new EarlyConnectionAgent(connection) : new https.Agent({ keepAlive: true })
+    this.agent = new ConnectionAgent(() => timeoutMs)
+    if (connection) this.agent.adopt(connection)
   }
 
   sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
@@ -68,7 +66,7 @@ export class IdentityNetworkClient implements INetworkModule {
     this.requests.push({ method, url })
     this.lastOddity = undefined
     try {
-      const answer = await this.exchange(method, new URL(url), options?.body, options?.headers ?? {})
+      const answer = await this.request(method, new URL(url), options?.body, options?.headers ?? {})
       const { status, text } = answer
       const headers: Record<string, string> = {}
       for (const [name, value] of Object.entries(answer.headers)) {
@@ -105,17 +103,13 @@ export class IdentityNetworkClient implements INetworkModule {
     }
   }
 
-  /** One request, through the proxy that applies to `url` if any; redirects are never followed. */
-  private exchange(
+  /** One request; redirects are never followed (node's https does not). */
+  private request(
     method: string,
     url: URL,
     body: string | undefined,
     headers: Record<string, string>
   ): Promise<Answer> {
-    return getProxyUrl(url) ? this.throughProxy(method, url, body, headers) : this.direct(method, url, body, headers)
-  }
-
-  private direct(method: string, url: URL, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
     return new Promise<Answer>((resolve, reject) => {
       const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }
       const request = https.request(url, {
@@ -123,7 +117,7 @@ export class IdentityNetworkClient implements INetworkModule {
         agent: this.agent,
         headers: { 'user-agent': USER_AGENT, ...length, ...headers }
       })
-      // As @actions/http-client words it, so a timeout reads the same with or without a proxy.
+      // Worded as @actions/http-client words a timeout, so the logs of earlier versions still compare.
       request.setTimeout(this.timeoutMs, () =>
         request.destroy(new Error(`Request timeout: ${url.pathname}${url.search}`))
       )
@@ -131,22 +125,6 @@ export class IdentityNetworkClient implements INetworkModule {
       request.once('response', (response) => void readAnswer(response).then(resolve, reject))
       request.end(body)
     })
-  }
-
-  private async throughProxy(
-    method: string,
-    url: URL,
-    body: string | undefined,
-    headers: Record<string, string>
-  ): Promise<Answer> {
-    const { HttpClient } = await optional.httpClient()
-    const http = new HttpClient(USER_AGENT, [], {
-      allowRetries: false,
-      allowRedirects: false,
-      socketTimeout: this.timeoutMs
-    })
-    const response = await http.request(method, url.href, body ?? null, headers)
-    return readAnswer(response.message)
   }
 }
 

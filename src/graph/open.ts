@@ -1,4 +1,4 @@
-import { GraphAgent } from './connection.js'
+import { ConnectionAgent } from '../shared/connection-agent.js'
 import type { GraphTransport } from './request.js'
 import type { Budget } from '../shared/budget.js'
 import type { EarlyTls } from '../shared/early-tls.js'
@@ -27,7 +27,7 @@ export function openGraph(
   budget: Budget,
   log: Logger
 ): GraphWire {
-  const agent = new GraphAgent(() => Math.min(30_000, budget.remainingMs()))
+  const agent = new ConnectionAgent(() => Math.min(30_000, budget.remainingMs()))
   if (early) agent.adopt(early)
   else agent.preconnect(settings.graphHost)
   const requests: GraphTransport = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import https from 'node:https'
-import type { GraphAgent } from './connection.js'
+import type { ConnectionAgent } from '../shared/connection-agent.js'
 import { GraphError, type GraphErrorFacts } from './graph-error.js'
 import { excerpt } from '../shared/bounded-text.js'
 import { parseRetryAfter } from '../shared/retry-after.js'
@@ -30,7 +30,7 @@ export interface GraphResponse {
 
 /** What every request needs besides itself. */
 export interface GraphTransport {
-  agent: GraphAgent
+  agent: ConnectionAgent
   /** The limit of one request (connection, body and answer), from the step's budget. */
   timeoutMs: () => number
   /** Aborts a request under way at the step's deadline. */

@@ -16,8 +16,6 @@ export const optional = {
   htmlToText: lazy(() => import('html-to-text')),
   /** The whole of @actions/core with its HTTP stack, only for GitHub's OIDC token (see report/runner-commands.ts). */
   actionsCore: lazy(() => import('@actions/core')),
-  /** @actions/http-client with undici, only for a token request through a proxy. */
-  httpClient: lazy(() => import('@actions/http-client')),
   /** Octokit, to read the run's jobs for the message. */
   octokit: lazy(() => Promise.all([import('@actions/github'), import('@actions/github/lib/utils')]))
 }

@@ -3,7 +3,7 @@ import https from 'node:https'
 import type { Duplex } from 'node:stream'
 import tls from 'node:tls'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
-import type { EarlyTls } from '../shared/early-tls.js'
+import type { EarlyTls } from './early-tls.js'
 
 /** A place to connect to: host and port, as the agent keys its connections. */
 interface Endpoint {
@@ -12,13 +12,13 @@ interface Endpoint {
 }
 
 /**
- * The connections of the Graph transport: a keep-alive agent for graph-host and the upload URLs
- * Graph hands out. Its first connection to graph-host is opened early (`preconnect`, while the
- * token is on its way) and taken by the first request, so the send pays no TCP and TLS handshake.
+ * The HTTPS connections of the token request and of the Graph transport: a keep-alive agent whose
+ * first connection to its origin is the one opened at start (`adopt`, boot/early.ts) or opened
+ * ahead of the first request (`preconnect`), so that request pays no TCP and TLS handshake.
  * `HTTPS_PROXY`/`NO_PROXY` are honoured as by every other action (@actions/http-client decides
- * which proxy applies), through an HTTP CONNECT tunnel; TLS is always end to end with Graph.
+ * which proxy applies), through an HTTP CONNECT tunnel; TLS is always end to end with the origin.
  */
-export class GraphAgent extends https.Agent {
+export class ConnectionAgent extends https.Agent {
   private early: { key: string; socket: Promise<tls.TLSSocket> } | undefined
   /** Every connection opened, as host:port and through which proxy, for the debug log. */
   readonly opened: string[] = []
