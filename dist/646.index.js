@@ -76,6 +76,9 @@ function retryDecision(err) {
                 return { retry: false, reason: `${neverRetried}: ${cause}` };
             if (/ENOTFOUND/.test(cause))
                 return { retry: false, reason: `host not found: ${cause}` };
+            // A proxy's refusal is its policy (Graph's requests are not retried on it either).
+            if (/^EPROXY\b/.test(cause))
+                return { retry: false, reason: `the proxy refused the tunnel: ${cause}` };
             return { retry: true, reason: `token endpoint unreachable: ${cause || 'network error'}` };
         }
         const status = f.status ?? 0;

@@ -678,7 +678,7 @@ class MessageTooLargeError extends Error {
  */
 const afterIo = () => new Promise((resolve) => setImmediate(resolve));
 /** msal-node, the largest chunk: loaded once the token request is under way, so nothing waits on it but AUTH. */
-const tokenClient = () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(315), __nccwpck_require__.e(516)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7516)));
+const tokenClient = () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(315), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3035)));
 /** The run's jobs from the GitHub API, only for a message that shows them (Octokit loads later still). */
 const runInfo = () => afterIo().then(() => __nccwpck_require__.e(/* import() */ 27).then(__nccwpck_require__.bind(__nccwpck_require__, 7027)));
 /** MIME composition, loading while the message renders. */
@@ -728,7 +728,7 @@ const stages = {
      * `transport: graph`: the Graph transport (its connections, opened before the token is requested;
      * its requests; Graph's retry rules), instead of the SMTP session (no SMTP connection at all).
      */
-    graph: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(320), __nccwpck_require__.e(776)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8841))),
+    graph: () => afterIo().then(() => Promise.all(/* import() */[__nccwpck_require__.e(320), __nccwpck_require__.e(118)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8503))),
     /** With check-setup over Graph: the checklist and its test message to the sending mailbox. */
     graphCheckSetup: () => afterIo()
         .then(() => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(503), __nccwpck_require__.e(320), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9452)), __nccwpck_require__.e(/* import() */ 733).then(__nccwpck_require__.bind(__nccwpck_require__, 9733))]))
