@@ -109,10 +109,12 @@ describe('refusals are not retried', () => {
   })
 
   it('bounds the error text Graph sends', async () => {
-    world.graph.enqueue('sendMail', { status: 400, code: 'ErrorInvalidRequest', message: `${'x'.repeat(5000)}END` })
+    // A marker no token, id or temporary name can hold by chance (a masked JWT once held "END").
+    const end = '~end of what Graph said~'
+    world.graph.enqueue('sendMail', { status: 400, code: 'ErrorInvalidRequest', message: `${'x'.repeat(5000)}${end}` })
     const result = await world.run({ inputs: world.inputs() })
     expect(result.code).toBe(1)
-    expect(result.log).not.toContain('END')
+    expect(result.log).not.toContain(end)
     expect(result.log).not.toContain('x'.repeat(400))
   })
 
